@@ -1,0 +1,6 @@
+meta:
+  id: pcap_file_header
+  endian: le
+seq:
+  - id: magic
+    size: 4

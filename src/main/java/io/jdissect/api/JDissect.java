@@ -1,0 +1,99 @@
+package io.jdissect.api;
+
+import io.jdissect.capture.CaptureFiles;
+import io.jdissect.capture.CaptureReader;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.engine.DissectionEngine;
+import io.jdissect.engine.EngineBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * The entry point of the Java API: configure once, then open captures and iterate their packets.
+ *
+ * <pre>{@code
+ * JDissect jd = JDissect.builder().preference("smtp.decryption", "TRUE").build();
+ * try (PacketStream packets = jd.open(Path.of("mail.pcap"))) {
+ *     for (Packet p : packets) {
+ *         for (TreeItem cmd : p.fields("smtp.req.command")) {
+ *             System.out.println(p.number() + " " + cmd.stringValue());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ */
+public final class JDissect {
+    private final EngineBuilder config;
+
+    private JDissect(EngineBuilder config) {
+        this.config = config;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A setup with default preferences. */
+    public static JDissect create() {
+        return builder().build();
+    }
+
+    /** Opens a capture file ("-" for standard input). */
+    public PacketStream open(Path path) throws IOException {
+        return open(CaptureFiles.open(path));
+    }
+
+    /** Opens a capture from a stream; {@code name} is used in messages. */
+    public PacketStream open(InputStream in, String name) throws IOException {
+        return open(CaptureFiles.open(in, name));
+    }
+
+    public PacketStream open(byte[] capture) throws IOException {
+        return open(new ByteArrayInputStream(capture), "(bytes)");
+    }
+
+    /** Dissects the records of an already open reader. Each stream has its own dissection state. */
+    public PacketStream open(CaptureReader reader) {
+        DissectionEngine engine = config.build();
+        return new PacketStream(reader, engine);
+    }
+
+    /** A fresh registry with every protocol and field this setup knows (for {@code -G fields}). */
+    public DissectorRegistry registry() {
+        return config.build().registry();
+    }
+
+    /** Configuration: preferences ({@code -o}), Decode-As ({@code -d}), plugin class loader. */
+    public static final class Builder {
+        private final EngineBuilder config = new EngineBuilder();
+
+        public Builder preference(String name, String value) {
+            config.preference(name, value);
+            return this;
+        }
+
+        public Builder decodeAs(String spec) {
+            config.decodeAs(spec);
+            return this;
+        }
+
+        public Builder classLoader(ClassLoader loader) {
+            config.classLoader(loader);
+            return this;
+        }
+
+        public Builder warnings(java.util.function.Consumer<String> sink) {
+            config.warnings(sink);
+            return this;
+        }
+
+        /** Validates the configuration by building it once; throws IllegalArgumentException if bad. */
+        public JDissect build() {
+            config.build();
+            return new JDissect(config);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.jdissect.api;
+
+import io.jdissect.capture.CaptureReader;
+import io.jdissect.capture.CaptureRecord;
+import io.jdissect.engine.DissectionEngine;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The dissected packets of one capture, read and dissected one at a time: nothing is kept after
+ * a packet is handed out, so memory does not grow with the capture. Iterate it, or call
+ * {@link #next()} to get read errors as checked exceptions.
+ */
+public final class PacketStream implements Iterable<Packet>, Closeable {
+    private final CaptureReader reader;
+    private final DissectionEngine engine;
+
+    PacketStream(CaptureReader reader, DissectionEngine engine) {
+        this.reader = reader;
+        this.engine = engine;
+    }
+
+    /** The next packet, or null at the end of the capture; throws on a damaged file. */
+    public Packet next() throws IOException {
+        CaptureRecord r = reader.next();
+        if (r == null) {
+            return null;
+        }
+        engine.setInterfaces(reader.interfaces());
+        return engine.dissect(r);
+    }
+
+    /** The engine, for callers that filter: {@link DissectionEngine#markDisplayed}. */
+    public DissectionEngine engine() {
+        return engine;
+    }
+
+    public CaptureReader reader() {
+        return reader;
+    }
+
+    /** Iterates the packets; a damaged file ends the iteration with an {@link UncheckedIOException}. */
+    @Override
+    public Iterator<Packet> iterator() {
+        return new Iterator<>() {
+            private Packet pending;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (pending == null && !done) {
+                    try {
+                        pending = PacketStream.this.next();
+                    } catch (IOException e) {
+                        done = true;
+                        throw new UncheckedIOException(e);
+                    }
+                    done = pending == null;
+                }
+                return pending != null;
+            }
+
+            @Override
+            public Packet next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Packet p = pending;
+                pending = null;
+                engine.markDisplayed(p);
+                return p;
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

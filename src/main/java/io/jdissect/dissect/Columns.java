@@ -1,0 +1,73 @@
+package io.jdissect.dissect;
+
+/**
+ * The summary columns of one packet (Wireshark's column_info): the dissectors set Protocol and
+ * Info as they go, lower layers set Source and Destination; the last writer wins, so the highest
+ * layer's values are shown.
+ */
+public final class Columns {
+    private String protocol = "";
+    private final StringBuilder info = new StringBuilder();
+    private String source = "";
+    private String destination = "";
+    private boolean infoFenced;
+    private int fence;
+
+    public String protocol() {
+        return protocol;
+    }
+
+    public void setProtocol(String protocol) {
+        this.protocol = protocol;
+    }
+
+    public String info() {
+        return info.toString();
+    }
+
+    /** col_clear + col_set_str: replaces the Info text after the fence, if any. */
+    public void setInfo(String text) {
+        info.setLength(infoFenced ? fence : 0);
+        info.append(text);
+    }
+
+    /** col_clear for Info. */
+    public void clearInfo() {
+        info.setLength(infoFenced ? fence : 0);
+    }
+
+    /** col_append_str. */
+    public void appendInfo(String text) {
+        info.append(text);
+    }
+
+    /** col_append_sep_str: appends with {@code sep} unless Info is empty (after the fence). */
+    public void appendInfoSep(String sep, String text) {
+        if (info.length() > (infoFenced ? fence : 0)) {
+            info.append(sep);
+        }
+        info.append(text);
+    }
+
+    /** col_set_fence: later set/clear calls keep the text written so far. */
+    public void fenceInfo() {
+        infoFenced = true;
+        fence = info.length();
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String destination() {
+        return destination;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public void setDestination(String destination) {
+        this.destination = destination;
+    }
+}

@@ -1,0 +1,38 @@
+package io.jdissect.dissect;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * State kept across the packets of one conversation (a TCP connection): each protocol attaches
+ * its own object under its own key class, e.g. an SMTP session state.
+ */
+public final class Conversation {
+    private final int index;
+    private final Map<Class<?>, Object> data = new HashMap<>(4);
+
+    public Conversation(int index) {
+        this.index = index;
+    }
+
+    /** The conversation's index, e.g. tcp.stream. */
+    public int index() {
+        return index;
+    }
+
+    public <T> T get(Class<T> key) {
+        return key.cast(data.get(key));
+    }
+
+    public <T> void put(Class<T> key, T value) {
+        data.put(key, value);
+    }
+
+    public <T> T computeIfAbsent(Class<T> key, java.util.function.Supplier<T> init) {
+        return key.cast(data.computeIfAbsent(key, k -> init.get()));
+    }
+
+    public void remove(Class<?> key) {
+        data.remove(key);
+    }
+}

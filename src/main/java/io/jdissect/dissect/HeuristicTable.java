@@ -1,0 +1,42 @@
+package io.jdissect.dissect;
+
+import io.jdissect.tree.TreeItem;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Heuristic dissectors of one parent (Wireshark's heur_dissector_list, e.g. "tcp"): each looks at
+ * the bytes cheaply, never throws on foreign data, and returns 0 when the data is not its protocol.
+ */
+public final class HeuristicTable {
+    private final String name;
+    private final List<DissectorHandle> entries = new CopyOnWriteArrayList<>();
+
+    HeuristicTable(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void add(DissectorHandle handle) {
+        entries.add(handle);
+    }
+
+    public List<DissectorHandle> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** Tries each heuristic in registration order; returns the bytes the first taker took, or 0. */
+    public int tryDissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        for (DissectorHandle h : entries) {
+            int n = pinfo.call(h, tvb, tree);
+            if (n > 0) {
+                return n;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,247 @@
+package io.jdissect.dissect;
+
+import io.jdissect.capture.CaptureRecord;
+import io.jdissect.tree.Timestamp;
+import io.jdissect.tree.TreeItem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the dissectors of one packet share while they run (Wireshark's packet_info): the frame's
+ * number and times, the columns, the addresses and ports set by lower layers, the conversation,
+ * the protocol stack so far, and the TCP desegmentation request of an application dissector.
+ */
+public final class PacketInfo {
+    /** {@link #requestMoreBytes} length meaning "one more segment" (DESEGMENT_ONE_MORE_SEGMENT). */
+    public static final int ONE_MORE_SEGMENT = 0x0fffffff;
+    /** {@link #requestMoreBytes} length meaning "everything until FIN" (DESEGMENT_UNTIL_FIN). */
+    public static final int UNTIL_FIN = 0x0ffffffe;
+
+    private final DissectorRegistry registry;
+    private final CaptureRecord record;
+    private final long frameNumber;
+    private final Timestamp relativeTime;
+    private final Timestamp deltaTime;
+    private final Columns columns = new Columns();
+    private final List<String> layers = new ArrayList<>(8);
+    private final Map<Class<?>, Object> layerData = new HashMap<>(4);
+
+    private Address dlSrc = Address.NONE;
+    private Address dlDst = Address.NONE;
+    private Address netSrc = Address.NONE;
+    private Address netDst = Address.NONE;
+    private int srcPort;
+    private int dstPort;
+    private long matchUint;
+    private Conversation conversation;
+    private boolean canDesegment;
+    private int desegmentOffset;
+    private int desegmentLen;
+    private boolean fragmented;
+
+    public PacketInfo(DissectorRegistry registry, CaptureRecord record, long frameNumber,
+                      Timestamp relativeTime, Timestamp deltaTime) {
+        this.registry = registry;
+        this.record = record;
+        this.frameNumber = frameNumber;
+        this.relativeTime = relativeTime;
+        this.deltaTime = deltaTime;
+    }
+
+    public DissectorRegistry registry() {
+        return registry;
+    }
+
+    public CaptureRecord record() {
+        return record;
+    }
+
+    public long frameNumber() {
+        return frameNumber;
+    }
+
+    public Timestamp absoluteTime() {
+        return record.timestamp();
+    }
+
+    /** Time since the first frame (frame.time_relative). */
+    public Timestamp relativeTime() {
+        return relativeTime;
+    }
+
+    /** Time since the previous captured frame (frame.time_delta). */
+    public Timestamp deltaTime() {
+        return deltaTime;
+    }
+
+    public Columns columns() {
+        return columns;
+    }
+
+    // ---- the protocol stack (frame.protocols, layer numbers for `ip.src#2`) ----
+
+    public List<String> layers() {
+        return layers;
+    }
+
+    /** How many times {@code abbrev} is in the stack so far (1 for the first IP layer). */
+    public int layerNumber(String abbrev) {
+        int n = 0;
+        for (String l : layers) {
+            if (l.equals(abbrev)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Calls a dissector as Wireshark's call_dissector does: its protocol joins the stack first and
+     * leaves again if the dissector takes no bytes.
+     */
+    public int call(DissectorHandle handle, Tvb tvb, TreeItem tree) {
+        int mark = layers.size();
+        if (handle.protocol() != null) {
+            layers.add(handle.protocol().abbrev());
+        }
+        int n = handle.dissector().dissect(tvb, this, tree);
+        if (n <= 0) {
+            while (layers.size() > mark) {
+                layers.remove(layers.size() - 1);
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Calls a dissector and contains what it throws: a read past the end becomes a
+     * {@code [Malformed Packet]} or {@code [Packet size limited during capture]} item under
+     * {@code tree}, as tshark shows it, and the caller goes on. Returns the bytes taken, or the
+     * whole length when it threw (the bytes were this protocol's, just broken).
+     */
+    public int callContained(DissectorHandle handle, Tvb tvb, TreeItem tree) {
+        int mark = layers.size();
+        try {
+            return call(handle, tvb, tree);
+        } catch (RuntimeException e) {
+            Malformed.report(this, tree, handle.protocol() == null ? handle.name() : handle.protocol().shortName(), e);
+            if (layers.size() == mark && handle.protocol() != null) {
+                layers.add(handle.protocol().abbrev());
+            }
+            return tvb.reportedLength();
+        }
+    }
+
+    // ---- data passed from lower to upper layers ----
+
+    public <T> T get(Class<T> key) {
+        return key.cast(layerData.get(key));
+    }
+
+    public <T> void put(Class<T> key, T value) {
+        layerData.put(key, value);
+    }
+
+    public Address dlSrc() {
+        return dlSrc;
+    }
+
+    public Address dlDst() {
+        return dlDst;
+    }
+
+    public void setDlAddresses(Address src, Address dst) {
+        this.dlSrc = src;
+        this.dlDst = dst;
+    }
+
+    public Address netSrc() {
+        return netSrc;
+    }
+
+    public Address netDst() {
+        return netDst;
+    }
+
+    public void setNetAddresses(Address src, Address dst) {
+        this.netSrc = src;
+        this.netDst = dst;
+    }
+
+    public int srcPort() {
+        return srcPort;
+    }
+
+    public int dstPort() {
+        return dstPort;
+    }
+
+    public void setPorts(int src, int dst) {
+        this.srcPort = src;
+        this.dstPort = dst;
+    }
+
+    /** The key under which the current dissector was found in a table (e.g. the TCP port 25). */
+    public long matchUint() {
+        return matchUint;
+    }
+
+    public void setMatchUint(long value) {
+        this.matchUint = value;
+    }
+
+    public Conversation conversation() {
+        return conversation;
+    }
+
+    public void setConversation(Conversation c) {
+        this.conversation = c;
+    }
+
+    /** True when IP said this packet is a fragment whose payload was not reassembled here. */
+    public boolean fragmented() {
+        return fragmented;
+    }
+
+    public void setFragmented(boolean f) {
+        this.fragmented = f;
+    }
+
+    // ---- TCP desegmentation (Wireshark's pinfo->desegment_offset / desegment_len) ----
+
+    /** Set by TCP before calling a payload dissector: true when it can buffer for more bytes. */
+    public boolean canDesegment() {
+        return canDesegment;
+    }
+
+    public void setCanDesegment(boolean can) {
+        this.canDesegment = can;
+    }
+
+    /**
+     * Asks TCP to call again with more data: the PDU starts at {@code offset} of the tvb just given
+     * and needs {@code len} more bytes beyond its end ({@link #ONE_MORE_SEGMENT} when the amount is
+     * not known, e.g. "the rest of this line"). The bytes before {@code offset} were dissected.
+     */
+    public void requestMoreBytes(int offset, int len) {
+        this.desegmentOffset = offset;
+        this.desegmentLen = len;
+    }
+
+    public int desegmentOffset() {
+        return desegmentOffset;
+    }
+
+    public int desegmentLen() {
+        return desegmentLen;
+    }
+
+    /** Cleared by TCP before each payload call. */
+    public void clearDesegment() {
+        desegmentOffset = 0;
+        desegmentLen = 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.jdissect.engine;
+
+import io.jdissect.api.Packet;
+import io.jdissect.capture.CaptureRecord;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.protocols.data.DataDissector;
+import io.jdissect.protocols.frame.FrameDissector;
+import io.jdissect.tree.Timestamp;
+import io.jdissect.tree.TreeItem;
+
+import java.util.List;
+
+/**
+ * Dissects the records of one capture, in order, single pass as tshark does by default. It keeps
+ * the state that spans frames (first and previous timestamps, the last displayed frame); the
+ * protocols keep theirs in conversations.
+ */
+public final class DissectionEngine {
+    private final DissectorRegistry registry;
+    private final FrameDissector frame;
+    private long frameNumber;
+    private Timestamp first;
+    private Timestamp previous;
+    private Timestamp previousDisplayed;
+    private List<io.jdissect.capture.CaptureInterface> interfaces = List.of();
+
+    /** Use {@link EngineBuilder}; it registers every protocol before building the engine. */
+    DissectionEngine(DissectorRegistry registry, FrameDissector frame) {
+        this.registry = registry;
+        this.frame = frame;
+    }
+
+    /** Creates the core protocols (frame, data) that every setup has. Called by the builder. */
+    static FrameDissector registerCore(DissectorRegistry registry) {
+        DataDissector data = new DataDissector(registry);
+        return new FrameDissector(registry, data.handle());
+    }
+
+    public DissectorRegistry registry() {
+        return registry;
+    }
+
+    /** Interfaces of the capture being read, so frames can name theirs (pcapng). */
+    public void setInterfaces(List<io.jdissect.capture.CaptureInterface> interfaces) {
+        this.interfaces = interfaces;
+    }
+
+    /** Dissects the next record of the capture. */
+    public Packet dissect(CaptureRecord record) {
+        frameNumber++;
+        Timestamp ts = record.timestamp();
+        if (first == null) {
+            first = ts;
+            previous = ts;
+            previousDisplayed = ts;
+        }
+        PacketInfo pinfo = new PacketInfo(registry, record, frameNumber, ts.minus(first), ts.minus(previous));
+        previous = ts;
+        if (record.interfaceId() >= 0 && record.interfaceId() < interfaces.size()) {
+            var ci = interfaces.get(record.interfaceId());
+            pinfo.put(FrameDissector.InterfaceInfo.class, new FrameDissector.InterfaceInfo(ci.name(), ci.description()));
+        }
+        TreeItem root = TreeItem.root();
+        frame.dissect(pinfo, root, ts.minus(previousDisplayed));
+        return new Packet(pinfo, root);
+    }
+
+    /**
+     * Tells the engine that {@code packet} was displayed (passed the display filter), so the next
+     * frame's {@code frame.time_delta_displayed} counts from it, as tshark does.
+     */
+    public void markDisplayed(Packet packet) {
+        previousDisplayed = packet.timestamp();
+    }
+}

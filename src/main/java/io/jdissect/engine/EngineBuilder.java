@@ -1,0 +1,91 @@
+package io.jdissect.engine;
+
+import io.jdissect.api.ProtocolPlugin;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.protocols.frame.FrameDissector;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * Assembles a dissection setup: core protocols, every {@link ProtocolPlugin} found by
+ * ServiceLoader (built-ins and plugin jars), preferences ({@code -o}), then hand-offs and
+ * Decode-As ({@code -d}). A plugin that throws while registering is reported and left out.
+ */
+public final class EngineBuilder {
+    private final Map<String, String> preferences = new LinkedHashMap<>();
+    private final List<String> decodeAs = new ArrayList<>();
+    private ClassLoader loader = EngineBuilder.class.getClassLoader();
+    private Consumer<String> warnings = System.err::println;
+
+    /** {@code -o name:value}. */
+    public EngineBuilder preference(String name, String value) {
+        preferences.put(name, value);
+        return this;
+    }
+
+    /** {@code -d tcp.port==2525,smtp}. */
+    public EngineBuilder decodeAs(String spec) {
+        decodeAs.add(spec);
+        return this;
+    }
+
+    /** Where plugins are looked up (a loader over plugin jars); defaults to jdissect's own. */
+    public EngineBuilder classLoader(ClassLoader cl) {
+        this.loader = cl;
+        return this;
+    }
+
+    /** Where messages about plugins that failed go (default: standard error). */
+    public EngineBuilder warnings(Consumer<String> sink) {
+        this.warnings = sink;
+        return this;
+    }
+
+    /**
+     * Builds the registry and the engine; throws IllegalArgumentException with a user-facing
+     * message for an unknown preference or a bad Decode-As.
+     */
+    public DissectionEngine build() {
+        DissectorRegistry registry = new DissectorRegistry();
+        FrameDissector frame = DissectionEngine.registerCore(registry);
+        List<ProtocolPlugin> plugins = new ArrayList<>();
+        ServiceLoader<ProtocolPlugin> sl = ServiceLoader.load(ProtocolPlugin.class, loader);
+        for (var it = sl.iterator(); ; ) {
+            ProtocolPlugin p;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                p = it.next();
+            } catch (java.util.ServiceConfigurationError e) {
+                warnings.accept("jdissect: a plugin could not be loaded and is disabled: " + e.getMessage());
+                continue;
+            }
+            try {
+                p.register(registry);
+                plugins.add(p);
+            } catch (RuntimeException | LinkageError e) {
+                warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to register and is disabled: " + e);
+            }
+        }
+        for (Map.Entry<String, String> e : preferences.entrySet()) {
+            registry.preferences().set(e.getKey(), e.getValue());
+        }
+        for (ProtocolPlugin p : plugins) {
+            try {
+                p.handoff(registry);
+            } catch (RuntimeException | LinkageError e) {
+                warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to attach and is disabled: " + e);
+            }
+        }
+        for (String d : decodeAs) {
+            registry.decodeAs(d);
+        }
+        return new DissectionEngine(registry, frame);
+    }
+}

@@ -1,0 +1,142 @@
+package io.jdissect.field;
+
+import java.util.Map;
+
+/**
+ * One field as Wireshark declares it (a header_field_info): abbreviation, display name, type, display
+ * base, bitmask, description, the protocol it belongs to, and optional value labels. Declared once,
+ * in the {@link FieldRegistry}; trees, filters, {@code -G fields} and every writer read it from there.
+ */
+public final class FieldDef {
+    private final ProtocolDef protocol;
+    private final String abbrev;
+    private final String name;
+    private final FieldType type;
+    private final Base base;
+    private final long bitmask;
+    private final String blurb;
+    private final ValueStrings values;
+    private int booleanBits;
+    private final int id;
+    private static int nextId;
+
+    FieldDef(ProtocolDef protocol, String abbrev, String name, FieldType type, Base base, long bitmask,
+             String blurb, ValueStrings values) {
+        this.protocol = protocol;
+        this.abbrev = abbrev;
+        this.name = name;
+        this.type = type;
+        this.base = base;
+        this.bitmask = bitmask;
+        this.blurb = blurb;
+        this.values = values;
+        synchronized (FieldDef.class) {
+            this.id = nextId++;
+        }
+    }
+
+    public ProtocolDef protocol() {
+        return protocol;
+    }
+
+    public String abbrev() {
+        return abbrev;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public FieldType type() {
+        return type;
+    }
+
+    public Base base() {
+        return base;
+    }
+
+    public long bitmask() {
+        return bitmask;
+    }
+
+    public String blurb() {
+        return blurb;
+    }
+
+    /** Value labels of integer fields (value_string / true_false_string), or null. */
+    public ValueStrings values() {
+        return values;
+    }
+
+    /**
+     * For FT_BOOLEAN: the width in bits of the containing integer that the bitmask applies to
+     * (tshark prints it in the base column of {@code -G fields}); 0 for a stand-alone boolean.
+     */
+    public int booleanBits() {
+        return booleanBits;
+    }
+
+    void setBooleanBits(int bits) {
+        this.booleanBits = bits;
+    }
+
+    /** A small dense number, unique per field in this JVM, for array-indexed lookups. */
+    public int id() {
+        return id;
+    }
+
+    public boolean isProtocol() {
+        return type == FieldType.FT_PROTOCOL;
+    }
+
+    /** Number of bits the bitmask is shifted by: the value shown is {@code (raw & mask) >>> shift}. */
+    public int bitShift() {
+        return bitmask == 0 ? 0 : Long.numberOfTrailingZeros(bitmask);
+    }
+
+    @Override
+    public String toString() {
+        return abbrev;
+    }
+
+    /** Labels of a field, e.g. {@code 250 -> "Requested mail action okay, completed"}. */
+    public static final class ValueStrings {
+        private final Map<Long, String> labels;
+        private final String trueLabel;
+        private final String falseLabel;
+
+        private ValueStrings(Map<Long, String> labels, String trueLabel, String falseLabel) {
+            this.labels = labels;
+            this.trueLabel = trueLabel;
+            this.falseLabel = falseLabel;
+        }
+
+        public static ValueStrings of(Map<Long, String> labels) {
+            return new ValueStrings(Map.copyOf(labels), null, null);
+        }
+
+        /** A true_false_string, e.g. ("Set", "Not set"). */
+        public static ValueStrings trueFalse(String trueLabel, String falseLabel) {
+            return new ValueStrings(Map.of(), trueLabel, falseLabel);
+        }
+
+        public String label(long value) {
+            if (trueLabel != null) {
+                return value != 0 ? trueLabel : falseLabel;
+            }
+            return labels.get(value);
+        }
+
+        public Map<Long, String> labels() {
+            return labels;
+        }
+
+        public String trueLabel() {
+            return trueLabel;
+        }
+
+        public String falseLabel() {
+            return falseLabel;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.jdissect.field;
+
+import io.jdissect.dissect.Address;
+import io.jdissect.tree.Timestamp;
+import io.jdissect.tree.TreeItem;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Field values as text, the way tshark writes them: {@link #fieldsText} for {@code -T fields}
+ * (the display-filter representation: {@code 0x0018}, {@code 1}, {@code 00:00:5e:00:53:01},
+ * contiguous hex for bytes, {@code \r\n} escaped in strings) and {@link #jsonText} for
+ * {@code -T json} (the same, but bytes as colon-separated hex and strings unescaped).
+ */
+public final class FieldFormat {
+    private static final DateTimeFormatter ABS_TIME =
+            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.US);
+    private static volatile ZoneId zone = ZoneId.systemDefault();
+
+    private FieldFormat() {
+    }
+
+    /** The zone absolute times are shown in (tshark: local time, i.e. TZ). */
+    public static void setZone(ZoneId z) {
+        zone = z;
+    }
+
+    public static ZoneId zone() {
+        return zone;
+    }
+
+    /** The value as {@code -T fields} prints it; null when the item has no printable value. */
+    public static String fieldsText(TreeItem item) {
+        FieldDef def = item.def();
+        if (def == null) {
+            return null;
+        }
+        if (def.type() == FieldType.FT_BYTES) {
+            byte[] b = item.bytesValue();
+            return b == null ? "" : hex(b, (char) 0);
+        }
+        if (def.type().isString()) {
+            String s = item.stringValue();
+            return s == null ? "" : escape(s);
+        }
+        return common(item);
+    }
+
+    /** The value as {@code -T json} prints it (before JSON string escaping). */
+    public static String jsonText(TreeItem item) {
+        FieldDef def = item.def();
+        if (def == null) {
+            return "";
+        }
+        switch (def.type()) {
+            case FT_BYTES: {
+                byte[] b = item.bytesValue();
+                return b == null ? "" : hex(b, ':');
+            }
+            case FT_NONE:
+                return "";
+            case FT_STRING:
+            case FT_STRINGZ: {
+                String s = item.stringValue();
+                return s == null ? "" : s;
+            }
+            default:
+                return common(item);
+        }
+    }
+
+    private static String common(TreeItem item) {
+        FieldDef def = item.def();
+        FieldType t = def.type();
+        switch (t) {
+            case FT_NONE:
+                return "1";
+            case FT_PROTOCOL:
+                return def.abbrev();
+            case FT_BOOLEAN:
+                return item.longValue() != 0 ? "1" : "0";
+            case FT_IPv4:
+                return Address.FormatUtil.ipv4(item.longValue());
+            case FT_IPv6:
+                return Address.FormatUtil.ipv6((byte[]) item.value());
+            case FT_ETHER:
+                return Address.FormatUtil.ether((byte[]) item.value());
+            case FT_ABSOLUTE_TIME:
+                return absoluteTime((Timestamp) item.value());
+            case FT_RELATIVE_TIME:
+                return ((Timestamp) item.value()).toSecondsString();
+            case FT_FLOAT:
+            case FT_DOUBLE:
+                return doubleText(((Number) item.value()).doubleValue());
+            default:
+                if (t.isInteger()) {
+                    return integer(def, item.longValue());
+                }
+                Object v = item.value();
+                return v == null ? "" : v.toString();
+        }
+    }
+
+    /** An integer in the field's base: {@code 0x0800} for a BASE_HEX FT_UINT16, {@code 25} for BASE_DEC. */
+    public static String integer(FieldDef def, long v) {
+        switch (def.base()) {
+            case BASE_HEX:
+            case BASE_HEX_DEC:
+                return hexInt(def, v);
+            case BASE_OCT:
+                return v == 0 ? "0" : "0" + Long.toOctalString(v);
+            default:
+                return def.type().isSigned() ? Long.toString(v) : Long.toUnsignedString(v);
+        }
+    }
+
+    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it. */
+    public static String hexInt(FieldDef def, long v) {
+        int digits = hexDigits(def);
+        String h = Long.toHexString(v);
+        StringBuilder sb = new StringBuilder(2 + digits).append("0x");
+        for (int i = h.length(); i < digits; i++) {
+            sb.append('0');
+        }
+        return sb.append(h).toString();
+    }
+
+    /** Hex digits shown for a field: its type's width, or the width its bitmask spans. */
+    public static int hexDigits(FieldDef def) {
+        if (def.bitmask() != 0) {
+            int bits = 64 - Long.numberOfLeadingZeros(def.bitmask() >>> def.bitShift());
+            return Math.max(1, (bits + 3) / 4);
+        }
+        return Math.max(1, def.type().width() * 2);
+    }
+
+    /** tshark's absolute time: {@code Nov 22, 2026 08:02:25.356719000 UTC} in the local zone. */
+    public static String absoluteTime(Timestamp ts) {
+        ZonedDateTime z = Instant.ofEpochSecond(ts.seconds(), Math.max(0, ts.nanos())).atZone(zone);
+        String abbrev = z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
+        if (z.getZone().getId().equals("UTC") || z.getZone().getId().equals("Etc/UTC") || z.getZone().getId().equals("Z")) {
+            abbrev = "UTC";
+        } else if (z.getZone().getRules().isDaylightSavings(z.toInstant())) {
+            abbrev = z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
+        }
+        return ABS_TIME.format(z) + "." + String.format("%09d", z.getNano()) + " " + abbrev;
+    }
+
+    static String doubleText(double d) {
+        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            return Long.toString((long) d);
+        }
+        String s = String.format(Locale.ROOT, "%.15g", d);
+        if (s.contains("e")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Bytes as lowercase hex, with {@code sep} between bytes unless it is 0. */
+    public static String hex(byte[] b, char sep) {
+        StringBuilder sb = new StringBuilder(b.length * 3);
+        for (int i = 0; i < b.length; i++) {
+            if (sep != 0 && i > 0) {
+                sb.append(sep);
+            }
+            sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Escapes a string as tshark shows it in trees and {@code -T fields}: C escapes for control
+     * characters ({@code \r}, {@code \n}, {@code \t}), {@code \xhh} for the other ones.
+     */
+    public static String escape(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = null;
+            switch (c) {
+                case '\r': rep = "\\r"; break;
+                case '\n': rep = "\\n"; break;
+                case '\t': rep = "\\t"; break;
+                case 0x07: rep = "\\a"; break;
+                case '\b': rep = "\\b"; break;
+                case '\f': rep = "\\f"; break;
+                case 0x0b: rep = "\\v"; break;
+                case '\\': rep = "\\\\"; break;
+                default:
+                    if (c < 0x20 || c == 0x7f) {
+                        rep = String.format("\\x%02x", (int) c);
+                    }
+            }
+            if (rep != null) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                sb.append(rep);
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.jdissect.protocols.data;
+
+import io.jdissect.dissect.DissectorHandle;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.field.FieldDef;
+import io.jdissect.field.FieldType;
+import io.jdissect.field.ProtocolDef;
+import io.jdissect.tree.TreeItem;
+
+/**
+ * The fallback for bytes no dissector claims: {@code Data (N bytes)} with {@code data.data} and
+ * {@code data.len}, as Wireshark's packet-data.c.
+ */
+public final class DataDissector {
+    private final ProtocolDef proto;
+    private final FieldDef data;
+    private final FieldDef len;
+    private final DissectorHandle handle;
+
+    public DataDissector(DissectorRegistry registry) {
+        proto = registry.fields().protocol("Data", "Data", "data");
+        data = registry.fields().field(proto, "data.data", "Data", FieldType.FT_BYTES).register();
+        registry.fields().field(proto, "data.text", "Text", FieldType.FT_STRING).register();
+        len = registry.fields().field(proto, "data.len", "Length", FieldType.FT_INT32).register();
+        handle = registry.register("data", proto, this::dissect);
+    }
+
+    public DissectorHandle handle() {
+        return handle;
+    }
+
+    private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        int n = tvb.reportedLength();
+        if (n == 0) {
+            return 0;
+        }
+        TreeItem item = tree.add(proto.field(), tvb, 0, n).setText("Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+        item.add(data, tvb, 0, n, tvb.bytes(0, tvb.length()));
+        item.add(len, tvb, 0, 0, n).generated();
+        return n;
+    }
+}

@@ -1,0 +1,123 @@
+package io.jdissect.protocols.frame;
+
+import io.jdissect.capture.CaptureRecord;
+import io.jdissect.dissect.DissectorHandle;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.DissectorTable;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.field.Base;
+import io.jdissect.field.FieldDef;
+import io.jdissect.field.FieldRegistry;
+import io.jdissect.field.FieldType;
+import io.jdissect.field.ProtocolDef;
+import io.jdissect.tree.Timestamp;
+import io.jdissect.tree.TreeItem;
+
+/**
+ * The "frame" pseudo-protocol: what the capture file says about a record (times, lengths,
+ * interface), then the link layer from the {@code wtap_encap} table keyed by the record's link
+ * type. {@code frame.protocols} is filled in after all layers ran.
+ */
+public final class FrameDissector {
+    private final ProtocolDef proto;
+    private final FieldDef encapType;
+    private final FieldDef time;
+    private final FieldDef offsetShift;
+    private final FieldDef timeEpoch;
+    private final FieldDef timeDelta;
+    private final FieldDef timeDeltaDisplayed;
+    private final FieldDef timeRelative;
+    private final FieldDef number;
+    private final FieldDef len;
+    private final FieldDef capLen;
+    private final FieldDef marked;
+    private final FieldDef ignored;
+    private final FieldDef protocols;
+    private final FieldDef interfaceId;
+    private final DissectorHandle dataHandle;
+    private final DissectorTable linkTypes;
+
+    public FrameDissector(DissectorRegistry registry, DissectorHandle dataHandle) {
+        FieldRegistry f = registry.fields();
+        proto = f.protocol("Frame", "Frame", "frame");
+        time = f.field(proto, "frame.time", "Arrival Time", FieldType.FT_ABSOLUTE_TIME)
+                .base(Base.ABSOLUTE_TIME_LOCAL).blurb("Absolute time when this frame was captured").register();
+        offsetShift = f.field(proto, "frame.offset_shift", "Time shift for this packet", FieldType.FT_RELATIVE_TIME)
+                .blurb("Time shift applied to this packet").register();
+        timeEpoch = f.field(proto, "frame.time_epoch", "Epoch Time", FieldType.FT_RELATIVE_TIME)
+                .blurb("Epoch time when this frame was captured").register();
+        timeDelta = f.field(proto, "frame.time_delta", "Time delta from previous captured frame",
+                FieldType.FT_RELATIVE_TIME).register();
+        timeDeltaDisplayed = f.field(proto, "frame.time_delta_displayed",
+                "Time delta from previous displayed frame", FieldType.FT_RELATIVE_TIME).register();
+        timeRelative = f.field(proto, "frame.time_relative", "Time since reference or first frame",
+                FieldType.FT_RELATIVE_TIME).blurb("Time relative to time reference or first frame").register();
+        number = f.field(proto, "frame.number", "Frame Number", FieldType.FT_UINT32).register();
+        len = f.field(proto, "frame.len", "Frame length on the wire", FieldType.FT_UINT32).register();
+        capLen = f.field(proto, "frame.cap_len", "Frame length stored into the capture file", FieldType.FT_UINT32)
+                .register();
+        marked = f.field(proto, "frame.marked", "Frame is marked", FieldType.FT_BOOLEAN)
+                .blurb("Frame is marked in the GUI").register();
+        ignored = f.field(proto, "frame.ignored", "Frame is ignored", FieldType.FT_BOOLEAN)
+                .blurb("Frame is ignored by the dissectors").register();
+        protocols = f.field(proto, "frame.protocols", "Protocols in frame", FieldType.FT_STRING)
+                .blurb("Protocols carried by this frame").register();
+        interfaceId = f.field(proto, "frame.interface_id", "Interface id", FieldType.FT_UINT32).register();
+        encapType = f.field(proto, "frame.encap_type", "Encapsulation type", FieldType.FT_INT16)
+                .values(LinkTypes.ENCAP_NAMES).register();
+        this.dataHandle = dataHandle;
+        this.linkTypes = registry.table(DissectorRegistry.LINK_TYPE);
+    }
+
+    public ProtocolDef protocol() {
+        return proto;
+    }
+
+    /**
+     * Dissects one record under {@code root}. {@code deltaDisplayed} is the time since the previous
+     * frame that was displayed (tshark updates it after filtering).
+     */
+    public void dissect(PacketInfo pinfo, TreeItem root, Timestamp deltaDisplayed) {
+        CaptureRecord rec = pinfo.record();
+        Tvb tvb = Tvb.ofSource("Frame", rec.data(), rec.capturedLength(), rec.originalLength());
+        int caplen = rec.capturedLength();
+        TreeItem fr = root.add(proto.field(), tvb, 0, caplen);
+        fr.setText("Frame " + pinfo.frameNumber() + ": " + rec.originalLength() + " bytes on wire ("
+                + rec.originalLength() * 8L + " bits), " + caplen + " bytes captured (" + caplen * 8L + " bits)");
+        Integer encap = LinkTypes.encapOf(rec.linkType());
+        if (rec.interfaceId() >= 0 && pinfo.get(InterfaceInfo.class) != null) {
+            InterfaceInfo ii = pinfo.get(InterfaceInfo.class);
+            fr.appendText(" on interface " + (ii.name() == null ? "unknown" : ii.name()) + ", id " + rec.interfaceId());
+            fr.add(interfaceId, tvb, 0, 0, rec.interfaceId());
+        }
+        fr.add(encapType, tvb, 0, 0, encap == null ? -1 : encap);
+        fr.add(time, tvb, 0, 0, rec.timestamp());
+        fr.add(offsetShift, tvb, 0, 0, Timestamp.ZERO).generated();
+        fr.add(timeEpoch, tvb, 0, 0, rec.timestamp());
+        fr.add(timeDelta, tvb, 0, 0, pinfo.deltaTime()).generated();
+        fr.add(timeDeltaDisplayed, tvb, 0, 0, deltaDisplayed).generated();
+        fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
+        fr.add(number, tvb, 0, 0, pinfo.frameNumber());
+        fr.add(len, tvb, 0, 0, rec.originalLength());
+        fr.add(capLen, tvb, 0, 0, caplen);
+        fr.add(marked, tvb, 0, 0, 0L).generated();
+        fr.add(ignored, tvb, 0, 0, 0L).generated();
+        TreeItem protos = fr.add(protocols, tvb, 0, 0, "").generated();
+
+        int taken = 0;
+        DissectorHandle link = encap == null ? null : linkTypes.get(encap);
+        if (link != null) {
+            taken = pinfo.callContained(link, tvb, root);
+        }
+        if (taken == 0) {
+            pinfo.callContained(dataHandle, tvb, root);
+        }
+        protos.setValue(String.join(":", pinfo.layers()));
+    }
+
+    /** Interface details a reader knows (pcapng IDB), passed to the frame dissector. */
+    public record InterfaceInfo(String name, String description) {
+    }
+
+}

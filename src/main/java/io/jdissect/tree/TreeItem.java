@@ -1,0 +1,246 @@
+package io.jdissect.tree;
+
+import io.jdissect.dissect.Tvb;
+import io.jdissect.field.FieldDef;
+import io.jdissect.field.FieldType;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One node of a packet's dissection tree (Wireshark's proto_item): a field with its typed value,
+ * or a text-only line, and the bytes it stands for ({@link #tvb()}, {@link #offset()},
+ * {@link #length()}). Values: integers, booleans and frame numbers as {@code long}
+ * ({@link #longValue()}); FT_IPv4 as the address in a {@code long}; strings as {@code String};
+ * FT_BYTES, FT_ETHER and FT_IPv6 as {@code byte[]}; times as {@link Timestamp}; FT_DOUBLE as
+ * {@code Double}; FT_NONE and FT_PROTOCOL have no value.
+ */
+public final class TreeItem {
+    private static final byte HIDDEN = 1;
+    private static final byte GENERATED = 2;
+
+    private final FieldDef def;
+    private final Tvb tvb;
+    private final int offset;
+    private int length;
+    private final long num;
+    private Object obj;
+    private String text;
+    private String suffix;
+    private byte flags;
+    private List<TreeItem> children;
+
+    private TreeItem(FieldDef def, Tvb tvb, int offset, int length, long num, Object obj, String text) {
+        this.def = def;
+        this.tvb = tvb;
+        this.offset = offset;
+        this.length = length;
+        this.num = num;
+        this.obj = obj;
+        this.text = text;
+    }
+
+    /** A root to hang the top-level protocol items of a packet from; it is never printed. */
+    public static TreeItem root() {
+        return new TreeItem(null, null, 0, 0, 0, null, null);
+    }
+
+    // ---- adding children ----
+
+    /** Adds an integer-typed field (also FT_BOOLEAN, FT_FRAMENUM, FT_IPv4). */
+    public TreeItem add(FieldDef def, Tvb tvb, int offset, int length, long value) {
+        return addChild(new TreeItem(def, tvb, offset, length, value, null, null));
+    }
+
+    /** Adds a field whose value is an object (string, byte[], {@link Timestamp}, Double). */
+    public TreeItem add(FieldDef def, Tvb tvb, int offset, int length, Object value) {
+        return addChild(new TreeItem(def, tvb, offset, length, 0, value, null));
+    }
+
+    /** Adds a field without a value: FT_NONE labels and FT_PROTOCOL items. */
+    public TreeItem add(FieldDef def, Tvb tvb, int offset, int length) {
+        return addChild(new TreeItem(def, tvb, offset, length, 0, null, null));
+    }
+
+    /** Adds a text-only line (no field). */
+    public TreeItem addText(Tvb tvb, int offset, int length, String text) {
+        return addChild(new TreeItem(null, tvb, offset, length, 0, null, text));
+    }
+
+    private TreeItem addChild(TreeItem child) {
+        if (children == null) {
+            children = new ArrayList<>(4);
+        }
+        children.add(child);
+        return child;
+    }
+
+    // ---- decorations ----
+
+    /** Replaces the whole display line (proto_item_set_text). */
+    public TreeItem setText(String text) {
+        this.text = text;
+        return this;
+    }
+
+    /** Appends to the display line (proto_item_append_text). */
+    public TreeItem appendText(String more) {
+        this.suffix = suffix == null ? more : suffix + more;
+        return this;
+    }
+
+    /**
+     * Fills in a value known only after later layers ran (proto_item_append_string), e.g.
+     * frame.protocols; the type must match the field's.
+     */
+    public TreeItem setValue(Object value) {
+        this.obj = value;
+        return this;
+    }
+
+    /** Hidden items are in filters and JSON but not in the {@code -V} tree. */
+    public TreeItem hidden() {
+        flags |= HIDDEN;
+        return this;
+    }
+
+    /** Generated items are computed, not read from the bytes; {@code -V} shows them in brackets. */
+    public TreeItem generated() {
+        flags |= GENERATED;
+        return this;
+    }
+
+    /** Sets the length once it is known (proto_item_set_len), e.g. for a protocol item. */
+    public TreeItem setLength(int length) {
+        this.length = length;
+        return this;
+    }
+
+    // ---- reading ----
+
+    /** The field, or null for a text-only line. */
+    public FieldDef def() {
+        return def;
+    }
+
+    public Tvb tvb() {
+        return tvb;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public long longValue() {
+        return num;
+    }
+
+    /** The value as an object: Long for integer types, the stored object otherwise, null if none. */
+    public Object value() {
+        if (def == null) {
+            return null;
+        }
+        FieldType t = def.type();
+        if (t.isInteger() || t == FieldType.FT_IPv4) {
+            return num;
+        }
+        return obj;
+    }
+
+    public String stringValue() {
+        return obj instanceof String s ? s : null;
+    }
+
+    public byte[] bytesValue() {
+        return obj instanceof byte[] b ? b : null;
+    }
+
+    /** The display line if set explicitly, else null (writers then format "Name: value"). */
+    public String text() {
+        return text;
+    }
+
+    /** Text appended to the display line, or null. */
+    public String suffix() {
+        return suffix;
+    }
+
+    public boolean isHidden() {
+        return (flags & HIDDEN) != 0;
+    }
+
+    public boolean isGenerated() {
+        return (flags & GENERATED) != 0;
+    }
+
+    public List<TreeItem> children() {
+        return children == null ? Collections.emptyList() : children;
+    }
+
+    public boolean hasChildren() {
+        return children != null && !children.isEmpty();
+    }
+
+    /** The bytes this item covers, as far as they were captured (empty for generated items). */
+    public byte[] itemBytes() {
+        if (tvb == null || length <= 0) {
+            return new byte[0];
+        }
+        int len = Math.min(length, tvb.remaining(offset));
+        return len <= 0 ? new byte[0] : tvb.bytes(offset, len);
+    }
+
+    /** Depth-first walk over this item's descendants (not the item itself). */
+    public void forEachDescendant(Consumer<TreeItem> action) {
+        if (children == null) {
+            return;
+        }
+        for (TreeItem c : children) {
+            action.accept(c);
+            c.forEachDescendant(action);
+        }
+    }
+
+    /** All descendants carrying {@code def}, in tree order. */
+    public List<TreeItem> find(FieldDef wanted) {
+        List<TreeItem> out = new ArrayList<>(2);
+        forEachDescendant(i -> {
+            if (i.def == wanted) {
+                out.add(i);
+            }
+        });
+        return out;
+    }
+
+    /** All descendants whose field has the abbreviation {@code abbrev}, in tree order. */
+    public List<TreeItem> find(String abbrev) {
+        List<TreeItem> out = new ArrayList<>(2);
+        forEachDescendant(i -> {
+            if (i.def != null && i.def.abbrev().equals(abbrev)) {
+                out.add(i);
+            }
+        });
+        return out;
+    }
+
+    /** The first child carrying {@code wanted}, or null. */
+    public TreeItem child(FieldDef wanted) {
+        for (TreeItem c : children()) {
+            if (c.def == wanted) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return (def == null ? "text" : def.abbrev()) + "=" + (text != null ? text : value());
+    }
+}
