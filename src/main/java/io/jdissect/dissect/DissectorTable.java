@@ -81,19 +81,9 @@ public final class DissectorTable {
         }
     }
 
-    /** Sets {@link PacketInfo#matchString()} to {@code key} as given (not lower-cased) for the callee. */
     public int tryDissect(String key, Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         DissectorHandle h = get(key);
-        if (h == null) {
-            return 0;
-        }
-        String saved = pinfo.matchString();
-        pinfo.setMatchString(key);
-        try {
-            return pinfo.call(h, tvb, tree);
-        } finally {
-            pinfo.setMatchString(saved);
-        }
+        return h == null ? 0 : pinfo.call(h, tvb, tree);
     }
 
     /** Registered entries (without Decode-As), sorted by key, for {@code -G decodes}. */

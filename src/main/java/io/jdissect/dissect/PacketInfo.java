@@ -36,7 +36,6 @@ public final class PacketInfo {
     private int srcPort;
     private int dstPort;
     private long matchUint;
-    private String matchString;
     private Conversation conversation;
     private boolean canDesegment;
     private int desegmentOffset;
@@ -192,18 +191,6 @@ public final class PacketInfo {
 
     public void setMatchUint(long value) {
         this.matchUint = value;
-    }
-
-    /**
-     * The key under which the current dissector was found in a string table, as the caller wrote
-     * it (Wireshark's match_string), e.g. the media type {@code text/plain}; null if none.
-     */
-    public String matchString() {
-        return matchString;
-    }
-
-    public void setMatchString(String value) {
-        this.matchString = value;
     }
 
     public Conversation conversation() {
