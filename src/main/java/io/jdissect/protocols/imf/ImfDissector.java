@@ -5,6 +5,7 @@ import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.dissect.DissectorTable;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
+import io.jdissect.protocols.text.MediaContent;
 import io.jdissect.tree.TreeItem;
 
 /**
@@ -169,12 +170,12 @@ public final class ImfDissector {
             registry.expert().add(tree, f.xDepthLimit, tvb, bodyOffset, tvb.length() - bodyOffset);
             return;
         }
-        MediaContentInfo saved = pinfo.get(MediaContentInfo.class);
-        pinfo.put(MediaContentInfo.class, new MediaContentInfo(parameters));
+        MediaContent saved = pinfo.get(MediaContent.class);
+        pinfo.put(MediaContent.class, new MediaContent(type, parameters));
         try {
             media.tryDissect(type, body, pinfo, tree);
         } finally {
-            pinfo.put(MediaContentInfo.class, saved);
+            pinfo.put(MediaContent.class, saved);
             MimeDepth.leave(pinfo);
         }
     }

@@ -6,7 +6,7 @@ import io.jdissect.dissect.Tvb;
 import io.jdissect.field.FieldDef;
 import io.jdissect.field.FieldType;
 import io.jdissect.field.ProtocolDef;
-import io.jdissect.protocols.imf.MediaContentInfo;
+import io.jdissect.protocols.text.MediaContent;
 import io.jdissect.tree.TreeItem;
 
 /**
@@ -30,8 +30,8 @@ final class MediaDissector {
         int n = tvb.reportedLength();
         if (n > 0) {
             TreeItem item = tree.add(proto.field(), tvb, 0, n);
-            MediaContentInfo info = pinfo.get(MediaContentInfo.class);
-            String match = pinfo.matchString() == null ? "" : pinfo.matchString();
+            MediaContent info = pinfo.get(MediaContent.class);
+            String match = info == null ? "" : info.mediaType();
             String shown = info != null && info.parameters() != null ? match + "; " + info.parameters() : match;
             item.add(type, tvb, 0, n, tvb.bytes(0, tvb.length()))
                     .setText("Media type: " + shown + " (" + n + " byte" + (n == 1 ? "" : "s") + ")");

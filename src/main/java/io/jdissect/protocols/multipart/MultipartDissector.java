@@ -9,11 +9,11 @@ import io.jdissect.protocols.imf.AsciiItems;
 import io.jdissect.protocols.imf.FormatText;
 import io.jdissect.protocols.imf.HeaderField;
 import io.jdissect.protocols.imf.HeaderFieldEnd;
-import io.jdissect.protocols.imf.MediaContentInfo;
 import io.jdissect.protocols.imf.MimeDepth;
 import io.jdissect.protocols.imf.MimeEntity;
 import io.jdissect.protocols.imf.MimeParameters;
 import io.jdissect.protocols.imf.TransferDecoding;
+import io.jdissect.protocols.text.MediaContent;
 import io.jdissect.tree.TreeItem;
 
 import java.nio.charset.StandardCharsets;
@@ -42,10 +42,10 @@ final class MultipartDissector {
     }
 
     int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
-        String type = pinfo.matchString();
-        MediaContentInfo info = pinfo.get(MediaContentInfo.class);
+        MediaContent info = pinfo.get(MediaContent.class);
+        String type = info == null ? null : info.mediaType();
         String boundary = null;
-        if (type != null && info != null && info.parameters() != null) {
+        if (type != null && info.parameters() != null) {
             String params = MimeHeaderCompactor.compact(info.parameters()).text();
             boundary = MediaTypeParameters.find(params, "boundary");
             if (boundary != null && type.startsWith("multipart/encrypted")
@@ -181,21 +181,15 @@ final class MultipartDissector {
             registry.expert().add(ti, f.xDepthLimit, body, 0, body.length());
             return;
         }
-        MediaContentInfo saved = pinfo.get(MediaContentInfo.class);
-        pinfo.put(MediaContentInfo.class, new MediaContentInfo(params));
+        MediaContent saved = pinfo.get(MediaContent.class);
+        pinfo.put(MediaContent.class, new MediaContent(contentType, params));
         try {
             DissectorTable media = registry.table(DissectorRegistry.MEDIA_TYPE);
             if (media.tryDissect(contentType, body, pinfo, ti) <= 0) {
-                String savedMatch = pinfo.matchString();
-                pinfo.setMatchString(contentType);
-                try {
-                    pinfo.call(registry.handle(MediaDissector.HANDLE), body, ti);
-                } finally {
-                    pinfo.setMatchString(savedMatch);
-                }
+                pinfo.call(registry.handle(MediaDissector.HANDLE), body, ti);
             }
         } finally {
-            pinfo.put(MediaContentInfo.class, saved);
+            pinfo.put(MediaContent.class, saved);
             MimeDepth.leave(pinfo);
         }
     }
