@@ -12,7 +12,7 @@ import io.jdissect.tree.TreeItem;
 /**
  * Wireshark's generic {@code media} dissector (packet-media.c), the fallback for a body whose
  * media type no dissector takes: a "Media Type" item with {@code media.type} holding the bytes,
- * shown as {@code type; parameters (N bytes)}.
+ * shown as {@code type; parameters (N bytes)}, and {@code " (type)"} appended to Info.
  */
 final class MediaDissector {
     static final String HANDLE = "media";
@@ -28,10 +28,12 @@ final class MediaDissector {
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         int n = tvb.reportedLength();
+        MediaContent info = pinfo.get(MediaContent.class);
+        String match = info == null ? "" : info.mediaType();
+        // packet-media.c names the type in Info even for an empty body (which it then declines).
+        pinfo.columns().appendInfo(" (" + match + ")");
         if (n > 0) {
             TreeItem item = tree.add(proto.field(), tvb, 0, n);
-            MediaContent info = pinfo.get(MediaContent.class);
-            String match = info == null ? "" : info.mediaType();
             String shown = info != null && info.parameters() != null ? match + "; " + info.parameters() : match;
             item.add(type, tvb, 0, n, tvb.bytes(0, tvb.length()))
                     .setText("Media type: " + shown + " (" + n + " byte" + (n == 1 ? "" : "s") + ")");
