@@ -57,7 +57,7 @@ public final class SmtpCommand {
         String verb = text.substring(0, sp).toUpperCase(Locale.ROOT);
         String argument = sp < text.length() ? text.substring(sp + 1) : "";
         SmtpGrammar.Result<SmtpParser.CommandLineContext> r = SmtpGrammar.command(text);
-        SmtpParser.CommandContext c = r.tree().command();
+        SmtpParser.CommandContext c = r.tree() == null ? null : r.tree().command();
         String family = "unknown";
         String address = null;
         Map<String, String> params = new LinkedHashMap<>();
