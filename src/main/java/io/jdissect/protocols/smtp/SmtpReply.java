@@ -51,7 +51,8 @@ public final class SmtpReply {
                     && Character.isDigit(line.charAt(2));
             int code = digits ? Integer.parseInt(line.substring(0, 3)) : -1;
             boolean cont = digits && line.length() > 3 && line.charAt(3) == '-';
-            return new Line(code, cont, line.length() > 4 ? line.substring(4) : "", null, errors);
+            String text = !digits ? line : line.length() > 4 ? line.substring(4) : "";
+            return new Line(code, cont, text, null, errors);
         }
     }
 
