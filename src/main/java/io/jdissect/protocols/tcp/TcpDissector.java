@@ -55,8 +55,9 @@ final class TcpDissector implements Dissector {
         ti.add(f.port, tvb, 2, 2, dport).hidden();
         pinfo.setPorts(sport, dport);
 
-        tvb.ensure(0, MIN_HEADER);
-        TcpHeader h = new TcpHeader(new ByteBufferKaitaiStream(tvb.bytes(0, MIN_HEADER)));
+        // The data offset says how many header bytes the grammar must be given (RFC 9293 3.1).
+        int declared = (tvb.u8(12) >> 4) * 4;
+        TcpHeader h = new TcpHeader(new ByteBufferKaitaiStream(tvb.bytes(0, Math.max(MIN_HEADER, declared))));
         int hlen = (int) h.dataOffset() * 4;
         int flags = (int) h.flags();
         long rawSeq = h.seqNum();
@@ -163,7 +164,8 @@ final class TcpDissector implements Dissector {
             TcpOptions.Options o = options.dissect(tvb, MIN_HEADER, hlen - MIN_HEADER, ti,
                     rev.baseSeqSet ? rev.baseSeq : 0);
             info.append(o.info);
-            if (syn && o.windowScaleShift >= 0) {
+            // tshark stores a window scale option whatever segment carries it (pdu_store_window_scale_option).
+            if (o.windowScaleShift >= 0) {
                 fwd.winScale = o.windowScaleShift;
             }
         }
