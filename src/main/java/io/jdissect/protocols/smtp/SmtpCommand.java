@@ -22,6 +22,10 @@ public final class SmtpCommand {
             "QUIT", "VRFY", "EXPN", "HELP", "STARTTLS", "AUTH", "ETRN", "TURN", "ATRN", "SEND", "SOML", "SAML",
             "XCLIENT", "XFORWARD", "XEXCH50", "X-EXPS", "X-LINK2STATE", "BURL");
 
+    /** Verbs that have their own grammar rule; the others parse as "unknown" and are still valid. */
+    private static final Set<String> RULE_VERBS = Set.of("HELO", "EHLO", "MAIL", "RCPT", "DATA", "BDAT", "RSET",
+            "NOOP", "QUIT", "VRFY", "EXPN", "HELP", "STARTTLS", "AUTH");
+
     private final String line;
     private final String verb;
     private final String argument;
@@ -57,7 +61,7 @@ public final class SmtpCommand {
         String verb = text.substring(0, sp).toUpperCase(Locale.ROOT);
         String argument = sp < text.length() ? text.substring(sp + 1) : "";
         SmtpGrammar.Result<SmtpParser.CommandLineContext> r = SmtpGrammar.command(text);
-        SmtpParser.CommandContext c = r.tree().command();
+        SmtpParser.CommandContext c = r.tree() == null ? null : r.tree().command();
         String family = "unknown";
         String address = null;
         Map<String, String> params = new LinkedHashMap<>();
@@ -149,9 +153,9 @@ public final class SmtpCommand {
         return family;
     }
 
-    /** True when the line fits its verb's rule (a known verb parsed as "unknown" is not valid). */
+    /** True when the line fits its verb's rule (a verb with a rule that parsed as "unknown" is not valid). */
     public boolean valid() {
-        return errors.isEmpty() && (!known() || !family.equals("unknown"));
+        return errors.isEmpty() && !(RULE_VERBS.contains(verb) && family.equals("unknown"));
     }
 
     /** Syntax errors, empty when valid. */
@@ -192,6 +196,9 @@ public final class SmtpCommand {
     public String toString() {
         StringBuilder b = new StringBuilder(verb);
         b.append(" [").append(family).append(valid() ? "" : ", invalid").append(']');
+        if (address == null && !argument.isEmpty() && authMechanism == null && bdatSize < 0) {
+            b.append(" argument=").append(argument);
+        }
         if (address != null) {
             b.append(" address=").append(address);
         }

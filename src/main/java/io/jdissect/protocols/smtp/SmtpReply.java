@@ -28,6 +28,9 @@ public final class SmtpReply {
         static Line parse(String line) {
             SmtpGrammar.Result<SmtpParser.ReplyLineContext> r = SmtpGrammar.reply(line);
             SmtpParser.ReplyLineContext c = r.tree();
+            if (c == null) {
+                return lenient(line, r.errors());
+            }
             int code = -1;
             if (c.CODE() != null) {
                 code = Integer.parseInt(c.CODE().getText());
@@ -40,6 +43,16 @@ public final class SmtpReply {
                 status = c.replyText().status == null ? null : c.replyText().status.getText();
             }
             return new Line(code, cont, text, status, r.errors());
+        }
+
+        /** A line off the grammar: keep what the code and separator positions still say. */
+        private static Line lenient(String line, List<String> errors) {
+            boolean digits = line.length() >= 3 && Character.isDigit(line.charAt(0)) && Character.isDigit(line.charAt(1))
+                    && Character.isDigit(line.charAt(2));
+            int code = digits ? Integer.parseInt(line.substring(0, 3)) : -1;
+            boolean cont = digits && line.length() > 3 && line.charAt(3) == '-';
+            String text = !digits ? line : line.length() > 4 ? line.substring(4) : "";
+            return new Line(code, cont, text, null, errors);
         }
     }
 
