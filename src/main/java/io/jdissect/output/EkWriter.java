@@ -163,9 +163,10 @@ public final class EkWriter implements PacketWriter {
         }
     }
 
-    /** tshark writes the nanoseconds without zero padding ({@code "%s.%uZ"}); so do we. */
+    /** ISO 8601 in UTC with nine decimals: {@code 2026-11-22T08:08:20.058869000Z}. */
     static String isoTime(Timestamp t) {
-        return ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC)) + "." + t.nanos() + "Z";
+        return ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC))
+                + String.format(".%09dZ", t.nanos());
     }
 
     /** EK filters match the abbreviation with dots or with underscores. */
