@@ -164,7 +164,8 @@ final class TcpDissector implements Dissector {
             TcpOptions.Options o = options.dissect(tvb, MIN_HEADER, hlen - MIN_HEADER, ti,
                     rev.baseSeqSet ? rev.baseSeq : 0);
             info.append(o.info);
-            if (syn && o.windowScaleShift >= 0) {
+            // tshark stores a window scale option whatever segment carries it (pdu_store_window_scale_option).
+            if (o.windowScaleShift >= 0) {
                 fwd.winScale = o.windowScaleShift;
             }
         }
