@@ -14,7 +14,7 @@ import java.util.regex.PatternSyntaxException;
  */
 final class BoundedRegex {
     /** Character reads allowed per match attempt; enough for linear scans of very large fields. */
-    private static final long BUDGET = 50_000_000L;
+    private static final long BUDGET = 10_000_000L;
 
     private final Pattern pattern;
 
