@@ -49,6 +49,16 @@ public final class Columns {
         info.append(text);
     }
 
+    /**
+     * col_prepend_fence_fstr: puts {@code text} in front of Info and keeps it there whatever later
+     * dissectors set (TCP's "[TCP Retransmission] " prefixes).
+     */
+    public void prependInfoFenced(String text) {
+        info.insert(0, text);
+        fence = infoFenced ? fence + text.length() : text.length();
+        infoFenced = true;
+    }
+
     /** col_set_fence: later set/clear calls keep the text written so far. */
     public void fenceInfo() {
         infoFenced = true;

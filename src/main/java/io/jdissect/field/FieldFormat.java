@@ -118,9 +118,17 @@ public final class FieldFormat {
         }
     }
 
-    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it. */
+    /**
+     * Hex as {@code -T fields} and {@code -T json} write it: as many digits as the field's type is
+     * wide, even for a bitmask field (tshark: {@code tcp.flags} = {@code 0x0002}, {@code ip.flags}
+     * = {@code 0x02}).
+     */
     public static String hexInt(FieldDef def, long v) {
-        int digits = hexDigits(def);
+        return hex(v, Math.max(1, def.type().width() * 2));
+    }
+
+    /** {@code 0x} and {@code v} in lowercase hex, zero-padded to {@code digits}. */
+    public static String hex(long v, int digits) {
         String h = Long.toHexString(v);
         StringBuilder sb = new StringBuilder(2 + digits).append("0x");
         for (int i = h.length(); i < digits; i++) {
@@ -129,7 +137,10 @@ public final class FieldFormat {
         return sb.append(h).toString();
     }
 
-    /** Hex digits shown for a field: its type's width, or the width its bitmask spans. */
+    /**
+     * Hex digits of a field in a tree label: the width its bitmask spans once shifted (tshark's
+     * {@code Flags: 0x002} for the 12-bit {@code tcp.flags}), else its type's width.
+     */
     public static int hexDigits(FieldDef def) {
         if (def.bitmask() != 0) {
             int bits = 64 - Long.numberOfLeadingZeros(def.bitmask() >>> def.bitShift());
@@ -150,7 +161,8 @@ public final class FieldFormat {
         return ABS_TIME.format(z) + "." + String.format("%09d", z.getNano()) + " " + abbrev;
     }
 
-    static String doubleText(double d) {
+    /** A floating-point value as tshark prints it ({@code %g}-like, no trailing zeros). */
+    public static String doubleText(double d) {
         if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
