@@ -50,7 +50,7 @@ final class FilterParser {
         for (Token t : tokens.getTokens()) {
             if (t.getType() == Token.EOF) {
                 if (inSlice) {
-                    lexical = new FilterException("The right bracket was missing from a slice.", text.length(), 0);
+                    lexical = new FilterException("The right bracket was missing from a slice.", text.length(), 1);
                     lexicalIndex = t.getTokenIndex();
                 }
                 break;
@@ -156,10 +156,11 @@ final class FilterParser {
                 }
                 return new FilterException("Non-printable ASCII characters may only appear inside double-quotes.",
                         start, len);
+            // tshark reports a missing final quote at the end of the filter.
             case DisplayFilterLexer.UNTERMINATED_STRING:
-                return new FilterException("The final quote was missing from a quoted string.", start, len);
+                return new FilterException("The final quote was missing from a quoted string.", text.length(), 1);
             case DisplayFilterLexer.UNTERMINATED_CHAR:
-                return new FilterException("The final quote was missing from a character constant.", start, len);
+                return new FilterException("The final quote was missing from a character constant.", text.length(), 1);
             case DisplayFilterLexer.STRING:
                 try {
                     Escapes.decodeString(s);

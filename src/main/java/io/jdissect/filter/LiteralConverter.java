@@ -350,37 +350,38 @@ final class LiteralConverter {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int i = 0;
-        char sep = 0;
         while (i < t.length()) {
-            int d1 = Character.digit(t.charAt(i), 16);
-            if (d1 < 0) {
+            int n = 0;
+            while (i + n < t.length() && n < 5 && Character.digit(t.charAt(i + n), 16) >= 0) {
+                n++;
+            }
+            boolean groupEnd = i + n == t.length() || isByteSeparator(t.charAt(i + n));
+            if (n == 4 && groupEnd) {
+                // "0000.0000.0000": four digits between separators are two bytes
+                out.write(Integer.parseInt(t.substring(i, i + 2), 16));
+                out.write(Integer.parseInt(t.substring(i + 2, i + 4), 16));
+                i += 4;
+            } else if (n >= 2) {
+                out.write(Integer.parseInt(t.substring(i, i + 2), 16));
+                i += 2;
+            } else if (n == 1 && groupEnd) {
+                out.write(Character.digit(t.charAt(i), 16));
+                i += 1;
+            } else {
                 return null;
             }
-            int d2 = i + 1 < t.length() ? Character.digit(t.charAt(i + 1), 16) : -1;
-            if (d2 >= 0) {
-                out.write(d1 * 16 + d2);
-                i += 2;
-            } else {
-                out.write(d1);
-                i += 1;
-            }
-            if (i < t.length()) {
-                char c = t.charAt(i);
-                if (c == ':' || c == '.' || c == '-') {
-                    if (sep != 0 && c != sep) {
-                        return null;
-                    }
-                    sep = c;
-                    i++;
-                    if (i == t.length()) {
-                        return null;
-                    }
-                } else if (sep != 0 || d2 < 0) {
+            if (i < t.length() && isByteSeparator(t.charAt(i))) {
+                i++;
+                if (i == t.length()) {
                     return null;
                 }
             }
         }
         return out.toByteArray();
+    }
+
+    private static boolean isByteSeparator(char c) {
+        return c == ':' || c == '.' || c == '-';
     }
 
     // ---- times and floats ----
