@@ -6,6 +6,7 @@ package io.jdissect.dissect;
  * layer's values are shown.
  */
 public final class Columns {
+    private static final int MAX_INFO = 4095;
     private String protocol = "";
     private final StringBuilder info = new StringBuilder();
     private String source = "";
@@ -21,8 +22,9 @@ public final class Columns {
         this.protocol = protocol;
     }
 
+    /** Info as shown: tshark keeps at most COL_MAX_INFO_LEN - 1 (4095) characters. */
     public String info() {
-        return info.toString();
+        return info.length() <= MAX_INFO ? info.toString() : info.substring(0, MAX_INFO);
     }
 
     /** col_clear + col_set_str: replaces the Info text after the fence, if any. */
