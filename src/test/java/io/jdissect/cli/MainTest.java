@@ -77,6 +77,28 @@ class MainTest {
         assertEquals(tsharkSummary().subList(0, 2), r.lines());
     }
 
+    /** The project's own capture (testdata/output, recorded by make_smtp_session.py) with tshark's outputs. */
+    private static final Path SESSION = Path.of("testdata/output/smtp_session.pcap");
+
+    private static String stored(String suffix) throws IOException {
+        return Files.readString(Path.of(SESSION + suffix), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ownCaptureSummaryAndFieldsAreTsharksExactly() throws IOException {
+        assertEquals(stored(".txt"), run("-r", SESSION.toString()).out);
+        Result f = run("-r", SESSION.toString(), "-T", "fields", "-E", "header=y", "-e", "frame.number", "-e", "ip.src",
+                "-e", "tcp.srcport", "-e", "smtp.req.command", "-e", "smtp.response.code", "-e", "_ws.col.Info");
+        assertEquals(stored(".fields.tsv"), f.out);
+    }
+
+    @Test
+    void ownCaptureTreeIsTsharksButForMacNameResolution() throws IOException {
+        // jdissect never resolves names; tshark shows "00:00:00_00:00:00 (00:00:00:00:00:00)" for the MACs.
+        String expected = stored(".V.txt").replace("00:00:00_00:00:00 (00:00:00:00:00:00)", "00:00:00:00:00:00");
+        assertEquals(expected, run("-r", SESSION.toString(), "-V", "--tshark-only").out);
+    }
+
     @Test
     void missingFile() {
         Result r = run("-r", tmp.resolve("nope.pcap").toString());
