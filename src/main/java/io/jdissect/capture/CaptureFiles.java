@@ -2,6 +2,8 @@ package io.jdissect.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -14,11 +16,47 @@ public final class CaptureFiles {
 
     /** Opens a file; "-" means standard input. */
     public static CaptureReader open(Path path) throws IOException {
-        throw new UnsupportedOperationException("capture readers not written yet");
+        String name = path.toString();
+        if (name.equals("-")) {
+            return open(System.in, "-");
+        }
+        if (Files.isDirectory(path)) {
+            throw new CaptureException(name, 0, "is a directory (folder), not a file");
+        }
+        InputStream in;
+        try {
+            in = Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new CaptureException(name, 0, "doesn't exist");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new CaptureException(name, 0, "could not be opened: permission denied");
+        }
+        try {
+            return open(in, name);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
     }
 
     /** Reads a capture from a stream (standard input, a socket, a byte array); {@code name} is for messages. */
     public static CaptureReader open(InputStream in, String name) throws IOException {
-        throw new UnsupportedOperationException("capture readers not written yet");
+        CaptureInput input = new CaptureInput(in, name);
+        byte[] magic = new byte[4];
+        int n = input.read(magic, 0, 4);
+        if (n == 0) {
+            // tshark reads an empty file as a capture without packets (exit status 0).
+            return new EmptyCapture(input);
+        }
+        if (n == 4) {
+            int be = ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16) | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);
+            if (PcapReader.isMagic(be)) {
+                return new PcapReader(input, magic);
+            }
+            if (PcapngReader.isMagic(be)) {
+                return new PcapngReader(input, magic);
+            }
+        }
+        throw new CaptureException(name, 0, "isn't a capture file in a format jdissect understands");
     }
 }

@@ -6,12 +6,21 @@ import io.jdissect.tree.Timestamp;
  * One packet record of a capture file: when it was captured, on which interface with which link
  * type, how long it was on the wire, and the bytes captured ({@code data[0..capturedLength)}).
  * {@code fileOffset} is where the record starts in the file, for error messages.
+ * {@code interfaceId} is -1 when the format has no interfaces (pcap); {@code sectionNumber} is the
+ * 1-based pcapng section the record is in (0 for pcap), as tshark's {@code frame.section_number}.
  */
 public record CaptureRecord(Timestamp timestamp, int interfaceId, int linkType, int originalLength,
-                            byte[] data, int capturedLength, long fileOffset, String comment) {
+                            byte[] data, int capturedLength, long fileOffset, String comment,
+                            int sectionNumber) {
     public CaptureRecord {
         if (capturedLength > data.length) {
             throw new IllegalArgumentException("captured length beyond data");
         }
+    }
+
+    /** A record outside any pcapng section (pcap files, synthesised records). */
+    public CaptureRecord(Timestamp timestamp, int interfaceId, int linkType, int originalLength,
+                         byte[] data, int capturedLength, long fileOffset, String comment) {
+        this(timestamp, interfaceId, linkType, originalLength, data, capturedLength, fileOffset, comment, 0);
     }
 }

@@ -35,11 +35,12 @@ public final class DissectorRegistry {
 
     public DissectorRegistry() {
         ProtocolDef ex = fields.protocol("Expert Info", "Expert", "_ws.expert");
+        // BASE_NONE: tshark labels these "Severity level: Chat", without the number.
         FieldDef msg = fields.field(ex, "_ws.expert.message", "Message", FieldType.FT_STRING).register();
         FieldDef sev = fields.field(ex, "_ws.expert.severity", "Severity level", FieldType.FT_UINT32)
-                .values(labels(Expert.Severity.values())).register();
+                .base(Base.NONE).values(labels(Expert.Severity.values())).register();
         FieldDef grp = fields.field(ex, "_ws.expert.group", "Group", FieldType.FT_UINT32)
-                .values(labels(Expert.Group.values())).register();
+                .base(Base.NONE).values(labels(Expert.Group.values())).register();
         expert = new Expert(ex.field(), msg, sev, grp);
         malformed = fields.protocol("Malformed Packet", "Malformed", "_ws.malformed");
         malformedExpert = expert(malformed, "_ws.malformed.expert", "Malformed Packet (Exception occurred)",

@@ -13,12 +13,22 @@ import java.util.List;
  * pseudo-fields give the summary columns.
  */
 public final class FieldValues {
+    /** Prefix of the pseudo-fields that stand for summary columns ({@code _ws.col.Info}). */
+    public static final String COLUMN_PREFIX = "_ws.col.";
+    private static final SummaryColumns DEFAULT_COLUMNS = new SummaryColumns();
+
     private FieldValues() {
     }
 
+    /** Values with the default columns (time relative to the first frame). */
     public static List<String> values(Packet packet, String abbrev) {
-        if (abbrev.startsWith("_ws.col.")) {
-            String col = column(packet, abbrev.substring("_ws.col.".length()));
+        return values(packet, abbrev, DEFAULT_COLUMNS);
+    }
+
+    /** Values, taking {@code _ws.col.*} from {@code columns}. */
+    public static List<String> values(Packet packet, String abbrev, SummaryColumns columns) {
+        if (abbrev.startsWith(COLUMN_PREFIX)) {
+            String col = columns.column(packet, abbrev.substring(COLUMN_PREFIX.length()));
             return col == null ? List.of() : List.of(col);
         }
         List<TreeItem> items = packet.fields(abbrev);
@@ -32,25 +42,9 @@ public final class FieldValues {
         return out;
     }
 
-    /** A summary column by its tshark title (No., Time, Source, Destination, Protocol, Length, Info). */
-    public static String column(Packet packet, String title) {
-        switch (title) {
-            case "No.":
-                return Long.toString(packet.number());
-            case "Time":
-                return packet.info().relativeTime().toSecondsString();
-            case "Source":
-                return packet.columns().source();
-            case "Destination":
-                return packet.columns().destination();
-            case "Protocol":
-                return packet.columns().protocol();
-            case "Length":
-                return Integer.toString(packet.record().originalLength());
-            case "Info":
-                return packet.columns().info();
-            default:
-                return null;
-        }
+    /** True if {@code abbrev} names a summary column pseudo-field. */
+    public static boolean isColumn(String abbrev) {
+        return abbrev.startsWith(COLUMN_PREFIX)
+                && SummaryColumns.TITLES.contains(abbrev.substring(COLUMN_PREFIX.length()));
     }
 }

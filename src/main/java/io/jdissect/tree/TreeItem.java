@@ -77,6 +77,19 @@ public final class TreeItem {
         return child;
     }
 
+    /**
+     * Moves {@code child} (a child of this item) to just after {@code anchor} (another child), as
+     * proto_tree_move_item does: TCP puts its "Reassembled TCP Segments" tree right behind the TCP
+     * tree although it learns about it only after the application dissector ran.
+     */
+    public void moveChildAfter(TreeItem child, TreeItem anchor) {
+        if (children == null || child == anchor || !children.remove(child)) {
+            return;
+        }
+        int at = children.indexOf(anchor);
+        children.add(at < 0 ? children.size() : at + 1, child);
+    }
+
     // ---- decorations ----
 
     /** Replaces the whole display line (proto_item_set_text). */

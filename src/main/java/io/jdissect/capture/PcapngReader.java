@@ -1,0 +1,356 @@
+package io.jdissect.capture;
+
+import io.jdissect.kaitai.PcapngBlockHeader;
+import io.jdissect.kaitai.PcapngEnhancedPacket;
+import io.jdissect.kaitai.PcapngInterfaceDescription;
+import io.jdissect.kaitai.PcapngOptions;
+import io.jdissect.kaitai.PcapngSectionHeader;
+import io.jdissect.kaitai.PcapngSimplePacket;
+import io.jdissect.tree.Timestamp;
+import io.kaitai.struct.ByteBufferKaitaiStream;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads pcapng files (draft-ietf-opsawg-pcapng) block by block: Section Header Blocks (either byte
+ * order, any number of sections), Interface Description Blocks (each interface with its own link
+ * type and timestamp resolution), Enhanced and Simple Packet Blocks. Other blocks (name
+ * resolution, statistics, custom, …) are skipped. Block lengths are checked against the trailing
+ * copy and against what the block must hold. Fixed block fields are parsed with the
+ * Kaitai-generated classes; only one block is held in memory at a time.
+ */
+final class PcapngReader implements CaptureReader {
+    private static final int SHB = 0x0A0D0D0A;
+    private static final int IDB = 1;
+    private static final int SPB = 3;
+    private static final int EPB = 6;
+    private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
+    /** Metadata blocks (section and interface headers, options) beyond this are taken as damage. */
+    private static final int MAX_METADATA_BLOCK = 16 << 20;
+
+    private static final int OPT_COMMENT = 1;
+    private static final int IF_NAME = 2;
+    private static final int IF_DESCRIPTION = 3;
+    private static final int IF_TSRESOL = 9;
+    private static final int IF_TSOFFSET = 14;
+
+    private final CaptureInput in;
+    private final byte[] head = new byte[8];
+    private final byte[] fixed = new byte[20];
+    private byte[] scratch = new byte[256];
+    private boolean littleEndian;
+    private int section;
+    private int sectionFirstInterface;
+    private final List<CaptureInterface> interfaces = new ArrayList<>();
+    private final List<Long> tsOffsets = new ArrayList<>();
+    private boolean done;
+
+    static boolean isMagic(int bigEndianMagic) {
+        return bigEndianMagic == SHB;
+    }
+
+    /** {@code blockType} holds the 4 bytes already read from {@code in}: the first SHB's type. */
+    PcapngReader(CaptureInput in, byte[] blockType) throws IOException {
+        this.in = in;
+        System.arraycopy(blockType, 0, head, 0, 4);
+        if (in.read(head, 4, 4) < 4) {
+            throw new CaptureException(in.name(), 0, "appears to have been cut short in the section header");
+        }
+        readSectionHeader(0);
+    }
+
+    @Override
+    public CaptureRecord next() throws IOException {
+        if (done) {
+            return null;
+        }
+        try {
+            while (true) {
+                long start = in.position();
+                int n = in.read(head, 0, 8);
+                if (n == 0) {
+                    done = true;
+                    return null;
+                }
+                if (n < 8) {
+                    throw in.cutShort(start);
+                }
+                if (int32be(head, 0) == SHB) {
+                    readSectionHeader(start);
+                    continue;
+                }
+                PcapngBlockHeader h = new PcapngBlockHeader(new ByteBufferKaitaiStream(head), littleEndian);
+                long length = h.blockTotalLength();
+                if (length < 12 || length % 4 != 0) {
+                    throw in.corrupt(start, "pcapng: block length " + length + " is not a multiple of 4 of at least 12");
+                }
+                long type = h.blockType();
+                if (type == EPB) {
+                    return readEnhancedPacket(start, length);
+                } else if (type == SPB) {
+                    return readSimplePacket(start, length);
+                } else if (type == IDB) {
+                    readInterfaceDescription(start, length);
+                } else {
+                    // Name resolution, statistics, custom and unknown blocks carry nothing we show.
+                    in.skipFully(length - 8, start);
+                }
+            }
+        } catch (IOException e) {
+            done = true;
+            throw e;
+        }
+    }
+
+    private void readSectionHeader(long start) throws IOException {
+        // The byte-order magic decides how to read the block length that precedes it.
+        in.readFully(fixed, 0, 16, start);
+        int bom = int32be(fixed, 0);
+        if (bom != BYTE_ORDER_MAGIC && bom != Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
+            throw in.corrupt(start + 8, "pcapng: unknown byte-order magic number 0x" + Integer.toHexString(bom));
+        }
+        littleEndian = bom != BYTE_ORDER_MAGIC;
+        PcapngSectionHeader shb = new PcapngSectionHeader(
+                new ByteBufferKaitaiStream(ByteBuffer.wrap(fixed, 0, 16).slice()), littleEndian);
+        PcapngBlockHeader h = new PcapngBlockHeader(new ByteBufferKaitaiStream(head), littleEndian);
+        long length = h.blockTotalLength();
+        if (shb.majorVersion() != 1) {
+            throw in.corrupt(start, "pcapng: unknown SHB version " + shb.majorVersion() + "." + shb.minorVersion());
+        }
+        if (length < 28 || length % 4 != 0 || length > MAX_METADATA_BLOCK) {
+            throw in.corrupt(start, "pcapng: section header block length " + length + " is invalid");
+        }
+        readBody(start, length, 24);
+        section++;
+        sectionFirstInterface = interfaces.size();
+    }
+
+    private void readInterfaceDescription(long start, long length) throws IOException {
+        if (length < 20 || length > MAX_METADATA_BLOCK) {
+            throw in.corrupt(start, "pcapng: interface description block length " + length + " is invalid");
+        }
+        int body = readBody(start, length, 8);
+        PcapngInterfaceDescription idb = new PcapngInterfaceDescription(
+                new ByteBufferKaitaiStream(ByteBuffer.wrap(scratch, 0, 8).slice()), littleEndian);
+        LinkTypeCheck.requireKnown(in.name(), start + 8, idb.linkType());
+        String name = null;
+        String description = null;
+        long unitsPerSecond = 1_000_000L;
+        long tsOffset = 0;
+        for (PcapngOptions.Option o : options(8, body)) {
+            switch (o.code()) {
+                case IF_NAME -> name = utf8(o.value());
+                case IF_DESCRIPTION -> description = utf8(o.value());
+                case IF_TSRESOL -> unitsPerSecond = unitsPerSecond(start, o.value());
+                case IF_TSOFFSET -> tsOffset = o.value().length == 8 ? int64(o.value()) : 0;
+                default -> { }
+            }
+        }
+        interfaces.add(new CaptureInterface(idb.linkType(), idb.snapLen(), unitsPerSecond, name, description));
+        tsOffsets.add(tsOffset);
+    }
+
+    /** if_tsresol: 10^-n seconds, or 2^-n when the top bit is set (draft section 4.2). */
+    private long unitsPerSecond(long start, byte[] value) throws CaptureException {
+        if (value.length < 1) {
+            return 1_000_000L;
+        }
+        int v = value[0] & 0xff;
+        int exponent = v & 0x7f;
+        if ((v & 0x80) != 0) {
+            if (exponent > 62) {
+                throw in.corrupt(start, "pcapng: IDB power-of-2 time stamp resolution " + exponent + " > 62");
+            }
+            return 1L << exponent;
+        }
+        if (exponent > 18) {
+            throw in.corrupt(start, "pcapng: IDB power-of-10 time stamp resolution " + exponent + " > 18");
+        }
+        long u = 1;
+        for (int i = 0; i < exponent; i++) {
+            u *= 10;
+        }
+        return u;
+    }
+
+    private CaptureRecord readEnhancedPacket(long start, long length) throws IOException {
+        if (length < 32) {
+            throw in.corrupt(start, "pcapng: enhanced packet block length " + length + " is too small");
+        }
+        in.readFully(fixed, 0, 20, start);
+        PcapngEnhancedPacket epb = new PcapngEnhancedPacket(new ByteBufferKaitaiStream(fixed), littleEndian);
+        long caplen = epb.capturedLen();
+        if (caplen > MaxPacketSize.BYTES) {
+            throw in.corrupt(start, "pcapng: File has " + caplen + "-byte packet, bigger than maximum of "
+                    + MaxPacketSize.BYTES);
+        }
+        if (caplen > length - 32) {
+            throw in.corrupt(start, "pcapng: total block length " + length + " is too small for "
+                    + caplen + " captured bytes");
+        }
+        int iface = interfaceIndex(start, epb.interfaceId());
+        byte[] data = new byte[(int) caplen];
+        in.readFully(data, 0, data.length, start);
+        String comment = readTrailer(start, length, 28 + caplen, pad4(caplen) - caplen);
+        long units = (epb.timestampHigh() << 32) | epb.timestampLow();
+        return new CaptureRecord(timestamp(iface, units), iface, interfaces.get(iface).linkType(),
+                (int) Math.min(epb.originalLen(), Integer.MAX_VALUE), data, data.length, start, comment, section);
+    }
+
+    private CaptureRecord readSimplePacket(long start, long length) throws IOException {
+        if (length < 16) {
+            throw in.corrupt(start, "pcapng: simple packet block length " + length + " is too small");
+        }
+        int iface = interfaceIndex(start, 0);
+        in.readFully(fixed, 0, 4, start);
+        PcapngSimplePacket spb = new PcapngSimplePacket(new ByteBufferKaitaiStream(ByteBuffer.wrap(fixed, 0, 4).slice()),
+                littleEndian);
+        // The block holds min(original length, snap length) bytes, padded (draft section 4.4).
+        long caplen = spb.originalLen();
+        long snap = interfaces.get(iface).snapLength();
+        if (snap != 0 && caplen > snap) {
+            caplen = snap;
+        }
+        if (caplen > MaxPacketSize.BYTES) {
+            throw in.corrupt(start, "pcapng: File has " + caplen + "-byte packet, bigger than maximum of "
+                    + MaxPacketSize.BYTES);
+        }
+        if (pad4(caplen) > length - 16) {
+            throw in.corrupt(start, "pcapng: total block length " + length + " is too small for "
+                    + caplen + " captured bytes");
+        }
+        byte[] data = new byte[(int) caplen];
+        in.readFully(data, 0, data.length, start);
+        readTrailer(start, length, 12 + caplen, pad4(caplen) - caplen);
+        // A simple packet has no timestamp; tshark shows the epoch.
+        return new CaptureRecord(Timestamp.ZERO, iface, interfaces.get(iface).linkType(),
+                (int) Math.min(spb.originalLen(), Integer.MAX_VALUE), data, data.length, start, null, section);
+    }
+
+    /**
+     * Reads the rest of a packet block after its data ({@code consumed} bytes of the block read so
+     * far, then {@code padding} bytes): options and the trailing length, which must match.
+     * Returns the packet comment, if any.
+     */
+    private String readTrailer(long start, long length, long consumed, long padding) throws IOException {
+        long rest = length - consumed;
+        if (rest > MAX_METADATA_BLOCK) {
+            throw in.corrupt(start, "pcapng: block length " + length + " is invalid");
+        }
+        ensureScratch((int) rest);
+        in.readFully(scratch, 0, (int) rest, start);
+        checkTrailingLength(start, length, (int) rest - 4);
+        String comment = null;
+        for (PcapngOptions.Option o : options((int) padding, (int) rest - 4)) {
+            if (o.code() == OPT_COMMENT && comment == null) {
+                comment = utf8(o.value());
+            }
+        }
+        return comment;
+    }
+
+    /**
+     * Reads a metadata block's body (everything after the {@code alreadyRead} bytes) into the
+     * scratch buffer and checks its trailing length; returns where the trailing length starts.
+     */
+    private int readBody(long start, long length, int alreadyRead) throws IOException {
+        int rest = (int) (length - alreadyRead);
+        ensureScratch(rest);
+        in.readFully(scratch, 0, rest, start);
+        checkTrailingLength(start, length, rest - 4);
+        return rest - 4;
+    }
+
+    private void checkTrailingLength(long start, long length, int at) throws CaptureException {
+        int raw = int32be(scratch, at);
+        long trailing = Integer.toUnsignedLong(littleEndian ? Integer.reverseBytes(raw) : raw);
+        if (trailing != length) {
+            throw in.corrupt(start, "pcapng: block total length " + length + " at the start and "
+                    + trailing + " at the end differ");
+        }
+    }
+
+    private List<PcapngOptions.Option> options(int from, int to) {
+        if (to - from < 4) {
+            return Collections.emptyList();
+        }
+        try {
+            return new PcapngOptions(new ByteBufferKaitaiStream(ByteBuffer.wrap(scratch, from, to - from).slice()),
+                    littleEndian).options();
+        } catch (RuntimeException e) {
+            // An option running past its block: tshark ignores the rest of the options too.
+            return Collections.emptyList();
+        }
+    }
+
+    private int interfaceIndex(long start, long localId) throws CaptureException {
+        long global = sectionFirstInterface + localId;
+        if (global >= interfaces.size()) {
+            throw in.corrupt(start, "pcapng: interface index " + localId
+                    + " is not less than section interface count " + (interfaces.size() - sectionFirstInterface));
+        }
+        return (int) global;
+    }
+
+    private Timestamp timestamp(int iface, long units) {
+        long perSecond = interfaces.get(iface).unitsPerSecond();
+        long seconds = Long.divideUnsigned(units, perSecond);
+        long frac = Long.remainderUnsigned(units, perSecond);
+        long nanos = perSecond <= 1_000_000_000L && 1_000_000_000L % perSecond == 0
+                ? frac * (1_000_000_000L / perSecond)
+                : java.math.BigInteger.valueOf(frac).multiply(java.math.BigInteger.valueOf(1_000_000_000L))
+                        .divide(java.math.BigInteger.valueOf(perSecond)).longValue();
+        return new Timestamp(seconds + tsOffsets.get(iface), (int) nanos);
+    }
+
+    private void ensureScratch(int len) {
+        if (scratch.length < len) {
+            scratch = new byte[Math.max(len, scratch.length * 2)];
+        }
+    }
+
+    private long int64(byte[] b) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            int idx = littleEndian ? 7 - i : i;
+            v = (v << 8) | (b[idx] & 0xff);
+        }
+        return v;
+    }
+
+    private static long pad4(long n) {
+        return (n + 3) & ~3L;
+    }
+
+    private static int int32be(byte[] b, int at) {
+        return ((b[at] & 0xff) << 24) | ((b[at + 1] & 0xff) << 16) | ((b[at + 2] & 0xff) << 8) | (b[at + 3] & 0xff);
+    }
+
+    private static String utf8(byte[] b) {
+        int n = b.length;
+        while (n > 0 && b[n - 1] == 0) {
+            n--;
+        }
+        return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String formatName() {
+        return "pcapng";
+    }
+
+    @Override
+    public List<CaptureInterface> interfaces() {
+        return Collections.unmodifiableList(interfaces);
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

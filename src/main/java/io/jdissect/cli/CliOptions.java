@@ -1,0 +1,81 @@
+package io.jdissect.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line, with tshark's option letters; parsed by picocli, interpreted by {@link Main}. */
+@Command(name = "jdissect", sortOptions = false, usageHelpWidth = 100,
+        description = "Dissects packet captures like tshark 4.0: summary lines, packet trees, fields, JSON, EK.")
+final class CliOptions {
+    @Option(names = {"-r", "--read-file"}, paramLabel = "FILE", description = "capture to read (pcap or pcapng; '-' for standard input)")
+    String file;
+
+    @Option(names = "-Y", paramLabel = "FILTER", description = "display filter: show only the packets that match")
+    String displayFilter;
+
+    @Option(names = "-c", paramLabel = "N", description = "stop after N displayed packets")
+    Long count;
+
+    @Option(names = "-V", description = "print the packet tree (packet details)")
+    boolean details;
+
+    @Option(names = "-O", paramLabel = "PROTOCOLS", split = ",", description = "with -V, expand only these protocols (comma separated)")
+    List<String> expandOnly;
+
+    @Option(names = "-x", description = "print a hex and ASCII dump of each packet's data (with -T json: add _raw values)")
+    boolean hex;
+
+    @Option(names = {"-P", "--print"}, description = "print the summary line even with -V or -x")
+    boolean printSummary;
+
+    @Option(names = "-T", paramLabel = "FORMAT", description = "output format: text (default), fields, json, ek")
+    String format = "text";
+
+    @Option(names = "-e", paramLabel = "FIELD", description = "field to print with -T fields|json|ek (repeatable; _ws.col.Info etc. for columns)")
+    List<String> fields = new ArrayList<>();
+
+    @Option(names = "-E", paramLabel = "OPTION=VALUE", description = "-T fields options: header=y|n, separator=/t|/s|C, occurrence=f|l|a, aggregator=,|/s|C, quote=d|s|n, bom=y|n")
+    List<String> fieldOptions = new ArrayList<>();
+
+    @Option(names = "-j", paramLabel = "\"PROTO FIELD ...\"", description = "with -T json|ek: expand only these protocols and fields")
+    String jsonFilter;
+
+    @Option(names = "-J", paramLabel = "\"PROTO ...\"", description = "with -T json|ek: expand only these protocols, with all their children")
+    String jsonTopFilter;
+
+    @Option(names = "--no-duplicate-keys", description = "accepted for tshark compatibility: JSON keys are always merged")
+    boolean noDuplicateKeys;
+
+    @Option(names = "--tshark-only", description = "leave out jdissect's own fields (<protocol>.x.*): output exactly tshark's fields")
+    boolean tsharkOnly;
+
+    @Option(names = "-t", paramLabel = "FORMAT", description = "time column: r (default, since first frame), a, ad, adoy, d, dd, e, u, ud, udoy")
+    String timeFormat = "r";
+
+    @Option(names = "-n", description = "no name resolution (accepted; jdissect never resolves names)")
+    boolean noResolve;
+
+    @Option(names = "-q", description = "quiet: do not print packets")
+    boolean quiet;
+
+    @Option(names = "-l", description = "flush standard output after each packet")
+    boolean flush;
+
+    @Option(names = "-o", paramLabel = "NAME:VALUE", description = "set a protocol preference, e.g. smtp.decryption:TRUE (repeatable)")
+    List<String> preferences = new ArrayList<>();
+
+    @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL", description = "Decode As, e.g. tcp.port==2525,smtp (repeatable)")
+    List<String> decodeAs = new ArrayList<>();
+
+    @Option(names = "-G", arity = "0..1", fallbackValue = "fields", paramLabel = "REPORT", description = "print a report and exit: fields (default), protocols")
+    String report;
+
+    @Option(names = {"-v", "--version"}, description = "print the version and exit")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "print this help and exit")
+    boolean help;
+}

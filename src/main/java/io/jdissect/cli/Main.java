@@ -1,0 +1,320 @@
+package io.jdissect.cli;
+
+import io.jdissect.api.JDissect;
+import io.jdissect.api.Packet;
+import io.jdissect.api.PacketStream;
+import io.jdissect.field.FieldFormat;
+import io.jdissect.field.FieldRegistry;
+import io.jdissect.filter.DisplayFilter;
+import io.jdissect.filter.FilterException;
+import io.jdissect.output.EkWriter;
+import io.jdissect.output.FieldListing;
+import io.jdissect.output.FieldValues;
+import io.jdissect.output.FieldsFormat;
+import io.jdissect.output.FieldsWriter;
+import io.jdissect.output.JsonWriter;
+import io.jdissect.output.OutputOptions;
+import io.jdissect.output.PacketWriter;
+import io.jdissect.output.ProtocolFilter;
+import io.jdissect.output.SummaryColumns;
+import io.jdissect.output.TextWriter;
+import io.jdissect.output.TimeFormat;
+import picocli.CommandLine;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The {@code jdissect} command: tshark's options and output formats over the jdissect engine.
+ * Exit codes, as tshark's: {@value #OK} success; {@value #BAD_ARGUMENTS} bad options, unknown
+ * {@code -e} fields, bad preferences or Decode-As; {@value #BAD_INPUT} a display filter that does
+ * not compile, or a capture that cannot be opened or read to the end (the packets before the damage
+ * are printed first). Errors are one line on standard error, never a stack trace.
+ */
+public final class Main {
+    public static final int OK = 0;
+    public static final int BAD_ARGUMENTS = 1;
+    public static final int BAD_INPUT = 2;
+    private static final List<String> FORMATS = List.of("text", "fields", "json", "ek");
+
+    private final InputStream stdin;
+    private final OutputStream stdout;
+    private final PrintStream stderr;
+
+    Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public static void main(String[] args) {
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = new Main(System.in, new FileOutputStream(FileDescriptor.out), err).run(args);
+        System.exit(code);
+    }
+
+    /** Runs the command and returns its exit code; everything thrown becomes a one-line message. */
+    int run(String[] args) {
+        try {
+            return runChecked(args);
+        } catch (UsageException e) {
+            stderr.println("jdissect: " + e.getMessage());
+            return e.exitCode;
+        } catch (Throwable t) {
+            stderr.println("jdissect: internal error: " + t);
+            return BAD_INPUT;
+        }
+    }
+
+    private int runChecked(String[] args) throws IOException {
+        CliOptions o = new CliOptions();
+        CommandLine cl = new CommandLine(o);
+        try {
+            cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            stderr.println("jdissect: " + e.getMessage());
+            stderr.println("Run 'jdissect -h' for the list of options.");
+            return BAD_ARGUMENTS;
+        }
+        if (o.help) {
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            cl.usage(w);
+            w.flush();
+            return OK;
+        }
+        if (o.version) {
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            w.print("jdissect " + version() + " (output compatible with TShark 4.0)\n");
+            w.flush();
+            return OK;
+        }
+        FieldFormat.setZone(zoneFromEnvironment());
+        JDissect jd = setup(o);
+        FieldRegistry registry = jd.registry().fields();
+        if (o.report != null) {
+            return report(o.report, registry);
+        }
+        OutputOptions output = outputOptions(o, registry);
+        checkFormat(o);
+        compileFilter(o.displayFilter, registry);
+        if (o.file == null) {
+            throw new UsageException(BAD_ARGUMENTS, "no capture file given: use -r FILE (or -r - for standard input)");
+        }
+        try (PacketStream packets = open(jd, o.file)) {
+            DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
+            output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
+            return dissect(packets, filter, writer(o, output), o);
+        }
+    }
+
+    /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
+    private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, CliOptions o) throws IOException {
+        writer.begin();
+        long shown = 0;
+        IOException damage = null;
+        while (o.count == null || shown < o.count) {
+            Packet p;
+            try {
+                p = packets.next();
+            } catch (IOException e) {
+                damage = e;
+                break;
+            }
+            if (p == null) {
+                break;
+            }
+            if (!filter.matches(p)) {
+                continue;
+            }
+            packets.engine().markDisplayed(p);
+            shown++;
+            if (!o.quiet) {
+                writer.write(p);
+                if (o.flush) {
+                    stdout.flush();
+                }
+            }
+        }
+        writer.finish();
+        if (damage != null) {
+            stderr.println("jdissect: " + damage.getMessage());
+            return BAD_INPUT;
+        }
+        return OK;
+    }
+
+    private JDissect setup(CliOptions o) {
+        JDissect.Builder b = JDissect.builder().warnings(stderr::println);
+        for (String pref : o.preferences) {
+            int colon = pref.indexOf(':');
+            if (colon <= 0) {
+                throw new UsageException(BAD_ARGUMENTS, "Invalid -o flag \"" + pref + "\"");
+            }
+            b.preference(pref.substring(0, colon), pref.substring(colon + 1));
+        }
+        o.decodeAs.forEach(b::decodeAs);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(BAD_ARGUMENTS, e.getMessage());
+        }
+    }
+
+    private int report(String name, FieldRegistry registry) {
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        switch (name) {
+            case "fields":
+                FieldListing.fields(registry, w);
+                return OK;
+            case "protocols":
+                FieldListing.protocols(registry, w);
+                return OK;
+            default:
+                throw new UsageException(BAD_ARGUMENTS, "Invalid -G report \"" + name + "\": jdissect knows \"fields\" and \"protocols\"");
+        }
+    }
+
+    private static OutputOptions outputOptions(CliOptions o, FieldRegistry registry) {
+        TimeFormat tf = TimeFormat.of(o.timeFormat);
+        if (tf == null) {
+            throw new UsageException(BAD_ARGUMENTS, "Invalid time stamp type \"" + o.timeFormat
+                    + "\"; it must be one of a, ad, adoy, d, dd, e, r, u, ud, udoy");
+        }
+        OutputOptions out = new OutputOptions().columns(new SummaryColumns(tf)).hexDump(o.hex).tsharkOnly(o.tsharkOnly);
+        if (o.expandOnly != null) {
+            out.expandOnly(new LinkedHashSet<>(o.expandOnly));
+        }
+        if (o.jsonFilter != null) {
+            out.protocolFilter(ProtocolFilter.parse(o.jsonFilter, false));
+        }
+        if (o.jsonTopFilter != null) {
+            out.protocolFilter(ProtocolFilter.parse(o.jsonTopFilter, true));
+        }
+        FieldsFormat ff = new FieldsFormat();
+        try {
+            o.fieldOptions.forEach(ff::set);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(BAD_ARGUMENTS, e.getMessage());
+        }
+        out.fieldsFormat(ff);
+        TreeSet<String> invalid = new TreeSet<>();
+        for (String f : o.fields) {
+            if (registry.lookup(f) == null && !FieldValues.isColumn(f)) {
+                invalid.add(f);
+            }
+            out.field(f);
+        }
+        if (!invalid.isEmpty()) {
+            throw new UsageException(BAD_ARGUMENTS, "Some fields aren't valid:\n\t" + String.join("\n\t", invalid));
+        }
+        return out;
+    }
+
+    private static DisplayFilter compileFilter(String expression, FieldRegistry registry) {
+        try {
+            return DisplayFilter.compile(expression, registry);
+        } catch (FilterException e) {
+            throw new UsageException(BAD_INPUT, e.format(expression));
+        }
+    }
+
+    private PacketStream open(JDissect jd, String file) throws IOException {
+        if (file.equals("-")) {
+            return wrapOpenError(() -> jd.open(stdin, "-"));
+        }
+        Path p = Path.of(file);
+        if (!Files.exists(p)) {
+            throw new UsageException(BAD_INPUT, "The file \"" + file + "\" doesn't exist.");
+        }
+        if (Files.isDirectory(p)) {
+            throw new UsageException(BAD_INPUT, "\"" + file + "\" is a directory (folder), not a file.");
+        }
+        if (!Files.isReadable(p)) {
+            throw new UsageException(BAD_INPUT, "The file \"" + file
+                    + "\" could not be opened because you don't have permission to read it.");
+        }
+        return wrapOpenError(() -> jd.open(p));
+    }
+
+    private interface Opener {
+        PacketStream open() throws IOException;
+    }
+
+    private static PacketStream wrapOpenError(Opener opener) {
+        try {
+            return opener.open();
+        } catch (IOException e) {
+            throw new UsageException(BAD_INPUT, e.getMessage());
+        }
+    }
+
+    private static void checkFormat(CliOptions o) {
+        if (!FORMATS.contains(o.format)) {
+            throw new UsageException(BAD_ARGUMENTS, "Invalid -T parameter \"" + o.format
+                    + "\"; it must be one of: " + String.join(", ", FORMATS));
+        }
+        if (o.format.equals("fields") && o.fields.isEmpty()) {
+            throw new UsageException(BAD_ARGUMENTS, "\"-T fields\" was specified, but no fields were specified with \"-e\".");
+        }
+        if (!o.fields.isEmpty() && o.format.equals("text")) {
+            throw new UsageException(BAD_ARGUMENTS, "\"-e\" was specified, but it needs \"-T fields\", \"-T json\" or \"-T ek\"");
+        }
+    }
+
+    private PacketWriter writer(CliOptions o, OutputOptions output) throws IOException {
+        switch (o.format) {
+            case "fields":
+                return new FieldsWriter(stdout, output);
+            case "json":
+                return new JsonWriter(stdout, output);
+            case "ek":
+                return new EkWriter(stdout, output);
+            default:
+                boolean summary = o.printSummary || (!o.details && !o.hex);
+                return new TextWriter(stdout, output, new TextWriter.Parts(summary, o.details, o.hex));
+        }
+    }
+
+    /** The zone of TZ (as tshark, absolute times are local); UTC when TZ is unset or unknown. */
+    static ZoneId zoneFromEnvironment() {
+        String tz = System.getenv("TZ");
+        if (tz == null || tz.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(tz.startsWith(":") ? tz.substring(1) : tz);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "(development build)" : v;
+    }
+
+    /** A problem reported as one line {@code jdissect: <message>} with an exit code. */
+    private static final class UsageException extends RuntimeException {
+        final int exitCode;
+
+        UsageException(int exitCode, String message) {
+            super(message, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+}

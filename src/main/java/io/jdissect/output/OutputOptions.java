@@ -1,0 +1,103 @@
+package io.jdissect.output;
+
+import io.jdissect.field.FieldDef;
+import io.jdissect.tree.TreeItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the writers need to know besides the packets: the Time column format ({@code -t}), the
+ * protocols to expand in {@code -V} ({@code -O}), hex dumps ({@code -x}), the JSON/EK protocol
+ * filter ({@code -j}/{@code -J}), and the fields of {@code -e} with their {@code -E} format.
+ */
+public final class OutputOptions {
+    private SummaryColumns columns = new SummaryColumns();
+    private Set<String> expandOnly;
+    private boolean hexDump;
+    private ProtocolFilter protocolFilter;
+    private final List<String> fields = new ArrayList<>();
+    private FieldsFormat fieldsFormat = new FieldsFormat();
+    private boolean tsharkOnly;
+
+    public SummaryColumns columns() {
+        return columns;
+    }
+
+    public OutputOptions columns(SummaryColumns c) {
+        this.columns = c;
+        return this;
+    }
+
+    /** Protocols whose subtrees {@code -V} expands ({@code -O}); null expands all. */
+    public Set<String> expandOnly() {
+        return expandOnly;
+    }
+
+    public OutputOptions expandOnly(Set<String> protocols) {
+        this.expandOnly = protocols;
+        return this;
+    }
+
+    public boolean hexDump() {
+        return hexDump;
+    }
+
+    public OutputOptions hexDump(boolean on) {
+        this.hexDump = on;
+        return this;
+    }
+
+    public ProtocolFilter protocolFilter() {
+        return protocolFilter;
+    }
+
+    public OutputOptions protocolFilter(ProtocolFilter f) {
+        this.protocolFilter = f;
+        return this;
+    }
+
+    /** The {@code -e} fields, in order. */
+    public List<String> fields() {
+        return fields;
+    }
+
+    public OutputOptions field(String abbrev) {
+        fields.add(abbrev);
+        return this;
+    }
+
+    /** True when jdissect's own fields are left out, for output identical to tshark's. */
+    public boolean tsharkOnly() {
+        return tsharkOnly;
+    }
+
+    public OutputOptions tsharkOnly(boolean on) {
+        this.tsharkOnly = on;
+        return this;
+    }
+
+    /**
+     * Whether the writers show {@code item}: everything, except jdissect's own fields (named
+     * {@code <protocol>.x} and {@code <protocol>.x.*}, beside tshark's) in tshark-only mode.
+     */
+    public boolean shows(TreeItem item) {
+        return !tsharkOnly || item.def() == null || !isOwnField(item.def());
+    }
+
+    /** jdissect's own fields are {@code <protocol>.x} or {@code <protocol>.x.<name>}. */
+    public static boolean isOwnField(FieldDef def) {
+        String own = def.protocol().abbrev() + ".x";
+        return def.abbrev().equals(own) || def.abbrev().startsWith(own + ".");
+    }
+
+    public FieldsFormat fieldsFormat() {
+        return fieldsFormat;
+    }
+
+    public OutputOptions fieldsFormat(FieldsFormat f) {
+        this.fieldsFormat = f;
+        return this;
+    }
+}

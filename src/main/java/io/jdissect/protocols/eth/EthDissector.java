@@ -1,0 +1,129 @@
+package io.jdissect.protocols.eth;
+
+import io.jdissect.dissect.Address;
+import io.jdissect.dissect.DissectorHandle;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.KaitaiTvb;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.field.FieldDef;
+import io.jdissect.field.FieldRegistry;
+import io.jdissect.field.FieldType;
+import io.jdissect.field.ProtocolDef;
+import io.jdissect.kaitai.EthernetHeader;
+import io.jdissect.tree.TreeItem;
+
+/**
+ * Ethernet II and IEEE 802.3 frames (Wireshark's packet-eth.c): destination, source, and the
+ * type/length field; the payload goes through the {@link EthertypeDissector}. Addresses are shown
+ * unresolved, as {@code tshark -n} shows them (no {@code eth.*_resolved}, no OUI names).
+ */
+final class EthDissector {
+    private static final int HEADER_LEN = 14;
+
+    private final ProtocolDef proto;
+    private final FieldDef dst;
+    private final FieldDef src;
+    private final FieldDef len;
+    private final FieldDef type;
+    private final FieldDef addr;
+    private final FieldDef trailer;
+    private final FieldDef dstLg;
+    private final FieldDef dstIg;
+    private final FieldDef srcLg;
+    private final FieldDef srcIg;
+    private final FieldDef lg;
+    private final FieldDef ig;
+    private final FieldDef padding;
+    private final DissectorHandle handle;
+    private DissectorHandle ethertype;
+    private DissectorHandle data;
+
+    EthDissector(DissectorRegistry registry) {
+        FieldRegistry f = registry.fields();
+        proto = f.protocol("Ethernet", "Ethernet", "eth");
+        dst = f.field(proto, "eth.dst", "Destination", FieldType.FT_ETHER).blurb("Destination Hardware Address").register();
+        src = f.field(proto, "eth.src", "Source", FieldType.FT_ETHER).blurb("Source Hardware Address").register();
+        len = f.field(proto, "eth.len", "Length", FieldType.FT_UINT16).register();
+        type = f.field(proto, "eth.type", "Type", FieldType.FT_UINT16).hex().values(EtherTypes.LABELS).register();
+        addr = f.field(proto, "eth.addr", "Address", FieldType.FT_ETHER)
+                .blurb("Source or Destination Hardware Address").register();
+        padding = f.field(proto, "eth.padding", "Padding", FieldType.FT_BYTES).blurb("Ethernet Padding").register();
+        trailer = f.field(proto, "eth.trailer", "Trailer", FieldType.FT_BYTES).blurb("Ethernet Trailer or Checksum").register();
+        String lgBlurb = "Specifies if this is a locally administered or globally unique (IEEE assigned) address";
+        String igBlurb = "Specifies if this is an individual (unicast) or group (broadcast/multicast) address";
+        dstLg = lgBit(f, "eth.dst.lg", lgBlurb);
+        dstIg = igBit(f, "eth.dst.ig", igBlurb);
+        srcLg = lgBit(f, "eth.src.lg", lgBlurb);
+        srcIg = igBit(f, "eth.src.ig", igBlurb);
+        lg = lgBit(f, "eth.lg", lgBlurb);
+        ig = igBit(f, "eth.ig", igBlurb);
+        handle = registry.register("eth_withoutfcs", proto, this::dissect);
+        registry.register("eth", proto, this::dissect);
+    }
+
+    private FieldDef lgBit(FieldRegistry f, String abbrev, String blurb) {
+        return f.field(proto, abbrev, "LG bit", FieldType.FT_BOOLEAN).mask(0x020000, 24)
+                .trueFalse("Locally administered address (this is NOT the factory default)",
+                        "Globally unique address (factory default)").blurb(blurb).register();
+    }
+
+    private FieldDef igBit(FieldRegistry f, String abbrev, String blurb) {
+        return f.field(proto, abbrev, "IG bit", FieldType.FT_BOOLEAN).mask(0x010000, 24)
+                .trueFalse("Group address (multicast/broadcast)", "Individual address (unicast)").blurb(blurb).register();
+    }
+
+    DissectorHandle handle() {
+        return handle;
+    }
+
+    FieldDef padding() {
+        return padding;
+    }
+
+    void handoff(DissectorRegistry registry) {
+        ethertype = registry.handle("ethertype");
+        data = registry.handle("data");
+    }
+
+    private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        EthernetHeader h = new EthernetHeader(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
+        Address srcAddr = new Address(Address.Type.ETHER, h.src());
+        Address dstAddr = new Address(Address.Type.ETHER, h.dst());
+        pinfo.setDlAddresses(srcAddr, dstAddr);
+        pinfo.columns().setSource(srcAddr.toString());
+        pinfo.columns().setDestination(dstAddr.toString());
+        pinfo.columns().setProtocol("ETHER");
+        int typeOrLength = h.typeOrLength();
+        boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE;
+        TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN)
+                .setText((ethernet2 ? "Ethernet II" : "IEEE 802.3 Ethernet") + ", Src: " + srcAddr + ", Dst: " + dstAddr);
+        address(eth, tvb, 0, dst, h.dst(), dstLg, dstIg);
+        address(eth, tvb, 6, src, h.src(), srcLg, srcIg);
+        if (!ethernet2) {
+            // 802.3 with LLC is not dissected further; its payload is shown as data.
+            eth.add(len, tvb, 12, 2, typeOrLength);
+            int payload = Math.min(typeOrLength, tvb.reportedLength() - HEADER_LEN);
+            pinfo.callContained(data, tvb.subset(HEADER_LEN, payload), tree);
+            return tvb.reportedLength();
+        }
+        eth.add(type, tvb, 12, 2, typeOrLength);
+        pinfo.put(EthertypeDissector.Call.class,
+                new EthertypeDissector.Call(typeOrLength, HEADER_LEN, eth, trailer, "Ethernet II"));
+        pinfo.call(ethertype, tvb, tree);
+        return tvb.reportedLength();
+    }
+
+    /** An address with its hidden-free subtree: eth.addr and the LG/IG bits of its first octet. */
+    private void address(TreeItem eth, Tvb tvb, int offset, FieldDef which, byte[] mac, FieldDef whichLg,
+                         FieldDef whichIg) {
+        TreeItem a = eth.add(which, tvb, offset, 6, mac);
+        a.add(addr, tvb, offset, 6, mac);
+        long lgBit = (mac[0] >> 1) & 1;
+        long igBit = mac[0] & 1;
+        a.add(whichLg, tvb, offset, 3, lgBit);
+        a.add(lg, tvb, offset, 3, lgBit).hidden();
+        a.add(whichIg, tvb, offset, 3, igBit);
+        a.add(ig, tvb, offset, 3, igBit).hidden();
+    }
+}

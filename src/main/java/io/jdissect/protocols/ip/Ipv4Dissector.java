@@ -1,0 +1,212 @@
+package io.jdissect.protocols.ip;
+
+import io.jdissect.dissect.Address;
+import io.jdissect.dissect.DissectorHandle;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.DissectorTable;
+import io.jdissect.dissect.KaitaiTvb;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.field.FieldDef;
+import io.jdissect.field.FieldRegistry;
+import io.jdissect.field.FieldType;
+import io.jdissect.field.ProtocolDef;
+import io.jdissect.kaitai.Ipv4Header;
+import io.jdissect.tree.TreeItem;
+
+import java.util.Map;
+
+/**
+ * IPv4 (RFC 791, packet-ip.c): the header with tshark's fields and labels, then the payload to the
+ * protocol registered in the {@code ip.proto} table (data if none). Checksums are not verified,
+ * as tshark's default ({@code ip.checksum.status} 2, "Unverified"). Returns the datagram's total
+ * length so that the link layer can show what follows as padding or trailer.
+ */
+final class Ipv4Dissector {
+    private static final int MIN_HEADER = 20;
+
+    /** RFC 2474/4594 codepoints: short names for the dsfield summary, long ones for the field. */
+    private static final Map<Long, String> DSCP_SHORT = Map.ofEntries(
+            Map.entry(0L, "CS0"), Map.entry(1L, "LE"), Map.entry(8L, "CS1"), Map.entry(10L, "AF11"),
+            Map.entry(12L, "AF12"), Map.entry(14L, "AF13"), Map.entry(16L, "CS2"), Map.entry(18L, "AF21"),
+            Map.entry(20L, "AF22"), Map.entry(22L, "AF23"), Map.entry(24L, "CS3"), Map.entry(26L, "AF31"),
+            Map.entry(28L, "AF32"), Map.entry(30L, "AF33"), Map.entry(32L, "CS4"), Map.entry(34L, "AF41"),
+            Map.entry(36L, "AF42"), Map.entry(38L, "AF43"), Map.entry(40L, "CS5"), Map.entry(44L, "VOICE-ADMIT"),
+            Map.entry(46L, "EF"), Map.entry(48L, "CS6"), Map.entry(56L, "CS7"));
+    static final Map<Long, String> DSCP = Map.ofEntries(
+            Map.entry(0L, "Default"), Map.entry(1L, "Lower Effort"), Map.entry(8L, "Class Selector 1"),
+            Map.entry(10L, "Assured Forwarding 11"), Map.entry(12L, "Assured Forwarding 12"),
+            Map.entry(14L, "Assured Forwarding 13"), Map.entry(16L, "Class Selector 2"),
+            Map.entry(18L, "Assured Forwarding 21"), Map.entry(20L, "Assured Forwarding 22"),
+            Map.entry(22L, "Assured Forwarding 23"), Map.entry(24L, "Class Selector 3"),
+            Map.entry(26L, "Assured Forwarding 31"), Map.entry(28L, "Assured Forwarding 32"),
+            Map.entry(30L, "Assured Forwarding 33"), Map.entry(32L, "Class Selector 4"),
+            Map.entry(34L, "Assured Forwarding 41"), Map.entry(36L, "Assured Forwarding 42"),
+            Map.entry(38L, "Assured Forwarding 43"), Map.entry(40L, "Class Selector 5"),
+            Map.entry(44L, "Voice Admit"), Map.entry(46L, "Expedited Forwarding"),
+            Map.entry(48L, "Class Selector 6"), Map.entry(56L, "Class Selector 7"));
+    /** RFC 3168 section 5. */
+    private static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
+    static final Map<Long, String> ECN = Map.of(
+            0L, "Not ECN-Capable Transport", 1L, "ECN-Capable Transport codepoint '01'",
+            2L, "ECN-Capable Transport codepoint '10'", 3L, "Congestion Experienced");
+    private static final Map<Long, String> CHECKSUM_STATUS = Map.of(
+            0L, "Bad", 1L, "Good", 2L, "Unverified", 3L, "Not present", 4L, "Illegal");
+    private static final long UNVERIFIED = 2;
+
+    private final ProtocolDef proto;
+    private final FieldDef version;
+    private final FieldDef hdrLen;
+    private final FieldDef dsfield;
+    private final FieldDef dscp;
+    private final FieldDef ecn;
+    private final FieldDef len;
+    private final FieldDef id;
+    private final FieldDef dst;
+    private final FieldDef dstHost;
+    private final FieldDef src;
+    private final FieldDef srcHost;
+    private final FieldDef addr;
+    private final FieldDef host;
+    private final FieldDef flags;
+    private final FieldDef flagRb;
+    private final FieldDef flagDf;
+    private final FieldDef flagMf;
+    private final FieldDef fragOffset;
+    private final FieldDef ttl;
+    private final FieldDef protocol;
+    private final FieldDef checksum;
+    private final FieldDef checksumStatus;
+    private final FieldDef options;
+    private final DissectorHandle handle;
+    private DissectorTable ipProto;
+    private DissectorHandle data;
+
+    Ipv4Dissector(DissectorRegistry registry) {
+        FieldRegistry f = registry.fields();
+        proto = f.protocol("Internet Protocol Version 4", "IPv4", "ip");
+        version = f.field(proto, "ip.version", "Version", FieldType.FT_UINT8).register();
+        hdrLen = f.field(proto, "ip.hdr_len", "Header Length", FieldType.FT_UINT8)
+                .blurb("Header length in 32-bit words").register();
+        dsfield = f.field(proto, "ip.dsfield", "Differentiated Services Field", FieldType.FT_UINT8).hex().register();
+        dscp = f.field(proto, "ip.dsfield.dscp", "Differentiated Services Codepoint", FieldType.FT_UINT8)
+                .mask(0xfc, 8).values(DSCP).register();
+        ecn = f.field(proto, "ip.dsfield.ecn", "Explicit Congestion Notification", FieldType.FT_UINT8)
+                .mask(0x03, 8).values(ECN).register();
+        len = f.field(proto, "ip.len", "Total Length", FieldType.FT_UINT16).register();
+        id = f.field(proto, "ip.id", "Identification", FieldType.FT_UINT16).base(io.jdissect.field.Base.BASE_HEX_DEC).register();
+        dst = f.field(proto, "ip.dst", "Destination Address", FieldType.FT_IPv4).register();
+        dstHost = f.field(proto, "ip.dst_host", "Destination Host", FieldType.FT_STRING).register();
+        src = f.field(proto, "ip.src", "Source Address", FieldType.FT_IPv4).register();
+        srcHost = f.field(proto, "ip.src_host", "Source Host", FieldType.FT_STRING).register();
+        addr = f.field(proto, "ip.addr", "Source or Destination Address", FieldType.FT_IPv4).register();
+        host = f.field(proto, "ip.host", "Source or Destination Host", FieldType.FT_STRING).register();
+        flags = f.field(proto, "ip.flags", "Flags", FieldType.FT_UINT8).hex().mask(0xe0, 8).blurb("Flags (3 bits)").register();
+        flagRb = f.field(proto, "ip.flags.rb", "Reserved bit", FieldType.FT_BOOLEAN).mask(0x80, 8)
+                .trueFalse("Set", "Not set").register();
+        flagDf = f.field(proto, "ip.flags.df", "Don't fragment", FieldType.FT_BOOLEAN).mask(0x40, 8)
+                .trueFalse("Set", "Not set").register();
+        flagMf = f.field(proto, "ip.flags.mf", "More fragments", FieldType.FT_BOOLEAN).mask(0x20, 8)
+                .trueFalse("Set", "Not set").register();
+        fragOffset = f.field(proto, "ip.frag_offset", "Fragment Offset", FieldType.FT_UINT16).mask(0x1fff, 16)
+                .blurb("Fragment offset (13 bits)").register();
+        ttl = f.field(proto, "ip.ttl", "Time to Live", FieldType.FT_UINT8).register();
+        protocol = f.field(proto, "ip.proto", "Protocol", FieldType.FT_UINT8).values(IpProtocols.LABELS).register();
+        checksum = f.field(proto, "ip.checksum", "Header Checksum", FieldType.FT_UINT16).hex().register();
+        checksumStatus = f.field(proto, "ip.checksum.status", "Header checksum status", FieldType.FT_UINT8)
+                .base(io.jdissect.field.Base.NONE).values(CHECKSUM_STATUS).register();
+        options = f.field(proto, "ip.options", "Options", FieldType.FT_BYTES).register();
+        handle = registry.register("ip", proto, this::dissect);
+    }
+
+    DissectorHandle handle() {
+        return handle;
+    }
+
+    void handoff(DissectorRegistry registry) {
+        ipProto = registry.table(DissectorRegistry.IP_PROTO);
+        data = registry.handle("data");
+    }
+
+    private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        pinfo.columns().setProtocol("IPv4");
+        pinfo.columns().clearInfo();
+        Ipv4Header h = new Ipv4Header(KaitaiTvb.stream(tvb, 0, MIN_HEADER));
+        int headerLen = (int) h.ihl() * 4;
+        int totalLen = h.totalLength();
+        Address srcAddr = address(h.src());
+        Address dstAddr = address(h.dst());
+        TreeItem ip = tree.add(proto.field(), tvb, 0, headerLen)
+                .setText("Internet Protocol Version 4, Src: " + srcAddr + ", Dst: " + dstAddr);
+        int first = tvb.u8(0);
+        ip.add(version, tvb, 0, 1, h.version()).setText(BitPattern.of(first, 0xf0, 8) + "Version: " + h.version());
+        ip.add(hdrLen, tvb, 0, 1, headerLen)
+                .setText(BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + h.ihl() + ")");
+        int tos = tvb.u8(1);
+        TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos).setText(String.format(
+                "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,
+                DSCP_SHORT.getOrDefault(h.dscp(), "Unknown"), ECN_SHORT[(int) h.ecn()]));
+        ds.add(dscp, tvb, 1, 1, h.dscp());
+        ds.add(ecn, tvb, 1, 1, h.ecn());
+        ip.add(len, tvb, 2, 2, totalLen);
+        ip.add(id, tvb, 4, 2, h.identification());
+        long flagBits = (h.flagReserved() ? 4 : 0) | (h.flagDontFragment() ? 2 : 0) | (h.flagMoreFragments() ? 1 : 0);
+        TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(flagsText(tvb.u8(6), flagBits));
+        fl.add(flagRb, tvb, 6, 1, h.flagReserved() ? 1 : 0);
+        fl.add(flagDf, tvb, 6, 1, h.flagDontFragment() ? 1 : 0);
+        fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
+        ip.add(fragOffset, tvb, 6, 2, h.fragmentOffset());
+        ip.add(ttl, tvb, 8, 1, h.ttl());
+        ip.add(protocol, tvb, 9, 1, h.protocol());
+        ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
+        ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
+        addresses(ip, tvb, srcAddr, h.src(), dstAddr, h.dst());
+        pinfo.setNetAddresses(srcAddr, dstAddr);
+        pinfo.columns().setSource(srcAddr.toString());
+        pinfo.columns().setDestination(dstAddr.toString());
+        if (headerLen > MIN_HEADER) {
+            ip.add(options, tvb, MIN_HEADER, headerLen - MIN_HEADER, tvb.bytes(MIN_HEADER, headerLen - MIN_HEADER))
+                    .setText("Options: (" + (headerLen - MIN_HEADER) + " bytes)");
+        }
+        // A total length of 0 is what TCP segmentation offload leaves; the frame says how long it is.
+        int datagramLen = totalLen == 0 ? tvb.reportedLength() : Math.min(totalLen, tvb.reportedLength());
+        Tvb payload = tvb.subset(headerLen, datagramLen - headerLen);
+        int taken = h.flagMoreFragments() || h.fragmentOffset() != 0 ? 0
+                : ipProto.tryDissect(h.protocol(), payload, pinfo, tree);
+        if (taken <= 0) {
+            pinfo.callContained(data, payload, tree);
+        }
+        return datagramLen;
+    }
+
+    private static Address address(long v4) {
+        return new Address(Address.Type.IPv4, new byte[] {(byte) (v4 >>> 24), (byte) (v4 >>> 16), (byte) (v4 >>> 8), (byte) v4});
+    }
+
+    /** The flags line lists the flags that are set: "010. .... = Flags: 0x2, Don't fragment". */
+    private static String flagsText(int raw, long flagBits) {
+        StringBuilder sb = new StringBuilder(BitPattern.of(raw, 0xe0, 8)).append("Flags: 0x").append(Long.toHexString(flagBits));
+        if ((flagBits & 4) != 0) {
+            sb.append(", Reserved bit");
+        }
+        if ((flagBits & 2) != 0) {
+            sb.append(", Don't fragment");
+        }
+        if ((flagBits & 1) != 0) {
+            sb.append(", More fragments");
+        }
+        return sb.toString();
+    }
+
+    /** Source and destination, each with the hidden ip.addr, *_host and ip.host copies tshark adds. */
+    private void addresses(TreeItem ip, Tvb tvb, Address srcAddr, long srcValue, Address dstAddr, long dstValue) {
+        ip.add(src, tvb, 12, 4, srcValue);
+        ip.add(addr, tvb, 12, 4, srcValue).hidden();
+        ip.add(srcHost, tvb, 12, 4, srcAddr.toString()).hidden();
+        ip.add(host, tvb, 12, 4, srcAddr.toString()).hidden();
+        ip.add(dst, tvb, 16, 4, dstValue);
+        ip.add(addr, tvb, 16, 4, dstValue).hidden();
+        ip.add(dstHost, tvb, 16, 4, dstAddr.toString()).hidden();
+        ip.add(host, tvb, 16, 4, dstAddr.toString()).hidden();
+    }
+}

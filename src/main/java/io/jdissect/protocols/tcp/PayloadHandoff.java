@@ -1,0 +1,78 @@
+package io.jdissect.protocols.tcp;
+
+import io.jdissect.dissect.DissectorHandle;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.DissectorTable;
+import io.jdissect.dissect.HeuristicTable;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.tree.TreeItem;
+
+/**
+ * Chooses who dissects a TCP payload, in tshark's order (decode_tcp_ports): the conversation's
+ * dissector, then the {@code tcp.port} table (where Decode-As entries win) for the server port seen
+ * on the SYN, the lower port, the higher port, then the "tcp" heuristics, then data. An exception
+ * in the chosen dissector becomes a Malformed item and TCP goes on.
+ */
+final class PayloadHandoff {
+    private final DissectorTable ports;
+    private final HeuristicTable heuristics;
+    private final DissectorHandle data;
+    private final boolean noSubdissectorOnError;
+
+    PayloadHandoff(DissectorRegistry registry, boolean noSubdissectorOnError) {
+        this.ports = registry.table(DissectorRegistry.TCP_PORT);
+        this.heuristics = registry.heuristicTable("tcp");
+        this.data = registry.handle("data");
+        this.noSubdissectorOnError = noSubdissectorOnError;
+    }
+
+    /**
+     * Hands {@code payload} to the application; returns false when it was not handed over because
+     * the segment is a retransmission or out of order (tcp.no_subdissector_on_error).
+     */
+    boolean process(Tvb payload, PacketInfo pinfo, TreeItem root, TcpStream stream, TcpAnalysis ta) {
+        if (noSubdissectorOnError && ta.has(TcpAnalysis.RETRANSMISSION | TcpAnalysis.OUT_OF_ORDER)) {
+            return false;
+        }
+        DissectorHandle conversationDissector = stream.conversation.get(DissectorHandle.class);
+        if (conversationDissector != null && pinfo.callContained(conversationDissector, payload, root) > 0) {
+            return true;
+        }
+        int low = Math.min(pinfo.srcPort(), pinfo.dstPort());
+        int high = Math.max(pinfo.srcPort(), pinfo.dstPort());
+        if ((stream.serverPort != 0 && tryPort(stream.serverPort, payload, pinfo, root))
+                || (low != 0 && tryPort(low, payload, pinfo, root))
+                || (high != 0 && tryPort(high, payload, pinfo, root))) {
+            return true;
+        }
+        if (tryHeuristics(payload, pinfo, root)) {
+            return true;
+        }
+        pinfo.callContained(data, payload, root);
+        return true;
+    }
+
+    private boolean tryPort(int port, Tvb payload, PacketInfo pinfo, TreeItem root) {
+        DissectorHandle h = ports.get(port);
+        if (h == null) {
+            return false;
+        }
+        long saved = pinfo.matchUint();
+        pinfo.setMatchUint(port);
+        try {
+            return pinfo.callContained(h, payload, root) > 0;
+        } finally {
+            pinfo.setMatchUint(saved);
+        }
+    }
+
+    private boolean tryHeuristics(Tvb payload, PacketInfo pinfo, TreeItem root) {
+        for (DissectorHandle h : heuristics.entries()) {
+            if (pinfo.callContained(h, payload, root) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

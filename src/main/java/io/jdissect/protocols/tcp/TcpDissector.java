@@ -1,0 +1,324 @@
+package io.jdissect.protocols.tcp;
+
+import io.jdissect.dissect.Columns;
+import io.jdissect.dissect.Dissector;
+import io.jdissect.dissect.Expert;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.kaitai.TcpHeader;
+import io.jdissect.tree.Timestamp;
+import io.jdissect.tree.TreeItem;
+import io.kaitai.struct.ByteBufferKaitaiStream;
+
+/**
+ * The TCP dissector (RFC 9293) as tshark 4.0 shows a segment: header fields with relative
+ * sequence numbers, flags, window scaling, options, per-stream timestamps, the SEQ/ACK analysis,
+ * the Info column, and the payload handed to the application through {@link TcpReassembly}.
+ * One instance per capture: it keeps the state of every stream.
+ */
+final class TcpDissector implements Dissector {
+    private static final int MIN_HEADER = 20;
+
+    private final TcpFields f;
+    private final Expert expert;
+    private final TcpOptions options;
+    private final TcpStreamTable streams = new TcpStreamTable();
+    private final TcpReassembly reassembly;
+    private final AnalysisTree analysisTree;
+    private final boolean desegment;
+    private final PayloadHandoff handoff;
+
+    TcpDissector(TcpFields fields, Expert expert, PayloadHandoff handoff, TcpPreferences prefs) {
+        this.f = fields;
+        this.expert = expert;
+        this.options = new TcpOptions(fields, expert);
+        this.reassembly = new TcpReassembly(fields, expert, handoff, prefs.maxStreamReassembly, prefs.maxTotalReassembly);
+        this.analysisTree = new AnalysisTree(fields, expert);
+        this.desegment = prefs.desegment;
+        this.handoff = handoff;
+    }
+
+    @Override
+    public int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        Columns col = pinfo.columns();
+        col.setProtocol("TCP");
+        col.clearInfo();
+        int sport = tvb.u16(0);
+        int dport = tvb.u16(2);
+        col.appendInfo(sport + " \u2192 " + dport);
+        TreeItem ti = tree.add(f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()));
+        StringBuilder summary = new StringBuilder("Transmission Control Protocol, Src Port: ")
+                .append(sport).append(", Dst Port: ").append(dport);
+        ti.add(f.srcport, tvb, 0, 2, sport);
+        ti.add(f.dstport, tvb, 2, 2, dport);
+        ti.add(f.port, tvb, 0, 2, sport).hidden();
+        ti.add(f.port, tvb, 2, 2, dport).hidden();
+        pinfo.setPorts(sport, dport);
+
+        // The data offset says how many header bytes the grammar must be given (RFC 9293 3.1).
+        int declared = (tvb.u8(12) >> 4) * 4;
+        TcpHeader h = new TcpHeader(new ByteBufferKaitaiStream(tvb.bytes(0, Math.max(MIN_HEADER, declared))));
+        int hlen = (int) h.dataOffset() * 4;
+        int flags = (int) h.flags();
+        long rawSeq = h.seqNum();
+        long rawAck = h.ackNum();
+        long win = h.window();
+
+        TcpStream stream = stream(pinfo, sport, dport, flags, rawSeq);
+        int dir = stream.direction(pinfo.netSrc(), sport);
+        TcpFlow fwd = stream.flows[dir];
+        TcpFlow rev = stream.flows[1 - dir];
+        TcpAnalysis ta = new TcpAnalysis();
+        if (stream.reusedPortsFrame == pinfo.frameNumber()) {
+            ta.flag(TcpAnalysis.REUSED_PORTS);
+        }
+        pinfo.setConversation(stream.conversation);
+
+        ti.add(f.stream, tvb, 0, 0, stream.index).generated();
+        ti.add(f.completeness, null, 0, 0, stream.completeness).generated()
+                .setText("Conversation completeness: " + Completeness.label(stream.completeness));
+        timestamps(stream, pinfo.absoluteTime());
+
+        if (hlen < MIN_HEADER) {
+            col.appendInfo(", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
+            TreeItem hl = ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: "
+                    + hlen + " bytes (" + (hlen >> 2) + ")");
+            expert.add(hl, f.eiBogusHeaderLength, tvb, 12, 1,
+                    "Bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
+            return tvb.reportedLength();
+        }
+        ti.setLength(hlen);
+
+        int seglen = tvb.reportedLength() - hlen;
+        ti.add(f.len, tvb, 12, 1, seglen).generated();
+        // iRTT: from the most recent SYN to the first ACK that is not a SYN/ACK.
+        if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
+                && stream.firstRtt.toNanos() == 0) {
+            stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+        }
+        SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck, seglen,
+                flags, win, ta);
+        boolean ackSet = (flags & TcpHeaderFlags.ACK) != 0;
+        boolean syn = (flags & TcpHeaderFlags.SYN) != 0;
+        boolean fin = (flags & TcpHeaderFlags.FIN) != 0;
+        long seq = Seq.sub(rawSeq, fwd.baseSeq);
+        long ack = ackSet ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
+        long nxtseq = Seq.add(seq, seglen + (syn || fin ? 1 : 0));
+
+        ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
+        ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
+        ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
+                .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
+        summary.append(", Seq: ").append(seq);
+        TreeItem ackItem = ti.add(f.ack, tvb, 8, 4, ack);
+        if (ackSet) {
+            ackItem.setText("Acknowledgment Number: " + ack + "    (relative ack number)");
+            summary.append(", Ack: ").append(ack);
+        } else if (rawAck != 0) {
+            expert.add(ackItem, f.eiAckNonzero, tvb, 8, 4, "The acknowledgment number field is nonzero while the ACK flag is not set");
+        }
+        ti.add(f.ackRaw, tvb, 8, 4, rawAck);
+        summary.append(", Len: ").append(seglen);
+        ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: " + hlen
+                + " bytes (" + (hlen >> 2) + ")");
+
+        String flagNames = TcpHeaderFlags.names(flags);
+        flagsTree(ti, tvb, flags, flagNames, stream, sport, dport, pinfo);
+
+        // Window scaling (RFC 7323 section 2.2): never on SYNs, else by the sender's shift if known.
+        long realWindow = win;
+        if (!syn && fwd.winScale >= 0) {
+            realWindow = win << fwd.winScale;
+        }
+        ti.add(f.windowSizeValue, tvb, 14, 2, win);
+        ti.add(f.windowSize, tvb, 14, 2, realWindow).generated();
+        if (!syn) {
+            TreeItem sf = ti.add(f.windowScalefactor, tvb, 14, 2, fwd.winScale >= 0 ? 1L << fwd.winScale : fwd.winScale)
+                    .generated();
+            if (fwd.winScale == -1) {
+                sf.setText("Window size scaling factor: -1 (unknown)");
+            } else if (fwd.winScale == -2) {
+                sf.setText("Window size scaling factor: -2 (no window scaling used)");
+            }
+        }
+        int checksum = h.checksum();
+        ti.add(f.checksum, tvb, 16, 2, checksum).setText(String.format("Checksum: 0x%04x [unverified]", checksum));
+        ti.add(f.checksumStatus, tvb, 16, 0, 2).generated();
+        TreeItem urp = ti.add(f.urgentPointer, tvb, 18, 2, h.urgentPointer());
+        if ((flags & TcpHeaderFlags.URG) == 0 && h.urgentPointer() != 0) {
+            expert.add(urp, f.eiUrgentPointerNonZero, tvb, 18, 2,
+                    "The urgent pointer field is nonzero while the URG flag is not set");
+        }
+
+        StringBuilder info = new StringBuilder();
+        info.append(" [").append(flagNames).append("] Seq=").append(seq);
+        if (ackSet) {
+            info.append(" Ack=").append(ack);
+        }
+        info.append(" Win=").append(realWindow);
+        if ((flags & TcpHeaderFlags.URG) != 0) {
+            info.append(" Urg=").append(h.urgentPointer());
+        }
+        info.append(" Len=").append(seglen);
+        if (hlen > MIN_HEADER) {
+            TcpOptions.Options o = options.dissect(tvb, MIN_HEADER, hlen - MIN_HEADER, ti,
+                    rev.baseSeqSet ? rev.baseSeq : 0);
+            info.append(o.info);
+            // tshark stores a window scale option whatever segment carries it (pdu_store_window_scale_option).
+            if (o.windowScaleShift >= 0) {
+                fwd.winScale = o.windowScaleShift;
+            }
+        }
+        col.appendInfo(info.toString());
+        if (syn) {
+            verifyWindowScaling(ackSet, fwd, rev);
+        }
+        ti.setText(summary.toString());
+
+        printTimestamps(ti, tvb, stream, pinfo.absoluteTime());
+        analysisTree.print(ti, tvb, pinfo, stream, ta);
+        updateCompleteness(stream, flags, seglen);
+
+        pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
+        if (seglen > 0) {
+            Tvb payload = tvb.subset(hlen);
+            ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
+                    .setText("TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
+            boolean complete = tvb.length() == tvb.reportedLength();
+            if (desegment && complete && !pinfo.fragmented()) {
+                reassembly.desegment(tvb, hlen, rawSeq, Seq.add(rawSeq, seglen), pinfo, tree, ti, ti, stream, fwd, ta, fin);
+            } else {
+                pinfo.setCanDesegment(false);
+                handoff.process(payload, pinfo, tree, stream, ta);
+            }
+        }
+        if (fin || (flags & TcpHeaderFlags.RST) != 0) {
+            reassembly.release(fwd);
+            if ((flags & TcpHeaderFlags.RST) != 0) {
+                reassembly.release(rev);
+            }
+        }
+        return tvb.reportedLength();
+    }
+
+    /** Finds the stream of this segment, starting a new one for a new connection on reused ports. */
+    private TcpStream stream(PacketInfo pinfo, int sport, int dport, int flags, long rawSeq) {
+        TcpStream s = streams.find(pinfo.netSrc(), sport, pinfo.netDst(), dport);
+        if (s == null) {
+            return streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
+        }
+        // A SYN with another ISN, or after the SYN/ACK was seen, is a new connection on the same ports.
+        if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN) {
+            TcpFlow fwd = s.flows[s.direction(pinfo.netSrc(), sport)];
+            if (fwd.baseSeqSet && (rawSeq != fwd.baseSeq || (s.completeness & TcpStream.SYN_ACK) != 0)) {
+                for (TcpFlow flow : s.flows) {
+                    reassembly.release(flow);
+                    flow.release();
+                }
+                s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
+                s.reusedPortsFrame = pinfo.frameNumber();
+            }
+        }
+        return s;
+    }
+
+    private static void timestamps(TcpStream s, Timestamp now) {
+        if (s.firstTime == null) {
+            s.firstTime = now;
+            s.prevTime = now;
+        }
+        s.relative = now.minus(s.firstTime);
+        s.delta = now.minus(s.prevTime);
+        s.prevTime = now;
+    }
+
+    private void printTimestamps(TreeItem ti, Tvb tvb, TcpStream s, Timestamp now) {
+        TreeItem t = ti.addText(tvb, 0, 0, "Timestamps").generated();
+        t.add(f.timeRelative, tvb, 0, 0, s.relative).generated();
+        t.add(f.timeDelta, tvb, 0, 0, s.delta).generated();
+    }
+
+    private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, int dport,
+                           PacketInfo pinfo) {
+        TreeItem fl = ti.add(f.flags, tvb, 12, 2, flags)
+                .setText(String.format("Flags: 0x%03x (%s)", flags, names));
+        fl.add(f.flagsRes, tvb, 12, 2, (flags & TcpHeaderFlags.RESERVED) >> 9);
+        fl.add(f.flagsAe, tvb, 12, 2, bit(flags, TcpHeaderFlags.AE));
+        fl.add(f.flagsCwr, tvb, 12, 2, bit(flags, TcpHeaderFlags.CWR));
+        fl.add(f.flagsEce, tvb, 12, 2, bit(flags, TcpHeaderFlags.ECE));
+        fl.add(f.flagsUrg, tvb, 12, 2, bit(flags, TcpHeaderFlags.URG));
+        fl.add(f.flagsAck, tvb, 12, 2, bit(flags, TcpHeaderFlags.ACK));
+        fl.add(f.flagsPush, tvb, 12, 2, bit(flags, TcpHeaderFlags.PSH));
+        TreeItem rst = fl.add(f.flagsReset, tvb, 12, 2, bit(flags, TcpHeaderFlags.RST));
+        if ((flags & TcpHeaderFlags.RST) != 0) {
+            expert.add(rst, f.eiRst, tvb, 12, 2);
+        }
+        TreeItem syn = fl.add(f.flagsSyn, tvb, 12, 2, bit(flags, TcpHeaderFlags.SYN));
+        if ((flags & TcpHeaderFlags.SYN) != 0) {
+            // The server port is what the SYN went to, or what the SYN/ACK came from.
+            if ((flags & TcpHeaderFlags.ACK) != 0) {
+                expert.add(syn, f.eiSynack, tvb, 12, 2,
+                        "Connection establish acknowledge (SYN+ACK): server port " + sport);
+                stream.serverPort = sport;
+            } else {
+                expert.add(syn, f.eiSyn, tvb, 12, 2, "Connection establish request (SYN): server port " + dport);
+                stream.serverPort = dport;
+                stream.mruSyn = pinfo.absoluteTime();
+            }
+        }
+        TreeItem fin = fl.add(f.flagsFin, tvb, 12, 2, bit(flags, TcpHeaderFlags.FIN));
+        if ((flags & TcpHeaderFlags.FIN) != 0) {
+            expert.add(fin, f.eiFin, tvb, 12, 2);
+        }
+        TreeItem str = fl.add(f.flagsStr, tvb, 12, 2, TcpHeaderFlags.letters(flags)).generated();
+        if ((flags & TcpHeaderFlags.FIN) != 0) {
+            // The first FIN of a connection starts the close; later ones answer it.
+            if (stream.finFrame == 0) {
+                stream.finFrame = pinfo.frameNumber();
+                expert.add(str, f.eiFinActive, tvb, 12, 2);
+            } else {
+                expert.add(str, f.eiFinPassive, tvb, 12, 2);
+            }
+        }
+    }
+
+    private static long bit(int flags, int mask) {
+        return (flags & mask) != 0 ? 1 : 0;
+    }
+
+    private static String bits4(int v) {
+        StringBuilder sb = new StringBuilder(4);
+        for (int i = 3; i >= 0; i--) {
+            sb.append((v >> i & 1) == 0 ? '0' : '1');
+        }
+        return sb.toString();
+    }
+
+    /** verify_tcp_window_scaling: scaling is used only if both SYN and SYN/ACK carry the option. */
+    private static void verifyWindowScaling(boolean synAck, TcpFlow fwd, TcpFlow rev) {
+        if (fwd.winScale == -1) {
+            fwd.winScale = -2;
+            rev.winScale = -2;
+        } else if (synAck && rev.winScale == -2) {
+            fwd.winScale = -2;
+        }
+    }
+
+    /** The conversation completeness bits, updated after the item showed the value so far. */
+    private static void updateCompleteness(TcpStream s, int flags, int seglen) {
+        if ((flags & TcpHeaderFlags.SYN) != 0) {
+            s.completeness |= (flags & TcpHeaderFlags.ACK) != 0 ? TcpStream.SYN_ACK : TcpStream.SYN_SENT;
+        } else if ((flags & TcpHeaderFlags.ACK) != 0 && seglen == 0) {
+            s.completeness |= TcpStream.ACK;
+        }
+        if (seglen > 0) {
+            s.completeness |= TcpStream.DATA;
+        }
+        if ((flags & TcpHeaderFlags.FIN) != 0) {
+            s.completeness |= TcpStream.FIN;
+        }
+        if ((flags & TcpHeaderFlags.RST) != 0) {
+            s.completeness |= TcpStream.RST;
+        }
+    }
+}

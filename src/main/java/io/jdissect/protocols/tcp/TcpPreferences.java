@@ -1,0 +1,41 @@
+package io.jdissect.protocols.tcp;
+
+import io.jdissect.dissect.Preferences;
+
+/**
+ * TCP's preferences: tshark's own (only their defaults are implemented, see the report) and
+ * jdissect's reassembly memory caps.
+ */
+final class TcpPreferences {
+    static final String DESEGMENT = "tcp.desegment_tcp_streams";
+    static final String NO_SUBDISSECTOR_ON_ERROR = "tcp.no_subdissector_on_error";
+    static final String MAX_STREAM = "tcp.jdissect.max_reassembly_bytes";
+    static final String MAX_TOTAL = "tcp.jdissect.max_total_reassembly_bytes";
+
+    final boolean desegment;
+    final boolean noSubdissectorOnError;
+    final long maxStreamReassembly;
+    final long maxTotalReassembly;
+
+    private TcpPreferences(Preferences p) {
+        desegment = p.get(DESEGMENT).bool();
+        noSubdissectorOnError = p.get(NO_SUBDISSECTOR_ON_ERROR).bool();
+        maxStreamReassembly = p.get(MAX_STREAM).uint();
+        maxTotalReassembly = p.get(MAX_TOTAL).uint();
+    }
+
+    /** Declares the preferences with their defaults (register phase). */
+    static void declare(Preferences p) {
+        p.bool(DESEGMENT, true, "Allow subdissector to reassemble TCP streams");
+        p.bool(NO_SUBDISSECTOR_ON_ERROR, true, "Do not call subdissectors for error packets");
+        p.uint(MAX_STREAM, 16L * 1024 * 1024,
+                "jdissect: most bytes buffered for reassembly in one TCP stream direction");
+        p.uint(MAX_TOTAL, 256L * 1024 * 1024,
+                "jdissect: most bytes buffered for TCP reassembly over all streams");
+    }
+
+    /** Reads the final values (hand-off phase, after -o). */
+    static TcpPreferences read(Preferences p) {
+        return new TcpPreferences(p);
+    }
+}

@@ -1,0 +1,396 @@
+package io.jdissect.protocols.tcp;
+
+import io.jdissect.dissect.Expert;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.tree.TreeItem;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * TCP desegmentation for application dissectors (packet-tcp.c's desegment_tcp, single pass, in
+ * order): a dissector that finds its PDU incomplete calls {@link PacketInfo#requestMoreBytes};
+ * the bytes from there on are kept as a multi-segment PDU (MSP) of this direction, later segments
+ * are added to it, and on the segment that completes it the dissector is called again with a
+ * "Reassembled TCP" tvb and the {@code tcp.segments} tree. Memory is capped per stream and in
+ * total; a PDU that would exceed a cap is dropped with an expert item.
+ */
+final class TcpReassembly {
+    /** packet-tcp.c does not start an MSP for more than this many bytes of a first segment. */
+    private static final long MAX_FIRST_SEGMENT_SPAN = 1024 * 1024;
+    /** Finished MSPs kept per direction to recognise retransmissions of their first segment. */
+    private static final int KEPT_MSPS = 16;
+
+    /** One piece of a PDU: which frame gave which bytes. */
+    record Fragment(long frame, int offset, byte[] data) {
+    }
+
+    /** A PDU spanning segments (tcp_multisegment_pdu + its fragment_head). */
+    static final class Msp {
+        final long seq;
+        long nxtpdu;
+        final long firstFrame;
+        long lastFrame;
+        boolean entireSegment;
+        boolean done;
+        final List<Fragment> fragments = new ArrayList<>(4);
+        long bytes;
+
+        Msp(long seq, long nxtpdu, long frame) {
+            this.seq = seq;
+            this.nxtpdu = nxtpdu;
+            this.firstFrame = frame;
+            this.lastFrame = frame;
+        }
+    }
+
+    /** The MSPs of one direction. */
+    static final class FlowState {
+        final Deque<Msp> msps = new ArrayDeque<>();
+        boolean untilFin;
+
+        void clear() {
+            msps.clear();
+        }
+
+        long bytes() {
+            long n = 0;
+            for (Msp m : msps) {
+                n += m.bytes;
+            }
+            return n;
+        }
+    }
+
+    /** Bytes buffered over all streams of one capture, against the total cap. */
+    private long totalBytes;
+    private final long maxPerStream;
+    private final long maxTotal;
+    private final TcpFields f;
+    private final Expert expert;
+    private final PayloadHandoff handoff;
+
+    TcpReassembly(TcpFields fields, Expert expert, PayloadHandoff handoff, long maxPerStream, long maxTotal) {
+        this.f = fields;
+        this.expert = expert;
+        this.handoff = handoff;
+        this.maxPerStream = maxPerStream;
+        this.maxTotal = maxTotal;
+    }
+
+    /** Frees the buffers of a direction (FIN, RST). */
+    void release(TcpFlow flow) {
+        for (Msp m : flow.reassembly.msps) {
+            totalBytes -= m.bytes;
+            m.bytes = 0;
+            m.fragments.clear();
+        }
+        flow.reassembly.clear();
+    }
+
+    /** What one call to the application left behind. */
+    private static final class Call {
+        boolean called;
+        int desegmentOffset;
+        int desegmentLen;
+    }
+
+    /**
+     * Dissects the payload at {@code offset} of {@code tvb}, whose sequence numbers are
+     * {@code seq} up to {@code nxtseq} (raw), desegmenting as the application asks.
+     */
+    void desegment(Tvb tvb, int offset, long seq, long nxtseq, PacketInfo pinfo, TreeItem root, TreeItem tcpItem,
+                   TreeItem tcpTree, TcpStream stream, TcpFlow fwd, TcpAnalysis ta, boolean fin) {
+        FlowState fs = fwd.reassembly;
+        long frame = pinfo.frameNumber();
+        while (true) {
+            int desegOffset = offset;
+            boolean mustDesegment = false;
+            boolean calledDissector = false;
+            int anotherPduFollows = 0;
+            int desegmentLen = 0;
+            int desegmentOffset = 0;
+
+            // A segment that starts an MSP we already have is a retransmission of it.
+            Msp same = exact(fs, seq);
+            if (same != null && Seq.le(nxtseq, same.nxtpdu) && same.lastFrame != frame) {
+                int n = tvb.reportedLength() - offset;
+                tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, tvb.length() - offset))
+                        .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                return;
+            }
+            Msp msp = before(fs, seq);
+            Msp completed = null;
+            int lastFragmentLen = 0;
+            if (msp != null && Seq.le(msp.seq, seq) && Seq.gt(msp.nxtpdu, seq)) {
+                // This segment continues a PDU that an earlier segment started.
+                msp.lastFrame = frame;
+                int len = msp.entireSegment
+                        ? tvb.length() - offset
+                        : (int) Math.min(Seq.sub(nxtseq, seq), Seq.sub(msp.nxtpdu, seq));
+                lastFragmentLen = len;
+                if (!msp.done) {
+                    boolean moreFrags = Seq.lt(nxtseq, msp.nxtpdu) && !(fs.untilFin && fin);
+                    if (!addFragment(fs, msp, frame, (int) Seq.sub(seq, msp.seq), tvb, offset, len)) {
+                        limitReached(pinfo, tvb, offset, tcpTree, fs, msp);
+                        return;
+                    }
+                    if (msp.entireSegment) {
+                        msp.entireSegment = false;
+                        if (Seq.lt(msp.nxtpdu, nxtseq)) {
+                            msp.nxtpdu = nxtseq;
+                        }
+                    }
+                    if (!moreFrags && contiguous(msp)) {
+                        completed = msp;
+                    }
+                }
+                if (Seq.lt(msp.nxtpdu, nxtseq) && Seq.ge(msp.nxtpdu, seq) && len > 0) {
+                    anotherPduFollows = (int) Seq.sub(msp.nxtpdu, seq);
+                }
+            } else {
+                Call c = call(tvb.subset(offset), pinfo, root, stream, ta, fwd, seq, false);
+                calledDissector = true;
+                desegmentLen = c.desegmentLen;
+                desegmentOffset = c.desegmentOffset;
+                if (desegmentLen != 0) {
+                    mustDesegment = true;
+                    desegOffset = offset + desegmentOffset;
+                }
+            }
+
+            if (completed != null) {
+                byte[] pdu = assemble(completed);
+                Tvb next = Tvb.ofSource("Reassembled TCP", pdu);
+                Call c = call(next, pinfo, root, stream, ta, fwd, completed.seq, true);
+                calledDissector = true;
+                desegmentLen = c.desegmentLen;
+                desegmentOffset = c.desegmentOffset;
+                if (desegmentLen != 0 && desegmentOffset == 0) {
+                    // Still incomplete: keep collecting into the same MSP (partial reassembly).
+                    extend(fs, completed, desegmentLen, Seq.add(seq, tvb.reportedLength() - offset),
+                            Seq.add(seq, lastFragmentLen));
+                    anotherPduFollows = 0;
+                    offset += lastFragmentLen;
+                    seq = Seq.add(seq, lastFragmentLen);
+                    if (tvb.length() - offset > 0) {
+                        continue;
+                    }
+                } else {
+                    int n = anotherPduFollows > 0 ? anotherPduFollows : tvb.reportedLength() - offset;
+                    tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, Math.min(n, tvb.length() - offset)))
+                            .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                    segmentsTree(root, tcpItem, completed, next);
+                    finish(completed);
+                    if (desegmentLen != 0) {
+                        // The PDU ended inside the reassembled data; its tail starts the next one.
+                        Msp rest = new Msp(Seq.add(completed.seq, desegmentOffset), 0, frame);
+                        extend(fs, rest, desegmentLen, Seq.add(completed.seq, pdu.length),
+                                Seq.add(completed.seq, pdu.length));
+                        remember(fs, rest);
+                        byte[] tail = java.util.Arrays.copyOfRange(pdu, desegmentOffset, pdu.length);
+                        if (!addFragment(fs, rest, frame, 0, Tvb.ofSource("Reassembled TCP", tail), 0, tail.length)) {
+                            limitReached(pinfo, tvb, offset, tcpTree, fs, rest);
+                            return;
+                        }
+                        desegmentOffset = 1; // something was dissected: keep the application's columns
+                        desegOffset = offset + lastFragmentLen;
+                    }
+                }
+            }
+
+            if (mustDesegment) {
+                long desegSeq = Seq.add(seq, desegOffset - offset);
+                if (Seq.sub(nxtseq, desegSeq) <= MAX_FIRST_SEGMENT_SPAN) {
+                    Msp m = new Msp(desegSeq, 0, frame);
+                    extend(fs, m, desegmentLen, nxtseq, nxtseq);
+                    remember(fs, m);
+                    if (!addFragment(fs, m, frame, 0, tvb, desegOffset, (int) Seq.sub(nxtseq, desegSeq))) {
+                        limitReached(pinfo, tvb, desegOffset, tcpTree, fs, m);
+                        return;
+                    }
+                }
+            }
+
+            if (!calledDissector || desegmentLen != 0) {
+                if (desegmentOffset == 0) {
+                    pinfo.columns().setProtocol("TCP");
+                    pinfo.columns().appendInfoSep(" ", "[TCP segment of a reassembled PDU]");
+                }
+                int n = tvb.reportedLength() - desegOffset;
+                tcpTree.add(f.segmentData, tvb, desegOffset, n,
+                                tvb.bytes(desegOffset, Math.max(0, Math.min(n, tvb.length() - desegOffset))))
+                        .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+            }
+            if (anotherPduFollows > 0) {
+                // Another PDU starts in this segment after the one just completed; tshark fences
+                // the columns so the first PDU's summary stays visible.
+                pinfo.columns().fenceInfo();
+                offset += anotherPduFollows;
+                seq = Seq.add(seq, anotherPduFollows);
+                continue;
+            }
+            return;
+        }
+    }
+
+    /**
+     * Sets where an MSP ends after the application asked for {@code len} more bytes:
+     * {@code end} is the sequence number after the bytes it has, {@code segmentEnd} after this
+     * segment. "One more segment" ends one byte into the next segment and takes all of it.
+     */
+    private static void extend(FlowState fs, Msp msp, int len, long segmentEnd, long end) {
+        if (len == PacketInfo.ONE_MORE_SEGMENT) {
+            msp.nxtpdu = Seq.add(segmentEnd, 1);
+            msp.entireSegment = true;
+        } else if (len == PacketInfo.UNTIL_FIN) {
+            fs.untilFin = true;
+            msp.nxtpdu = Seq.add(segmentEnd, 0x7fffffff);
+        } else {
+            msp.nxtpdu = Seq.add(end, len);
+        }
+    }
+
+    private Call call(Tvb payload, PacketInfo pinfo, TreeItem root, TcpStream stream, TcpAnalysis ta,
+                      TcpFlow fwd, long seq, boolean reassembled) {
+        Call c = new Call();
+        pinfo.clearDesegment();
+        pinfo.setCanDesegment(true);
+        TcpInfo previous = pinfo.get(TcpInfo.class);
+        if (previous != null) {
+            pinfo.put(TcpInfo.class, previous.at(Seq.sub(seq, fwd.baseSeq), reassembled));
+        }
+        c.called = handoff.process(payload, pinfo, root, stream, ta);
+        c.desegmentLen = pinfo.desegmentLen();
+        c.desegmentOffset = pinfo.desegmentOffset();
+        pinfo.clearDesegment();
+        pinfo.setCanDesegment(false);
+        if (previous != null) {
+            pinfo.put(TcpInfo.class, previous);
+        }
+        return c;
+    }
+
+    private boolean addFragment(FlowState fs, Msp msp, long frame, int pduOffset, Tvb tvb, int offset, int len) {
+        int captured = Math.max(0, Math.min(len, tvb.length() - offset));
+        if (fs.bytes() + captured > maxPerStream || totalBytes + captured > maxTotal) {
+            return false;
+        }
+        msp.fragments.add(new Fragment(frame, pduOffset, tvb.bytes(offset, captured)));
+        msp.bytes += captured;
+        totalBytes += captured;
+        return true;
+    }
+
+    private void limitReached(PacketInfo pinfo, Tvb tvb, int offset, TreeItem tcpTree, FlowState fs, Msp msp) {
+        totalBytes -= msp.bytes;
+        msp.bytes = 0;
+        msp.fragments.clear();
+        fs.msps.remove(msp);
+        int n = tvb.reportedLength() - offset;
+        TreeItem item = tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, Math.max(0, Math.min(n, tvb.length() - offset))))
+                .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+        expert.add(item, f.eiReassemblyLimit, tvb, offset, n);
+        pinfo.columns().appendInfoSep(" ", "[TCP segment of a reassembled PDU]");
+    }
+
+    /** The MSP data has no holes up to its last fragment. */
+    private static boolean contiguous(Msp msp) {
+        List<Fragment> sorted = new ArrayList<>(msp.fragments);
+        sorted.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+        int end = 0;
+        for (Fragment fr : sorted) {
+            if (fr.offset() > end) {
+                return false;
+            }
+            end = Math.max(end, fr.offset() + fr.data().length);
+        }
+        return true;
+    }
+
+    private static byte[] assemble(Msp msp) {
+        int total = 0;
+        for (Fragment fr : msp.fragments) {
+            total = Math.max(total, fr.offset() + fr.data().length);
+        }
+        byte[] out = new byte[total];
+        // Later fragments are written first so that the first copy of overlapping bytes wins.
+        for (int i = msp.fragments.size() - 1; i >= 0; i--) {
+            Fragment fr = msp.fragments.get(i);
+            System.arraycopy(fr.data(), 0, out, fr.offset(), fr.data().length);
+        }
+        return out;
+    }
+
+    /** The "[N Reassembled TCP Segments (L bytes): #a(x), #b(y)]" tree, right behind the TCP tree. */
+    private void segmentsTree(TreeItem root, TreeItem tcpItem, Msp msp, Tvb pdu) {
+        int total = pdu.length();
+        TreeItem st = root.add(f.segments, pdu, 0, total);
+        StringBuilder label = new StringBuilder();
+        label.append(msp.fragments.size()).append(" Reassembled TCP Segments (").append(total).append(" bytes): ");
+        for (int i = 0; i < msp.fragments.size(); i++) {
+            Fragment fr = msp.fragments.get(i);
+            int n = fr.data().length;
+            if (i > 0) {
+                label.append(", ");
+            }
+            label.append('#').append(fr.frame()).append('(').append(n).append(')');
+            String range = n == 0 ? "no data" : fr.offset() + "-" + (fr.offset() + n - 1);
+            st.add(f.segment, pdu, fr.offset(), n, fr.frame())
+                    .setText("Frame: " + fr.frame() + ", payload: " + range + " (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+        }
+        st.setText(label.toString());
+        st.add(f.segmentCount, pdu, 0, 0, msp.fragments.size()).generated();
+        st.add(f.reassembledLength, pdu, 0, 0, total).generated();
+        st.add(f.reassembledData, pdu, 0, total, pdu.bytes()).generated();
+        root.moveChildAfter(st, tcpItem);
+    }
+
+    /** Marks an MSP reassembled and frees its bytes, keeping its bounds to spot retransmissions. */
+    private void finish(Msp msp) {
+        msp.done = true;
+        totalBytes -= msp.bytes;
+        msp.bytes = 0;
+        msp.fragments.clear();
+    }
+
+    private static void remember(FlowState fs, Msp msp) {
+        fs.msps.addLast(msp);
+        while (fs.msps.size() > KEPT_MSPS) {
+            Msp old = fs.msps.peekFirst();
+            if (!old.done) {
+                break;
+            }
+            fs.msps.removeFirst();
+        }
+    }
+
+    private static Msp exact(FlowState fs, long seq) {
+        for (Msp m : fs.msps) {
+            if (m.seq == seq) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The MSP starting closest before {@code seq} (wmem_tree_lookup32_le(seq - 1)). */
+    private static Msp before(FlowState fs, long seq) {
+        Msp best = null;
+        long bestDistance = Long.MAX_VALUE;
+        long target = Seq.sub(seq, 1);
+        for (Msp m : fs.msps) {
+            if (Seq.le(m.seq, target)) {
+                long d = Seq.sub(target, m.seq);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = m;
+                }
+            }
+        }
+        return best;
+    }
+}
