@@ -96,6 +96,7 @@ final class TcpDissector implements Dissector {
                 && stream.firstRtt.toNanos() == 0) {
             stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
         }
+        boolean directionKnown = fwd.baseSeqSet;
         SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck, seglen,
                 flags, win, ta);
         boolean ackSet = (flags & TcpHeaderFlags.ACK) != 0;
@@ -160,6 +161,8 @@ final class TcpDissector implements Dissector {
             info.append(" Urg=").append(h.urgentPointer());
         }
         info.append(" Len=").append(seglen);
+        // The receiver's SACK blocks count until its next segment (tshark: bytes in flight).
+        int sackRanges = 0;
         if (hlen > MIN_HEADER) {
             TcpOptions.Options o = options.dissect(tvb, MIN_HEADER, hlen - MIN_HEADER, ti,
                     rev.baseSeqSet ? rev.baseSeq : 0);
@@ -168,7 +171,11 @@ final class TcpDissector implements Dissector {
             if (o.windowScaleShift >= 0) {
                 fwd.winScale = o.windowScaleShift;
             }
+            sackRanges = Math.max(0, o.sackRanges);
+            System.arraycopy(o.sackLeft, 0, fwd.sackLeft, 0, sackRanges);
+            System.arraycopy(o.sackRight, 0, fwd.sackRight, 0, sackRanges);
         }
+        fwd.sackRanges = sackRanges;
         col.appendInfo(info.toString());
         if (syn) {
             verifyWindowScaling(ackSet, fwd, rev);
@@ -177,7 +184,7 @@ final class TcpDissector implements Dissector {
 
         printTimestamps(ti, tvb, stream, pinfo.absoluteTime());
         analysisTree.print(ti, tvb, pinfo, stream, ta);
-        updateCompleteness(stream, flags, seglen);
+        updateCompleteness(stream, flags, seglen, directionKnown);
 
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
         if (seglen > 0) {
@@ -272,13 +279,14 @@ final class TcpDissector implements Dissector {
         }
         TreeItem str = fl.add(f.flagsStr, tvb, 12, 2, TcpHeaderFlags.letters(flags)).generated();
         if ((flags & TcpHeaderFlags.FIN) != 0) {
-            // The first FIN of a connection starts the close; later ones answer it.
-            if (stream.finFrame == 0) {
-                stream.finFrame = pinfo.frameNumber();
-                expert.add(str, f.eiFinActive, tvb, 12, 2);
-            } else {
+            // A FIN before the other side's starts the close (again if retransmitted); after it, answers it.
+            int dir = stream.direction(pinfo.netSrc(), sport);
+            if (stream.flows[1 - dir].finSent) {
                 expert.add(str, f.eiFinPassive, tvb, 12, 2);
+            } else {
+                expert.add(str, f.eiFinActive, tvb, 12, 2);
             }
+            stream.flows[dir].finSent = true;
         }
     }
 
@@ -304,14 +312,18 @@ final class TcpDissector implements Dissector {
         }
     }
 
-    /** The conversation completeness bits, updated after the item showed the value so far. */
-    private static void updateCompleteness(TcpStream s, int flags, int seglen) {
+    /**
+     * The conversation completeness bits, updated after the item showed the value so far. As in
+     * tshark 4.0 a pure ACK and data count only once this direction's first sequence number was
+     * known before the segment (so the first segment of a capture joined mid-stream counts not).
+     */
+    private static void updateCompleteness(TcpStream s, int flags, int seglen, boolean directionKnown) {
         if ((flags & TcpHeaderFlags.SYN) != 0) {
             s.completeness |= (flags & TcpHeaderFlags.ACK) != 0 ? TcpStream.SYN_ACK : TcpStream.SYN_SENT;
-        } else if ((flags & TcpHeaderFlags.ACK) != 0 && seglen == 0) {
+        } else if ((flags & TcpHeaderFlags.ACK) != 0 && seglen == 0 && directionKnown) {
             s.completeness |= TcpStream.ACK;
         }
-        if (seglen > 0) {
+        if (seglen > 0 && directionKnown) {
             s.completeness |= TcpStream.DATA;
         }
         if ((flags & TcpHeaderFlags.FIN) != 0) {

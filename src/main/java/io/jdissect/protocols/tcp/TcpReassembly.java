@@ -122,6 +122,16 @@ final class TcpReassembly {
                         .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
                 return;
             }
+            // Analysis found it sent before: never handed to the application again.
+            if (ta.has(TcpAnalysis.SPURIOUS_RETRANSMISSION)) {
+                return;
+            }
+            if (ta.has(TcpAnalysis.RETRANSMISSION)) {
+                int n = tvb.reportedLength() - offset;
+                tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, tvb.length() - offset))
+                        .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                return;
+            }
             Msp msp = before(fs, seq);
             Msp completed = null;
             int lastFragmentLen = 0;

@@ -18,11 +18,11 @@ class TcpReassemblyTest {
 
     @Test
     void lengthPrefixedMessagesReassembleAsTsharkDoes() throws IOException {
-        TcpMatchesTsharkTest.compareFieldsTsv(DNS, TcpMatchesTsharkTest.setup(DNS, "tcp-test-plugins-lp"), false);
+        TcpMatchesTsharkTest.compareFieldsTsv(DNS, TcpMatchesTsharkTest.setup(DNS, "tcp-test-plugins-lp"));
     }
 
     @Test
     void everyTcpFieldMatchesTsharkJson() throws IOException {
-        TcpMatchesTsharkTest.compareJson(DNS, TcpMatchesTsharkTest.setup(DNS, "tcp-test-plugins-lp"), false);
+        TcpMatchesTsharkTest.compareJson(DNS, TcpMatchesTsharkTest.setup(DNS, "tcp-test-plugins-lp"));
     }
 }
