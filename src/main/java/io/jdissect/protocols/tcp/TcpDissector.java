@@ -79,16 +79,8 @@ final class TcpDissector implements Dissector {
                 .setText("Conversation completeness: " + Completeness.label(stream.completeness));
         timestamps(stream, pinfo.absoluteTime());
 
-        if (hlen < MIN_HEADER) {
-            col.appendInfo(", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
-            TreeItem hl = ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: "
-                    + hlen + " bytes (" + (hlen >> 2) + ")");
-            expert.add(hl, f.eiBogusHeaderLength, tvb, 12, 1,
-                    "Bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
-            return tvb.reportedLength();
-        }
-        ti.setLength(hlen);
-
+        // tshark computes the segment length, the analysis and the first Info parts before it
+        // looks at the header length, so a bogus one still shows them.
         int seglen = tvb.reportedLength() - hlen;
         ti.add(f.len, tvb, 12, 1, seglen).generated();
         // iRTT: from the most recent SYN to the first ACK that is not a SYN/ACK.
@@ -105,12 +97,37 @@ final class TcpDissector implements Dissector {
         long seq = Seq.sub(rawSeq, fwd.baseSeq);
         long ack = ackSet ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
         long nxtseq = Seq.add(seq, seglen + (syn || fin ? 1 : 0));
+        // Window scaling (RFC 7323 section 2.2): never on SYNs, else by the sender's shift if known.
+        long realWindow = win;
+        if (!syn && fwd.winScale >= 0) {
+            realWindow = win << fwd.winScale;
+        }
+        String flagNames = TcpHeaderFlags.names(flags);
+        StringBuilder info = new StringBuilder();
+        info.append(" [").append(flagNames).append("] Seq=").append(seq);
+        if (ackSet) {
+            info.append(" Ack=").append(ack);
+        }
+        info.append(" Win=").append(realWindow);
+        if ((flags & TcpHeaderFlags.URG) != 0) {
+            info.append(" Urg=").append(h.urgentPointer());
+        }
 
         ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
         ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
+        summary.append(", Seq: ").append(seq);
+        if (hlen < MIN_HEADER) {
+            col.appendInfo(info + ", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
+            TreeItem hl = ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: "
+                    + hlen + " bytes (" + (hlen >> 2) + ")");
+            expert.add(hl, f.eiBogusHeaderLength, tvb, 12, 1,
+                    "Bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
+            ti.setText(summary.toString());
+            return tvb.reportedLength();
+        }
+        ti.setLength(hlen);
         ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
                 .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
-        summary.append(", Seq: ").append(seq);
         TreeItem ackItem = ti.add(f.ack, tvb, 8, 4, ack);
         if (ackSet) {
             ackItem.setText("Acknowledgment Number: " + ack + "    (relative ack number)");
@@ -123,14 +140,8 @@ final class TcpDissector implements Dissector {
         ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: " + hlen
                 + " bytes (" + (hlen >> 2) + ")");
 
-        String flagNames = TcpHeaderFlags.names(flags);
         flagsTree(ti, tvb, flags, flagNames, stream, sport, dport, pinfo);
 
-        // Window scaling (RFC 7323 section 2.2): never on SYNs, else by the sender's shift if known.
-        long realWindow = win;
-        if (!syn && fwd.winScale >= 0) {
-            realWindow = win << fwd.winScale;
-        }
         ti.add(f.windowSizeValue, tvb, 14, 2, win);
         ti.add(f.windowSize, tvb, 14, 2, realWindow).generated();
         if (!syn) {
@@ -151,15 +162,6 @@ final class TcpDissector implements Dissector {
                     "The urgent pointer field is nonzero while the URG flag is not set");
         }
 
-        StringBuilder info = new StringBuilder();
-        info.append(" [").append(flagNames).append("] Seq=").append(seq);
-        if (ackSet) {
-            info.append(" Ack=").append(ack);
-        }
-        info.append(" Win=").append(realWindow);
-        if ((flags & TcpHeaderFlags.URG) != 0) {
-            info.append(" Urg=").append(h.urgentPointer());
-        }
         info.append(" Len=").append(seglen);
         // The receiver's SACK blocks count until its next segment (tshark: bytes in flight).
         int sackRanges = 0;
@@ -224,6 +226,8 @@ final class TcpDissector implements Dissector {
                 }
                 s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
                 s.reusedPortsFrame = pinfo.frameNumber();
+                // tshark shows the new connection's first SYN already counted.
+                s.completeness = TcpStream.SYN_SENT;
             }
         }
         return s;

@@ -39,14 +39,17 @@ class TcpMatchesTsharkTest {
         return setup(capture, "tcp-test-plugins");
     }
 
-    /** A setup with the capture's -o options plus the test plugins listed in {@code servicesFolder}. */
+    /**
+     * A setup with the capture's -o options plus the test plugins listed in {@code servicesFolder}
+     * (none if null).
+     */
     static JDissect setup(SharedTestdata.Capture capture, String servicesFolder) {
         ClassLoader parent = TcpMatchesTsharkTest.class.getClassLoader();
         ClassLoader withTestPlugin = new ClassLoader(parent) {
             @Override
             public Enumeration<URL> getResources(String name) throws IOException {
                 List<URL> urls = Collections.list(super.getResources(name));
-                if (name.equals("META-INF/services/io.jdissect.api.ProtocolPlugin")) {
+                if (servicesFolder != null && name.equals("META-INF/services/io.jdissect.api.ProtocolPlugin")) {
                     urls.add(parent.getResource(servicesFolder + "/io.jdissect.api.ProtocolPlugin"));
                 }
                 return Collections.enumeration(urls);
