@@ -274,8 +274,11 @@ final class TcpReassembly {
             pinfo.put(TcpInfo.class, previous.at(Seq.sub(seq, fwd.baseSeq), reassembled));
         }
         c.called = handoff.process(payload, pinfo, root, stream, ta);
-        c.desegmentLen = pinfo.desegmentLen();
-        c.desegmentOffset = pinfo.desegmentOffset();
+        // A request outside the tvb or for a negative amount is a dissector bug: ignore it.
+        boolean valid = pinfo.desegmentLen() > 0 && pinfo.desegmentOffset() >= 0
+                && pinfo.desegmentOffset() <= payload.length();
+        c.desegmentLen = valid ? pinfo.desegmentLen() : 0;
+        c.desegmentOffset = valid ? pinfo.desegmentOffset() : 0;
         pinfo.clearDesegment();
         pinfo.setCanDesegment(false);
         if (previous != null) {

@@ -44,18 +44,7 @@ class TcpMatchesTsharkTest {
      * (none if null).
      */
     static JDissect setup(SharedTestdata.Capture capture, String servicesFolder) {
-        ClassLoader parent = TcpMatchesTsharkTest.class.getClassLoader();
-        ClassLoader withTestPlugin = new ClassLoader(parent) {
-            @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
-                List<URL> urls = Collections.list(super.getResources(name));
-                if (servicesFolder != null && name.equals("META-INF/services/io.jdissect.api.ProtocolPlugin")) {
-                    urls.add(parent.getResource(servicesFolder + "/io.jdissect.api.ProtocolPlugin"));
-                }
-                return Collections.enumeration(urls);
-            }
-        };
-        JDissect.Builder b = JDissect.builder().classLoader(withTestPlugin);
+        JDissect.Builder b = JDissect.builder().classLoader(setupLoader(servicesFolder));
         List<String> opts = capture.options();
         for (int i = 0; i + 1 < opts.size(); i += 2) {
             if (opts.get(i).equals("-o")) {
@@ -76,6 +65,21 @@ class TcpMatchesTsharkTest {
     @MethodSource("captures")
     void everyTcpFieldMatchesTsharkJson(SharedTestdata.Capture capture) throws IOException {
         compareJson(capture, setup(capture));
+    }
+
+    /** jdissect's class loader, also finding the test plugins listed in {@code servicesFolder} (if not null). */
+    static ClassLoader setupLoader(String servicesFolder) {
+        ClassLoader parent = TcpMatchesTsharkTest.class.getClassLoader();
+        return new ClassLoader(parent) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                List<URL> urls = Collections.list(super.getResources(name));
+                if (servicesFolder != null && name.equals("META-INF/services/io.jdissect.api.ProtocolPlugin")) {
+                    urls.add(parent.getResource(servicesFolder + "/io.jdissect.api.ProtocolPlugin"));
+                }
+                return Collections.enumeration(urls);
+            }
+        };
     }
 
     /** tcp.* columns of the fields.tsv, and Info where tshark's Protocol is TCP. */
