@@ -105,12 +105,17 @@ public final class FieldFormat {
         }
     }
 
-    /** An integer in the field's base: {@code 0x0800} for a BASE_HEX FT_UINT16, {@code 25} for BASE_DEC. */
+    /**
+     * An integer in the field's base: {@code 0x0800} for a BASE_HEX FT_UINT16, {@code 25} for BASE_DEC.
+     * Hex values are padded to the width of the field's type even when it has a bitmask, as tshark's
+     * {@code -T fields} and {@code -T json} print them ({@code ip.flags} 0x02, {@code tcp.flags}
+     * 0x0002); tree labels use the bitmask's width ({@link #hexInt}).
+     */
     public static String integer(FieldDef def, long v) {
         switch (def.base()) {
             case BASE_HEX:
             case BASE_HEX_DEC:
-                return hexInt(def, v);
+                return hexPadded(v, Math.max(1, def.type().width() * 2));
             case BASE_OCT:
                 return v == 0 ? "0" : "0" + Long.toOctalString(v);
             default:
@@ -118,9 +123,12 @@ public final class FieldFormat {
         }
     }
 
-    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it. */
+    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it in tree labels. */
     public static String hexInt(FieldDef def, long v) {
-        int digits = hexDigits(def);
+        return hexPadded(v, hexDigits(def));
+    }
+
+    private static String hexPadded(long v, int digits) {
         String h = Long.toHexString(v);
         StringBuilder sb = new StringBuilder(2 + digits).append("0x");
         for (int i = h.length(); i < digits; i++) {
