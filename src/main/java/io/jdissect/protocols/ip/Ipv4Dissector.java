@@ -188,7 +188,8 @@ final class Ipv4Dissector {
      */
     private Tvb defragment(PacketInfo pinfo, TreeItem tree, TreeItem ip, Ipv4Header h, Tvb payload) {
         Reassembled message = null;
-        if (!payload.isTruncated()) {
+        // The datagram quoted in an ICMP error is shown as it is, never defragmented.
+        if (!payload.isTruncated() && pinfo.get(InErrorPacket.class) == null) {
             FragmentKey key = new FragmentKey(h.src(), h.dst(), h.protocol(), h.identification());
             message = fragments.add(key, pinfo.frameNumber(), (int) h.fragmentOffset() * 8, payload.bytes(),
                     !h.flagMoreFragments());
