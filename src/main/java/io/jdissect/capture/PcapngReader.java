@@ -59,7 +59,7 @@ final class PcapngReader implements CaptureReader {
         this.in = in;
         System.arraycopy(blockType, 0, head, 0, 4);
         if (in.read(head, 4, 4) < 4) {
-            throw new CaptureException(in.name(), 0, "appears to have been cut short in the section header");
+            throw new CaptureException(in.name(), 0, "appears to have been cut short in the middle of a packet or other data");
         }
         readSectionHeader(0);
     }
@@ -271,8 +271,8 @@ final class PcapngReader implements CaptureReader {
         int raw = int32be(scratch, at);
         long trailing = Integer.toUnsignedLong(littleEndian ? Integer.reverseBytes(raw) : raw);
         if (trailing != length) {
-            throw in.corrupt(start, "pcapng: block total length " + length + " at the start and "
-                    + trailing + " at the end differ");
+            throw in.corrupt(start, "pcapng: total block lengths (first " + length + " and second " + trailing
+                    + ") don't match");
         }
     }
 
