@@ -115,7 +115,7 @@ public final class FieldFormat {
         switch (def.base()) {
             case BASE_HEX:
             case BASE_HEX_DEC:
-                return hexPadded(v, Math.max(1, def.type().width() * 2));
+                return hex(v, Math.max(1, def.type().width() * 2));
             case BASE_OCT:
                 return v == 0 ? "0" : "0" + Long.toOctalString(v);
             default:
@@ -123,26 +123,13 @@ public final class FieldFormat {
         }
     }
 
-<<<<<<< HEAD
-    /**
-     * Hex as {@code -T fields} and {@code -T json} write it: as many digits as the field's type is
-     * wide, even for a bitmask field (tshark: {@code tcp.flags} = {@code 0x0002}, {@code ip.flags}
-     * = {@code 0x02}).
-     */
+    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it in tree labels. */
     public static String hexInt(FieldDef def, long v) {
-        return hex(v, Math.max(1, def.type().width() * 2));
+        return hex(v, hexDigits(def));
     }
 
     /** {@code 0x} and {@code v} in lowercase hex, zero-padded to {@code digits}. */
     public static String hex(long v, int digits) {
-=======
-    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it in tree labels. */
-    public static String hexInt(FieldDef def, long v) {
-        return hexPadded(v, hexDigits(def));
-    }
-
-    private static String hexPadded(long v, int digits) {
->>>>>>> capture
         String h = Long.toHexString(v);
         StringBuilder sb = new StringBuilder(2 + digits).append("0x");
         for (int i = h.length(); i < digits; i++) {
