@@ -202,7 +202,7 @@ final class TcpDissector implements Dissector {
         }
         ti.setText(summary.toString());
 
-        printTimestamps(ti, tvb, stream, pinfo.absoluteTime());
+        printTimestamps(ti, tvb, stream);
         analysisTree.print(ti, tvb, pinfo, stream, ta);
         if (haveSeglen) {
             updateCompleteness(stream, flags, seglen, directionKnown);
@@ -263,7 +263,7 @@ final class TcpDissector implements Dissector {
         s.prevTime = now;
     }
 
-    private void printTimestamps(TreeItem ti, Tvb tvb, TcpStream s, Timestamp now) {
+    private void printTimestamps(TreeItem ti, Tvb tvb, TcpStream s) {
         TreeItem t = ti.addText(tvb, 0, 0, "Timestamps").generated();
         t.add(f.timeRelative, tvb, 0, 0, s.relative).generated();
         t.add(f.timeDelta, tvb, 0, 0, s.delta).generated();
