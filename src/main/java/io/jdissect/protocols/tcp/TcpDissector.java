@@ -125,8 +125,9 @@ final class TcpDissector implements Dissector {
             SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
                     seglen, flags, win, ta);
         }
-        long seq = quoted ? rawSeq : Seq.sub(rawSeq, fwd.baseSeq);
-        long ack = ackSet && !quoted ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
+        // Relative numbers come from the analysis, which only segments of known length get.
+        long seq = haveSeglen ? Seq.sub(rawSeq, fwd.baseSeq) : rawSeq;
+        long ack = ackSet && haveSeglen ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
         long nxtseq = Seq.add(seq, seglen + (syn || fin ? 1 : 0));
         // Window scaling (RFC 7323 section 2.2): never on SYNs, else by the sender's shift if known.
         long realWindow = win;
@@ -159,6 +160,8 @@ final class TcpDissector implements Dissector {
             return tvb.reportedLength();
         }
         ti.setLength(hlen);
+        col.appendInfo(info.toString());
+        info.setLength(0);
         if (haveSeglen) {
             ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
                     .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
@@ -225,6 +228,10 @@ final class TcpDissector implements Dissector {
 
         printTimestamps(ti, tvb, stream);
         analysisTree.print(ti, tvb, pinfo, stream, ta);
+        if (shortSegment) {
+            // tshark fails here taking the payload after the declared header: Malformed.
+            throw BoundsException.malformed(hlen, 0, tvb.reportedLength());
+        }
         if (haveSeglen) {
             updateCompleteness(stream, flags, seglen, directionKnown);
         }
