@@ -48,6 +48,10 @@ final class TcpOptions {
     static final class Options {
         /** The window scale shift (capped at 14), or -1 when there was no window scale option. */
         int windowScaleShift = -1;
+        /** Raw SACK block edges, at most {@link TcpFlow#MAX_SACK_RANGES}, -1 count if no SACK option. */
+        final long[] sackLeft = new long[TcpFlow.MAX_SACK_RANGES];
+        final long[] sackRight = new long[TcpFlow.MAX_SACK_RANGES];
+        int sackRanges = -1;
         /** The Info column text of the options (" MSS=1460 SACK_PERM WS=128"). */
         final StringBuilder info = new StringBuilder();
     }
@@ -66,7 +70,9 @@ final class TcpOptions {
      */
     Options dissect(Tvb tvb, int offset, int length, TreeItem tcpTree, long sackBase) {
         Options out = new Options();
-        TreeItem item = tcpTree.add(f.options, tvb, offset, length, tvb.bytes(offset, length));
+        // A short segment has fewer option bytes than its header declares: tshark shows those.
+        int available = Math.max(0, Math.min(length, tvb.length() - offset));
+        TreeItem item = tcpTree.add(f.options, tvb, offset, length, tvb.bytes(offset, available));
         List<String> names = new ArrayList<>();
         int end = offset + length;
         int p = offset;
@@ -113,7 +119,7 @@ final class TcpOptions {
             case SACK_PERM: return "SACK permitted";
             case SACK: return "SACK";
             case TIMESTAMP: return "Timestamps";
-            default: return "Unknown";
+            default: return String.format("Unknown (0x%02x)", kind);
         }
     }
 
@@ -171,9 +177,14 @@ final class TcpOptions {
                     TreeItem o = header(parent, f.optSack, tvb, p, kind, len);
                     StringBuilder label = new StringBuilder("TCP Option - SACK");
                     int count = 0;
+                    out.sackRanges = 0;
                     for (int q = p + 2; q + 8 <= p + len; q += 8) {
                         long le = (tvb.u32(q) - sackBase) & 0xffffffffL;
                         long re = (tvb.u32(q + 4) - sackBase) & 0xffffffffL;
+                        if (out.sackRanges < TcpFlow.MAX_SACK_RANGES) {
+                            out.sackLeft[out.sackRanges] = le;
+                            out.sackRight[out.sackRanges++] = re;
+                        }
                         o.add(f.sackLe, tvb, q, 4, le).setText("left edge = " + le + " (relative)");
                         o.add(f.sackRe, tvb, q + 4, 4, re).setText("right edge = " + re + " (relative)");
                         label.append(' ').append(le).append('-').append(re);
@@ -190,8 +201,9 @@ final class TcpOptions {
         }
         // An unknown kind, or a known one with a length its RFC does not allow.
         TreeItem o = header(parent, f.optUnknown, tvb, p, kind, len);
-        o.setText("TCP Option - " + optionName(kind) + " (" + len + " bytes)");
-        if (kind == MSS || kind == WSCALE || kind == SACK_PERM || kind == TIMESTAMP || kind == SACK) {
+        boolean known = kind == MSS || kind == WSCALE || kind == SACK_PERM || kind == TIMESTAMP || kind == SACK;
+        o.setText("TCP Option - " + (known ? optionName(kind) + " (" + len + " bytes)" : "Unknown"));
+        if (known) {
             expert.add(o, f.eiOptLenInvalid, tvb, p, len, "Invalid length for option");
         } else if (len > 2) {
             o.add(f.unknownPayload, tvb, p + 2, len - 2, tvb.bytes(p + 2, len - 2));

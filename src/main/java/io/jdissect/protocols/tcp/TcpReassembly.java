@@ -32,7 +32,6 @@ final class TcpReassembly {
     static final class Msp {
         final long seq;
         long nxtpdu;
-        final long firstFrame;
         long lastFrame;
         boolean entireSegment;
         boolean done;
@@ -42,7 +41,6 @@ final class TcpReassembly {
         Msp(long seq, long nxtpdu, long frame) {
             this.seq = seq;
             this.nxtpdu = nxtpdu;
-            this.firstFrame = frame;
             this.lastFrame = frame;
         }
     }
@@ -93,7 +91,6 @@ final class TcpReassembly {
 
     /** What one call to the application left behind. */
     private static final class Call {
-        boolean called;
         int desegmentOffset;
         int desegmentLen;
     }
@@ -117,6 +114,16 @@ final class TcpReassembly {
             // A segment that starts an MSP we already have is a retransmission of it.
             Msp same = exact(fs, seq);
             if (same != null && Seq.le(nxtseq, same.nxtpdu) && same.lastFrame != frame) {
+                int n = tvb.reportedLength() - offset;
+                tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, tvb.length() - offset))
+                        .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                return;
+            }
+            // Analysis found it sent before: never handed to the application again.
+            if (ta.has(TcpAnalysis.SPURIOUS_RETRANSMISSION)) {
+                return;
+            }
+            if (ta.has(TcpAnalysis.RETRANSMISSION)) {
                 int n = tvb.reportedLength() - offset;
                 tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, tvb.length() - offset))
                         .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
@@ -263,9 +270,17 @@ final class TcpReassembly {
         if (previous != null) {
             pinfo.put(TcpInfo.class, previous.at(Seq.sub(seq, fwd.baseSeq), reassembled));
         }
-        c.called = handoff.process(payload, pinfo, root, stream, ta);
-        c.desegmentLen = pinfo.desegmentLen();
-        c.desegmentOffset = pinfo.desegmentOffset();
+        int layers = pinfo.layers().size();
+        handoff.process(payload, pinfo, root, stream, ta);
+        // A request outside the tvb or for a negative amount is a dissector bug: ignore it.
+        boolean valid = pinfo.desegmentLen() > 0 && pinfo.desegmentOffset() >= 0
+                && pinfo.desegmentOffset() <= payload.length();
+        c.desegmentLen = valid ? pinfo.desegmentLen() : 0;
+        c.desegmentOffset = valid ? pinfo.desegmentOffset() : 0;
+        if (c.desegmentLen != 0 && c.desegmentOffset == 0) {
+            // Nothing was dissected: as in tshark, the protocol is not listed in frame.protocols.
+            pinfo.layers().subList(layers, pinfo.layers().size()).clear();
+        }
         pinfo.clearDesegment();
         pinfo.setCanDesegment(false);
         if (previous != null) {
