@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class FieldFormat {
     private static final DateTimeFormatter ABS_TIME =
-            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.US);
+            DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.US);
     private static volatile ZoneId zone = ZoneId.systemDefault();
 
     private FieldFormat() {
@@ -105,17 +105,12 @@ public final class FieldFormat {
         }
     }
 
-    /**
-     * An integer in the field's base: {@code 0x0800} for a BASE_HEX FT_UINT16, {@code 25} for BASE_DEC.
-     * Hex values are padded to the width of the field's type even when it has a bitmask, as tshark's
-     * {@code -T fields} and {@code -T json} print them ({@code ip.flags} 0x02, {@code tcp.flags}
-     * 0x0002); tree labels use the bitmask's width ({@link #hexInt}).
-     */
+    /** An integer in the field's base: {@code 0x0800} for a BASE_HEX FT_UINT16, {@code 25} for BASE_DEC. */
     public static String integer(FieldDef def, long v) {
         switch (def.base()) {
             case BASE_HEX:
             case BASE_HEX_DEC:
-                return hexPadded(v, Math.max(1, def.type().width() * 2));
+                return hexInt(def, v);
             case BASE_OCT:
                 return v == 0 ? "0" : "0" + Long.toOctalString(v);
             default:
@@ -123,12 +118,17 @@ public final class FieldFormat {
         }
     }
 
-    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it in tree labels. */
+    /**
+     * Hex as {@code -T fields} and {@code -T json} write it: as many digits as the field's type is
+     * wide, even for a bitmask field (tshark: {@code tcp.flags} = {@code 0x0002}, {@code ip.flags}
+     * = {@code 0x02}).
+     */
     public static String hexInt(FieldDef def, long v) {
-        return hexPadded(v, hexDigits(def));
+        return hex(v, Math.max(1, def.type().width() * 2));
     }
 
-    private static String hexPadded(long v, int digits) {
+    /** {@code 0x} and {@code v} in lowercase hex, zero-padded to {@code digits}. */
+    public static String hex(long v, int digits) {
         String h = Long.toHexString(v);
         StringBuilder sb = new StringBuilder(2 + digits).append("0x");
         for (int i = h.length(); i < digits; i++) {
@@ -137,7 +137,10 @@ public final class FieldFormat {
         return sb.append(h).toString();
     }
 
-    /** Hex digits shown for a field: its type's width, or the width its bitmask spans. */
+    /**
+     * Hex digits of a field in a tree label: the width its bitmask spans once shifted (tshark's
+     * {@code Flags: 0x002} for the 12-bit {@code tcp.flags}), else its type's width.
+     */
     public static int hexDigits(FieldDef def) {
         if (def.bitmask() != 0) {
             int bits = 64 - Long.numberOfLeadingZeros(def.bitmask() >>> def.bitShift());
@@ -146,7 +149,10 @@ public final class FieldFormat {
         return Math.max(1, def.type().width() * 2);
     }
 
-    /** tshark's absolute time: {@code Nov 22, 2026 08:02:25.356719000 UTC} in the local zone. */
+    /**
+     * tshark's absolute time: {@code Nov 22, 2026 08:02:25.356719000 UTC} in the local zone; the day
+     * is space-padded ({@code Dec  6, 2013}, strftime's {@code %e}).
+     */
     public static String absoluteTime(Timestamp ts) {
         ZonedDateTime z = Instant.ofEpochSecond(ts.seconds(), Math.max(0, ts.nanos())).atZone(zone);
         String abbrev = z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
@@ -158,7 +164,8 @@ public final class FieldFormat {
         return ABS_TIME.format(z) + "." + String.format("%09d", z.getNano()) + " " + abbrev;
     }
 
-    static String doubleText(double d) {
+    /** A floating-point value as tshark prints it ({@code %g}-like, no trailing zeros). */
+    public static String doubleText(double d) {
         if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
@@ -199,7 +206,6 @@ public final class FieldFormat {
                 case '\b': rep = "\\b"; break;
                 case '\f': rep = "\\f"; break;
                 case 0x0b: rep = "\\v"; break;
-                case '\\': rep = "\\\\"; break;
                 default:
                     if (c < 0x20 || c == 0x7f) {
                         rep = String.format("\\x%02x", (int) c);
