@@ -18,7 +18,7 @@ sll.pkttype sll.hatype sll.halen sll.src.eth sll.unused sll.etype sll.ltype sll.
 ip.version ip.hdr_len ip.dsfield ip.dsfield.dscp ip.dsfield.ecn ip.len ip.id ip.flags ip.flags.rb ip.flags.df
 ip.flags.mf ip.frag_offset ip.ttl ip.proto ip.checksum ip.checksum.status ip.src ip.dst ip.addr
 ip.src_host ip.dst_host ip.host ip.fragment ip.fragment.count ip.fragments ip.reassembled_in
-ip.reassembled.length ip.reassembled.data ip.opt.type ip.opt.type.copy ip.opt.type.class ip.opt.type.number ip.opt.len ip.opt.ra
+ip.reassembled.length ip.reassembled.data ip.opt.type ip.opt.type.copy ip.opt.type.class ip.opt.type.number ip.opt.len ip.opt.ra ip.opt.ptr ip.empty_rt ip.rec_rt
 ipv6.version ipv6.tclass ipv6.tclass.dscp ipv6.tclass.ecn ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim
 ipv6.src ipv6.dst ipv6.addr ipv6.src_host ipv6.dst_host ipv6.host
 ipv6.hopopts.nxt ipv6.hopopts.len ipv6.hopopts.len_oct ipv6.dstopts.nxt ipv6.dstopts.len

@@ -22,6 +22,7 @@ final class Ipv4Options {
     private static final int EOL = 0;
     private static final int NOP = 1;
     private static final int ROUTER_ALERT = 148;
+    private static final int RECORD_ROUTE = 7;
 
     private static final Map<Long, String> CLASSES = Map.of(
             0L, "Control", 1L, "Reserved for future use", 2L, "Debugging and measurement", 3L, "Reserved for future use");
@@ -47,6 +48,11 @@ final class Ipv4Options {
     private final FieldDef number;
     private final FieldDef length;
     private final FieldDef routerAlert;
+    private final FieldDef pointer;
+    private final FieldDef recordedRoute;
+    private final FieldDef recordedRouteHost;
+    private final FieldDef emptyRoute;
+    private final FieldDef emptyRouteHost;
 
     Ipv4Options(FieldRegistry f, ProtocolDef ip) {
         type = f.field(ip, "ip.opt.type", "Type", FieldType.FT_UINT8).register();
@@ -59,6 +65,11 @@ final class Ipv4Options {
         length = f.field(ip, "ip.opt.len", "Length", FieldType.FT_UINT8).register();
         routerAlert = f.field(ip, "ip.opt.ra", "Router Alert", FieldType.FT_UINT16).values(ROUTER_ALERT_VALUES)
                 .register();
+        pointer = f.field(ip, "ip.opt.ptr", "Pointer", FieldType.FT_UINT8).register();
+        recordedRoute = f.field(ip, "ip.rec_rt", "Recorded Route", FieldType.FT_IPv4).register();
+        recordedRouteHost = f.field(ip, "ip.rec_rt_host", "Recorded Route Host", FieldType.FT_STRING).register();
+        emptyRoute = f.field(ip, "ip.empty_rt", "Empty Route", FieldType.FT_IPv4).register();
+        emptyRouteHost = f.field(ip, "ip.empty_rt_host", "Empty Route Host", FieldType.FT_STRING).register();
         kind(f, 0, "End of Options List (EOL)", "eol");
         kind(f, 1, "No-Operation (NOP)", "nop");
         kind(f, 130, "Security", "security");
@@ -108,7 +119,9 @@ final class Ipv4Options {
             String title = "IP Option - " + name + " (" + optLen + " bytes)";
             typeItems(opt, tvb, off, t);
             opt.add(length, tvb, off + 1, 1, optLen);
-            if (t == ROUTER_ALERT && optLen == 4) {
+            if (t == RECORD_ROUTE && optLen >= 3) {
+                recordRoute(opt, tvb, off, optLen);
+            } else if (t == ROUTER_ALERT && optLen == 4) {
                 int value = tvb.u16(off + 2);
                 opt.add(routerAlert, tvb, off + 2, 2, value);
                 title += ": " + ROUTER_ALERT_VALUES.getOrDefault((long) value, "Reserved") + " (" + value + ")";
@@ -121,6 +134,23 @@ final class Ipv4Options {
             text.append(", ").append(n);
         }
         all.setText(text.toString());
+    }
+
+    /**
+     * RFC 791 Record Route: the pointer (1-based, from the option's start) marks the next free
+     * slot; slots before it hold recorded addresses, the one at it is "next".
+     */
+    private void recordRoute(TreeItem opt, Tvb tvb, int off, int optLen) {
+        int ptr = tvb.u8(off + 2);
+        opt.add(pointer, tvb, off + 2, 1, ptr);
+        for (int slot = 3; slot + 4 <= optLen; slot += 4) {
+            long addr = tvb.u32(off + slot);
+            String text = io.jdissect.dissect.Address.FormatUtil.ipv4(addr);
+            boolean recorded = slot + 1 < ptr;
+            TreeItem item = opt.add(recorded ? recordedRoute : emptyRoute, tvb, off + slot, 4, addr)
+                    .setText((recorded ? "Recorded Route: " : "Empty Route: ") + text + (slot + 1 == ptr ? " <- (next)" : ""));
+            opt.add(recorded ? recordedRouteHost : emptyRouteHost, tvb, off + slot, 4, text).hidden();
+        }
     }
 
     private void typeItems(TreeItem opt, Tvb tvb, int off, int t) {
