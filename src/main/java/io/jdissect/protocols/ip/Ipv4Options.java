@@ -147,7 +147,7 @@ final class Ipv4Options {
             long addr = tvb.u32(off + slot);
             String text = io.jdissect.dissect.Address.FormatUtil.ipv4(addr);
             boolean recorded = slot + 1 < ptr;
-            TreeItem item = opt.add(recorded ? recordedRoute : emptyRoute, tvb, off + slot, 4, addr)
+            opt.add(recorded ? recordedRoute : emptyRoute, tvb, off + slot, 4, addr)
                     .setText((recorded ? "Recorded Route: " : "Empty Route: ") + text + (slot + 1 == ptr ? " <- (next)" : ""));
             opt.add(recorded ? recordedRouteHost : emptyRouteHost, tvb, off + slot, 4, text).hidden();
         }
