@@ -13,8 +13,6 @@ public final class Columns {
     private String destination = "";
     private boolean infoFenced;
     private int fence;
-    /** tshark keeps at most COL_MAX_INFO_LEN - 1 (4095) characters of Info; the rest is cut off. */
-    public static final int MAX_INFO = 4095;
 
     public String protocol() {
         return protocol;
@@ -33,7 +31,6 @@ public final class Columns {
     public void setInfo(String text) {
         info.setLength(infoFenced ? fence : 0);
         info.append(text);
-        clamp();
     }
 
     /** col_clear for Info. */
@@ -44,7 +41,6 @@ public final class Columns {
     /** col_append_str. */
     public void appendInfo(String text) {
         info.append(text);
-        clamp();
     }
 
     /** col_append_sep_str: appends with {@code sep} unless Info is empty (the whole column: a fence does not count). */
@@ -53,13 +49,6 @@ public final class Columns {
             info.append(sep);
         }
         info.append(text);
-        clamp();
-    }
-
-    private void clamp() {
-        if (info.length() > MAX_INFO) {
-            info.setLength(MAX_INFO);
-        }
     }
 
     /**
