@@ -66,6 +66,9 @@ done
 outputs smtp_rec_starttls_refused.pcap -d tcp.port==2525,smtp
 outputs smtp_rec_auth_plain.pcap
 outputs smtp_rec_auth_login.pcap
+# the multi-message session without DATA reassembly (smtp.message lines) and without line reassembly
+cp smtp_rec_multi.pcap smtp_rec_multi_nodesegment.pcap
+outputs smtp_rec_multi_nodesegment.pcap -o smtp.desegment_data:FALSE -o smtp.desegment_lines:FALSE
 # the same AUTH sessions with base64 decoding on, under their own names
 for f in smtp_rec_auth_plain smtp_rec_auth_login; do
     cp $f.pcap ${f}_decoded.pcap
@@ -83,6 +86,7 @@ postfix stop
         case $f in
             *starttls_refused*) opts="-d tcp.port==2525,smtp" ;;
             *_decoded*) opts="-o smtp.decryption:TRUE" ;;
+            *_nodesegment*) opts="-o smtp.desegment_data:FALSE -o smtp.desegment_lines:FALSE" ;;
         esac
         printf '%s\t%s\t%s\n' "$f" "$(tshark -r "$f" 2>/dev/null | wc -l)" "$opts"
     done
