@@ -55,7 +55,8 @@ class SmtpMatchesTsharkTest {
         }));
     }
 
-    private static List<String> columns(SharedTestdata.Capture c) throws Exception {
+    /** Protocol and Info mismatches on the frames tshark dissected as SMTP. */
+    static List<String> columns(SharedTestdata.Capture c) throws Exception {
         SharedTestdata.FieldsTable t = SharedTestdata.FieldsTable.read(c.fieldsTsv());
         Map<Integer, String> protocols = t.columnByFrame("frame.protocols");
         Map<Integer, String> protocol = t.columnByFrame("_ws.col.Protocol");
