@@ -36,7 +36,8 @@ class LowerLayersMatchTsharkTest {
             return false;
         }
         String ours = m.group(2).substring(0, m.group(2).length() - "data".length());
-        return m.group(1).startsWith(ours) && !m.group(1).equals(m.group(2));
+        // tshark's "…:tcp" alone (a segment its upper layer kept for reassembly) also continues "…:tcp:".
+        return (m.group(1) + ":").startsWith(ours) && !m.group(1).equals(m.group(2));
     }
 
     private static final Pattern PROTOCOLS_MISMATCH =

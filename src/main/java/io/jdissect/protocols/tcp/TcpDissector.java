@@ -6,6 +6,7 @@ import io.jdissect.dissect.Expert;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
 import io.jdissect.kaitai.TcpHeader;
+import io.jdissect.protocols.ip.InErrorPacket;
 import io.jdissect.tree.Timestamp;
 import io.jdissect.tree.TreeItem;
 import io.kaitai.struct.ByteBufferKaitaiStream;
@@ -74,6 +75,13 @@ final class TcpDissector implements Dissector {
         }
         pinfo.setConversation(stream.conversation);
 
+        // A segment quoted in an ICMP error or in an IP fragment has no known length: tshark shows
+        // the raw numbers, leaves it out of the analysis and does not desegment it.
+        boolean haveSeglen = pinfo.get(InErrorPacket.class) == null && !pinfo.fragmented();
+        if (!haveSeglen) {
+            ti.add(f.seq, tvb, 4, 4, rawSeq);
+            summary.append(", Seq: ").append(rawSeq);
+        }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
         ti.add(f.completeness, null, 0, 0, stream.completeness).generated()
                 .setText("Conversation completeness: " + Completeness.label(stream.completeness));
@@ -81,21 +89,23 @@ final class TcpDissector implements Dissector {
 
         // tshark computes the segment length, the analysis and the first Info parts before it
         // looks at the header length, so a bogus one still shows them.
-        int seglen = tvb.reportedLength() - hlen;
-        ti.add(f.len, tvb, 12, 1, seglen).generated();
-        // iRTT: from the most recent SYN to the first ACK that is not a SYN/ACK.
-        if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
-                && stream.firstRtt.toNanos() == 0) {
-            stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
-        }
+        int seglen = haveSeglen ? tvb.reportedLength() - hlen : Math.max(0, tvb.length() - hlen);
         boolean directionKnown = fwd.baseSeqSet;
-        SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck, seglen,
-                flags, win, ta);
         boolean ackSet = (flags & TcpHeaderFlags.ACK) != 0;
         boolean syn = (flags & TcpHeaderFlags.SYN) != 0;
         boolean fin = (flags & TcpHeaderFlags.FIN) != 0;
-        long seq = Seq.sub(rawSeq, fwd.baseSeq);
-        long ack = ackSet ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
+        if (haveSeglen) {
+            ti.add(f.len, tvb, 12, 1, seglen).generated();
+            // iRTT: from the most recent SYN to the first ACK that is not a SYN/ACK.
+            if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
+                    && stream.firstRtt.toNanos() == 0) {
+                stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+            }
+            SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
+                    seglen, flags, win, ta);
+        }
+        long seq = haveSeglen ? Seq.sub(rawSeq, fwd.baseSeq) : rawSeq;
+        long ack = ackSet && haveSeglen ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
         long nxtseq = Seq.add(seq, seglen + (syn || fin ? 1 : 0));
         // Window scaling (RFC 7323 section 2.2): never on SYNs, else by the sender's shift if known.
         long realWindow = win;
@@ -113,9 +123,11 @@ final class TcpDissector implements Dissector {
             info.append(" Urg=").append(h.urgentPointer());
         }
 
-        ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
-        ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
-        summary.append(", Seq: ").append(seq);
+        if (haveSeglen) {
+            ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
+            ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
+            summary.append(", Seq: ").append(seq);
+        }
         if (hlen < MIN_HEADER) {
             col.appendInfo(info + ", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
             TreeItem hl = ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: "
@@ -126,8 +138,10 @@ final class TcpDissector implements Dissector {
             return tvb.reportedLength();
         }
         ti.setLength(hlen);
-        ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
-                .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
+        if (haveSeglen) {
+            ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
+                    .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
+        }
         TreeItem ackItem = ti.add(f.ack, tvb, 8, 4, ack);
         if (ackSet) {
             ackItem.setText("Acknowledgment Number: " + ack + "    (relative ack number)");
@@ -136,7 +150,9 @@ final class TcpDissector implements Dissector {
             expert.add(ackItem, f.eiAckNonzero, tvb, 8, 4, "The acknowledgment number field is nonzero while the ACK flag is not set");
         }
         ti.add(f.ackRaw, tvb, 8, 4, rawAck);
-        summary.append(", Len: ").append(seglen);
+        if (haveSeglen) {
+            summary.append(", Len: ").append(seglen);
+        }
         ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: " + hlen
                 + " bytes (" + (hlen >> 2) + ")");
 
@@ -162,7 +178,9 @@ final class TcpDissector implements Dissector {
                     "The urgent pointer field is nonzero while the URG flag is not set");
         }
 
-        info.append(" Len=").append(seglen);
+        if (haveSeglen) {
+            info.append(" Len=").append(seglen);
+        }
         // The receiver's SACK blocks count until its next segment (tshark: bytes in flight).
         int sackRanges = 0;
         if (hlen > MIN_HEADER) {
@@ -186,7 +204,9 @@ final class TcpDissector implements Dissector {
 
         printTimestamps(ti, tvb, stream, pinfo.absoluteTime());
         analysisTree.print(ti, tvb, pinfo, stream, ta);
-        updateCompleteness(stream, flags, seglen, directionKnown);
+        if (haveSeglen) {
+            updateCompleteness(stream, flags, seglen, directionKnown);
+        }
 
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
         if (seglen > 0) {
@@ -194,7 +214,7 @@ final class TcpDissector implements Dissector {
             ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
                     .setText("TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
             boolean complete = tvb.length() == tvb.reportedLength();
-            if (desegment && complete && !pinfo.fragmented()) {
+            if (desegment && complete && haveSeglen) {
                 reassembly.desegment(tvb, hlen, rawSeq, Seq.add(rawSeq, seglen), pinfo, tree, ti, ti, stream, fwd, ta, fin);
             } else {
                 pinfo.setCanDesegment(false);

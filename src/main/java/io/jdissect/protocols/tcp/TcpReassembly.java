@@ -273,12 +273,17 @@ final class TcpReassembly {
         if (previous != null) {
             pinfo.put(TcpInfo.class, previous.at(Seq.sub(seq, fwd.baseSeq), reassembled));
         }
+        int layers = pinfo.layers().size();
         c.called = handoff.process(payload, pinfo, root, stream, ta);
         // A request outside the tvb or for a negative amount is a dissector bug: ignore it.
         boolean valid = pinfo.desegmentLen() > 0 && pinfo.desegmentOffset() >= 0
                 && pinfo.desegmentOffset() <= payload.length();
         c.desegmentLen = valid ? pinfo.desegmentLen() : 0;
         c.desegmentOffset = valid ? pinfo.desegmentOffset() : 0;
+        if (c.desegmentLen != 0 && c.desegmentOffset == 0) {
+            // Nothing was dissected: as in tshark, the protocol is not listed in frame.protocols.
+            pinfo.layers().subList(layers, pinfo.layers().size()).clear();
+        }
         pinfo.clearDesegment();
         pinfo.setCanDesegment(false);
         if (previous != null) {

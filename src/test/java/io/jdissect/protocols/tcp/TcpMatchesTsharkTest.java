@@ -5,6 +5,7 @@ import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.output.FieldValues;
+import io.jdissect.testing.FieldsComparison;
 import io.jdissect.testing.SharedTestdata;
 import io.jdissect.testing.TsharkJson;
 import io.jdissect.tree.TreeItem;
@@ -37,6 +38,25 @@ class TcpMatchesTsharkTest {
     /** A setup with the capture's options plus the test line protocol on SMTP's ports. */
     static JDissect setup(SharedTestdata.Capture capture) {
         return setup(capture, "tcp-test-plugins");
+    }
+
+    @ParameterizedTest
+    @MethodSource("captures")
+    void tcpFieldsMatchTsharkWithTheRealApplicationDissectors(SharedTestdata.Capture capture) throws IOException {
+        compareFieldsTsv(capture, realSetup(capture));
+    }
+
+    @ParameterizedTest
+    @MethodSource("captures")
+    void everyTcpFieldMatchesTsharkJsonWithTheRealApplicationDissectors(SharedTestdata.Capture capture)
+            throws IOException {
+        compareJson(capture, realSetup(capture));
+    }
+
+    /** The capture's tshark setup with jdissect's own SMTP; skips where that is not on the classpath. */
+    private static JDissect realSetup(SharedTestdata.Capture capture) {
+        Assumptions.assumeTrue(JDissect.create().registry().handle("smtp") != null, "no SMTP dissector on this branch");
+        return FieldsComparison.setupFor(capture);
     }
 
     /**
