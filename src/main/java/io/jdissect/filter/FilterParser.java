@@ -25,11 +25,11 @@ import java.util.List;
  * grammar actions make (functions, ranges, layers). The first error in the text wins, as in tshark.
  */
 final class FilterParser {
-    private final FieldRegistry registry;
+    private final FieldNames registry;
     private final String text;
 
     private FilterParser(FieldRegistry registry, String text) {
-        this.registry = registry;
+        this.registry = new FieldNames(registry);
         this.text = text;
     }
 
