@@ -6,6 +6,7 @@ package io.jdissect.dissect;
  * layer's values are shown.
  */
 public final class Columns {
+    private static final int MAX_INFO = 4095;
     private String protocol = "";
     private final StringBuilder info = new StringBuilder();
     private String source = "";
@@ -21,8 +22,9 @@ public final class Columns {
         this.protocol = protocol;
     }
 
+    /** Info as shown: tshark keeps at most COL_MAX_INFO_LEN - 1 (4095) characters. */
     public String info() {
-        return info.toString();
+        return info.length() <= MAX_INFO ? info.toString() : info.substring(0, MAX_INFO);
     }
 
     /** col_clear + col_set_str: replaces the Info text after the fence, if any. */
@@ -41,9 +43,9 @@ public final class Columns {
         info.append(text);
     }
 
-    /** col_append_sep_str: appends with {@code sep} unless Info is empty (after the fence). */
+    /** col_append_sep_str: appends with {@code sep} unless Info is empty (the whole column: a fence does not count). */
     public void appendInfoSep(String sep, String text) {
-        if (info.length() > (infoFenced ? fence : 0)) {
+        if (info.length() > 0) {
             info.append(sep);
         }
         info.append(text);

@@ -35,6 +35,9 @@ public final class FrameDissector {
     private final FieldDef ignored;
     private final FieldDef protocols;
     private final FieldDef interfaceId;
+    private final FieldDef interfaceName;
+    private final FieldDef interfaceDescription;
+    private final FieldDef sectionNumber;
     private final DissectorHandle dataHandle;
     private final DissectorTable linkTypes;
 
@@ -63,7 +66,13 @@ public final class FrameDissector {
                 .blurb("Frame is ignored by the dissectors").register();
         protocols = f.field(proto, "frame.protocols", "Protocols in frame", FieldType.FT_STRING)
                 .blurb("Protocols carried by this frame").register();
+        sectionNumber = f.field(proto, "frame.section_number", "Section number", FieldType.FT_UINT32)
+                .blurb("The number of the file section this frame is in").register();
         interfaceId = f.field(proto, "frame.interface_id", "Interface id", FieldType.FT_UINT32).register();
+        interfaceName = f.field(proto, "frame.interface_name", "Interface name", FieldType.FT_STRING)
+                .blurb("The friendly name for this interface").register();
+        interfaceDescription = f.field(proto, "frame.interface_description", "Interface description",
+                FieldType.FT_STRING).blurb("The description for this interface").register();
         encapType = f.field(proto, "frame.encap_type", "Encapsulation type", FieldType.FT_INT16)
                 .values(LinkTypes.ENCAP_NAMES).register();
         this.dataHandle = dataHandle;
@@ -86,10 +95,20 @@ public final class FrameDissector {
         fr.setText("Frame " + pinfo.frameNumber() + ": " + rec.originalLength() + " bytes on wire ("
                 + rec.originalLength() * 8L + " bits), " + caplen + " bytes captured (" + caplen * 8L + " bits)");
         Integer encap = LinkTypes.encapOf(rec.linkType());
+        if (rec.sectionNumber() > 0) {
+            fr.add(sectionNumber, tvb, 0, 0, rec.sectionNumber());
+        }
         if (rec.interfaceId() >= 0 && pinfo.get(InterfaceInfo.class) != null) {
             InterfaceInfo ii = pinfo.get(InterfaceInfo.class);
-            fr.appendText(" on interface " + (ii.name() == null ? "unknown" : ii.name()) + ", id " + rec.interfaceId());
-            fr.add(interfaceId, tvb, 0, 0, rec.interfaceId());
+            String name = ii.name() == null ? "unknown" : ii.name();
+            fr.appendText(" on interface " + name + ", id " + rec.interfaceId());
+            // tshark: "Interface id: 0 (lo)" with the name and description of the pcapng IDB below.
+            TreeItem id = fr.add(interfaceId, tvb, 0, 0, rec.interfaceId())
+                    .setText("Interface id: " + rec.interfaceId() + " (" + name + ")");
+            id.add(interfaceName, tvb, 0, 0, name);
+            if (ii.description() != null) {
+                id.add(interfaceDescription, tvb, 0, 0, ii.description());
+            }
         }
         fr.add(encapType, tvb, 0, 0, encap == null ? -1 : encap);
         fr.add(time, tvb, 0, 0, rec.timestamp());
@@ -99,8 +118,8 @@ public final class FrameDissector {
         fr.add(timeDeltaDisplayed, tvb, 0, 0, deltaDisplayed).generated();
         fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
         fr.add(number, tvb, 0, 0, pinfo.frameNumber());
-        fr.add(len, tvb, 0, 0, rec.originalLength());
-        fr.add(capLen, tvb, 0, 0, caplen);
+        fr.add(len, tvb, 0, 0, rec.originalLength()).setText("Frame Length: " + bytesAndBits(rec.originalLength()));
+        fr.add(capLen, tvb, 0, 0, caplen).setText("Capture Length: " + bytesAndBits(caplen));
         fr.add(marked, tvb, 0, 0, 0L).generated();
         fr.add(ignored, tvb, 0, 0, 0L).generated();
         TreeItem protos = fr.add(protocols, tvb, 0, 0, "").generated();
@@ -114,6 +133,11 @@ public final class FrameDissector {
             pinfo.callContained(dataHandle, tvb, root);
         }
         protos.setValue(String.join(":", pinfo.layers()));
+    }
+
+    /** tshark's "74 bytes (592 bits)". */
+    private static String bytesAndBits(int n) {
+        return n + " byte" + (n == 1 ? "" : "s") + " (" + n * 8L + " bits)";
     }
 
     /** Interface details a reader knows (pcapng IDB), passed to the frame dissector. */

@@ -1,0 +1,228 @@
+package io.jdissect.protocols.smtp;
+
+import io.jdissect.dissect.Tvb;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * tshark's first-pass walk over the lines of an SMTP segment (fields.md 1.2): it moves the session
+ * state (DATA/BDAT/AUTH/STARTTLS) and classifies a client frame as a command frame, a message
+ * (DATA fragment) frame or the end-of-message frame. The last line's verdict wins.
+ */
+final class FrameClassifier {
+    enum Kind { CMD, MESSAGE, EOM }
+
+    /** The verdict for one frame; {@code eomOffset}/{@code lastLineLength} locate the "." line. */
+    record Verdict(Kind kind, boolean moreFrags, int eomOffset, int lastLineLength) {
+    }
+
+    /** Commands that are not four letters, from tshark's table (RFC 2487 and Microsoft Exchange). */
+    private static final String[] LONG_COMMANDS = {"STARTTLS", "X-EXPS", "X-LINK2STATE", "XEXCH50"};
+
+    private final boolean decodeAuth;
+    /** tshark's per-frame more_frags: false once this frame completes a BDAT ... LAST message. */
+    private boolean moreFrags = true;
+
+    /** One classifier per frame: it carries the frame's more_frags flag. */
+    FrameClassifier(boolean decodeAuth) {
+        this.decodeAuth = decodeAuth;
+    }
+
+    /**
+     * Walks the segment; returns null when the first line has no end and the caller should ask
+     * TCP for one more segment.
+     */
+    Verdict classify(Tvb tvb, long frame, boolean request, boolean desegment, TsharkSession s) {
+        Kind kind = Kind.CMD;
+        int[] next = new int[1];
+        int loffset = 0;
+        int linelen = 0;
+        while (loffset < tvb.length()) {
+            linelen = LineFinder.find(tvb, loffset, desegment, next);
+            if (linelen < 0) {
+                if (loffset == 0) {
+                    return null;
+                }
+                linelen = tvb.reportedLength() - loffset;
+                next[0] = loffset + linelen;
+            }
+            boolean eom = false;
+            if (s.state == TsharkSession.State.READING_DATA) {
+                // Order matters (tshark): "\r\n.\r\n" at a line start, or ".\r\n" after a CRLF-ended segment.
+                eom = (s.crlfSeen && startsWith(tvb, loffset, ".\r\n")) || startsWith(tvb, loffset, "\r\n.\r\n");
+                int remaining = tvb.remaining(loffset);
+                s.crlfSeen = remaining == tvb.reportedLength() - loffset && remaining >= 2
+                        && startsWith(tvb, loffset + remaining - 2, "\r\n");
+            }
+            if (request) {
+                if (s.state == TsharkSession.State.READING_DATA) {
+                    if (eom) {
+                        s.state = TsharkSession.State.READING_CMDS;
+                        return new Verdict(Kind.EOM, moreFrags, loffset, linelen);
+                    }
+                    kind = Kind.MESSAGE;
+                    if (s.msgTotLen > 0) {
+                        // BDAT: the rest of the segment counts as chunk data (tshark's whole-segment count).
+                        s.msgReadLen += tvb.reportedLength() - loffset;
+                        next[0] = tvb.reportedLength();
+                        if (s.msgReadLen == s.msgTotLen) {
+                            s.state = TsharkSession.State.READING_CMDS;
+                            if (s.msgLast) {
+                                moreFrags = false;
+                            }
+                            break;
+                        }
+                    }
+                } else {
+                    kind = commandLine(tvb, loffset, linelen, frame, s, kind);
+                }
+            }
+            loffset = next[0];
+        }
+        return new Verdict(kind, moreFrags, 0, linelen);
+    }
+
+    private Kind commandLine(Tvb tvb, int loffset, int linelen, long frame, TsharkSession s, Kind current) {
+        byte[] line = tvb.bytes(loffset, Math.min(linelen, tvb.remaining(loffset)));
+        if (s.inAuthWindow(frame) && decodeAuth) {
+            byte[] decoded = AuthText.decodeOrNull(new String(line, StandardCharsets.ISO_8859_1));
+            if (decoded != null) {
+                line = decoded;
+            }
+        }
+        int cmdlen = 0;
+        while (cmdlen < line.length && line[cmdlen] != ' ') {
+            cmdlen++;
+        }
+        if (isCommand(line, cmdlen)) {
+            if (startsWithIgnoreCase(line, "DATA")) {
+                s.state = TsharkSession.State.READING_DATA;
+                s.dataSeen = true;
+            } else if (startsWithIgnoreCase(line, "BDAT")) {
+                long len = strtoul(line, 5);
+                s.dataSeen = true;
+                s.msgTotLen += len;
+                s.state = len == 0 ? TsharkSession.State.READING_CMDS : TsharkSession.State.READING_DATA;
+                if (line.length >= 4 && regionEqualsIgnoreCase(line, line.length - 4, "LAST")) {
+                    s.msgLast = true;
+                    if (len == 0) {
+                        moreFrags = false;
+                    }
+                } else {
+                    s.msgLast = false;
+                }
+            } else if (startsWithIgnoreCase(line, "AUTH LOGIN")) {
+                s.state = TsharkSession.State.READING_CMDS;
+                s.firstAuthFrame = frame;
+                if (line.length <= 11) {
+                    s.auth = TsharkSession.Auth.START;
+                } else {
+                    s.auth = TsharkSession.Auth.USERNAME_RSP;
+                    s.usernameCmdFrame = frame;
+                }
+            } else if (startsWithIgnoreCase(line, "AUTH PLAIN")) {
+                s.state = TsharkSession.State.READING_CMDS;
+                s.firstAuthFrame = frame;
+                if (line.length <= 11) {
+                    s.auth = TsharkSession.Auth.PLAIN_START_REQ;
+                } else {
+                    s.auth = TsharkSession.Auth.PLAIN_CRED_REQ;
+                    s.userPassCmdFrame = frame;
+                }
+            } else if (startsWithIgnoreCase(line, "AUTH NTLM") && line.length > 10) {
+                s.state = TsharkSession.State.READING_CMDS;
+                s.auth = TsharkSession.Auth.NTLM_REQ;
+                s.ntlmReqFrame = frame;
+            } else if (startsWithIgnoreCase(line, "STARTTLS")) {
+                s.state = TsharkSession.State.AWAITING_STARTTLS_RESPONSE;
+            }
+            return Kind.CMD;
+        }
+        switch (s.auth) {
+            case USERNAME_REQ:
+                s.auth = TsharkSession.Auth.USERNAME_RSP;
+                s.usernameFrame = frame;
+                return current;
+            case PASSWORD_REQ:
+                s.auth = TsharkSession.Auth.PASSWORD_RSP;
+                s.passwordFrame = frame;
+                return current;
+            case PLAIN_REQ:
+                s.auth = TsharkSession.Auth.PLAIN_RSP;
+                s.userPassFrame = frame;
+                return current;
+            case NTLM_CHALLENGE:
+                s.auth = TsharkSession.Auth.NTLM_RSP;
+                s.ntlmRspFrame = frame;
+                return current;
+            default:
+                // Not a command: message data when DATA/BDAT was seen or nothing else happened yet.
+                return s.dataSeen || s.state == TsharkSession.State.START ? Kind.MESSAGE : Kind.CMD;
+        }
+    }
+
+    /** tshark's line_is_smtp_command: four ASCII letters, or one of the longer table entries. */
+    static boolean isCommand(byte[] line, int cmdlen) {
+        if (cmdlen == 4) {
+            boolean alpha = true;
+            for (int i = 0; i < 4; i++) {
+                int c = line[i] & 0xff;
+                alpha &= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            }
+            if (alpha) {
+                return true;
+            }
+        }
+        for (String c : LONG_COMMANDS) {
+            if (cmdlen == c.length() && regionEqualsIgnoreCase(line, 0, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** C strtoul(line + from, NULL, 10), the way tshark reads a BDAT size; 0 when absent. */
+    static long strtoul(byte[] line, int from) {
+        int i = from;
+        while (i < line.length && (line[i] == ' ' || line[i] == '\t')) {
+            i++;
+        }
+        if (i < line.length && line[i] == '+') {
+            i++;
+        }
+        long v = 0;
+        while (i < line.length && line[i] >= '0' && line[i] <= '9') {
+            v = Math.min(v * 10 + (line[i] - '0'), 0xffffffffL);
+            i++;
+        }
+        return v;
+    }
+
+    static boolean startsWith(Tvb tvb, int offset, String s) {
+        if (offset < 0 || tvb.remaining(offset) < s.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (tvb.u8(offset + i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean startsWithIgnoreCase(byte[] line, String s) {
+        return line.length >= s.length() && regionEqualsIgnoreCase(line, 0, s);
+    }
+
+    static boolean regionEqualsIgnoreCase(byte[] line, int from, String s) {
+        if (from < 0 || from + s.length() > line.length) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.toUpperCase((char) (line[from + i] & 0xff)) != Character.toUpperCase(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

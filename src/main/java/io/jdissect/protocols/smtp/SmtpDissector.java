@@ -1,0 +1,115 @@
+package io.jdissect.protocols.smtp;
+
+import io.jdissect.dissect.Conversation;
+import io.jdissect.dissect.DissectorHandle;
+import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.PacketInfo;
+import io.jdissect.dissect.Tvb;
+import io.jdissect.tree.TreeItem;
+
+/**
+ * SMTP over TCP as tshark 4.0 dissects it (packet-smtp.c): request iff the destination port is the
+ * port that matched, line reassembly asked of TCP only for an unterminated first line, DATA/BDAT
+ * content collected into "Reassembled SMTP" and handed to the "imf" dissector. Beside tshark's
+ * fields it adds jdissect's own ({@code smtp.x.*}) from {@link SmtpSession}, the RFC view of the
+ * same conversation.
+ */
+final class SmtpDissector {
+    private final DissectorRegistry registry;
+    private final SmtpFields f;
+    private final SmtpPreferences prefs;
+    private final RequestTree requests;
+    private final ReplyTree replies;
+    private final OwnItems own;
+
+    SmtpDissector(DissectorRegistry registry, SmtpFields f, SmtpPreferences prefs) {
+        this.registry = registry;
+        this.f = f;
+        this.prefs = prefs;
+        this.requests = new RequestTree(f, prefs);
+        this.replies = new ReplyTree(f, prefs);
+        this.own = new OwnItems(f);
+    }
+
+    /** Both views of one TCP connection, kept in its {@link Conversation}. */
+    static final class State {
+        final TsharkSession tshark = new TsharkSession();
+        final SmtpSession session = new SmtpSession();
+    }
+
+    int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        Conversation conv = pinfo.conversation();
+        State st = conv != null ? conv.computeIfAbsent(State.class, State::new) : new State();
+        TsharkSession s = st.tshark;
+        long frame = pinfo.frameNumber();
+        if (s.lastNonTlsFrame != 0 && frame > s.lastNonTlsFrame) {
+            return tls(tvb, pinfo, tree);
+        }
+        boolean request = pinfo.dstPort() == pinfo.matchUint();
+        boolean desegment = prefs.desegmentLines() && pinfo.canDesegment();
+        FrameClassifier.Verdict v = new FrameClassifier(prefs.decodeAuth()).classify(tvb, frame, request, desegment, s);
+        if (v == null) {
+            pinfo.requestMoreBytes(0, PacketInfo.ONE_MORE_SEGMENT);
+            return tvb.length();
+        }
+        pinfo.columns().setProtocol("SMTP");
+        pinfo.columns().clearInfo();
+        TreeItem smtp = tree.add(f.proto.field(), tvb, 0, tvb.reportedLength());
+        if (request) {
+            DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, registry.handle("data-text-lines"));
+            if (m != null) {
+                reassembled(pinfo, tree, smtp, v, m);
+            }
+        } else {
+            replies.add(tvb, pinfo, smtp, s);
+        }
+        own.add(tvb, pinfo, smtp, st.session, request);
+        return tvb.length();
+    }
+
+    /**
+     * tshark's process_reassembled_data: the message goes to IMF on the frame that finished it,
+     * unless that frame is a DATA fragment (data-text-lines ran first and changed the layer, so
+     * tshark only says where it was reassembled — fields.md 1.6, BDAT quirk).
+     */
+    private void reassembled(PacketInfo pinfo, TreeItem tree, TreeItem smtp, FrameClassifier.Verdict v,
+                             DataReassembly.Message m) {
+        if (v.kind() == FrameClassifier.Kind.MESSAGE) {
+            smtp.add(f.dataReassembledIn, null, 0, 0, m.reassembledIn()).generated();
+            return;
+        }
+        Tvb next = Tvb.ofSource("Reassembled SMTP", m.bytes());
+        requests.fragmentsTree(smtp, next, m);
+        DissectorHandle imf = registry.handle("imf");
+        if (imf != null) {
+            pinfo.callContained(imf, next, tree);
+        }
+    }
+
+    /**
+     * After the 220 reply to STARTTLS the stream is TLS (tshark hands it to its TLS dissector): the
+     * bytes go to a "tls" dissector when one is registered, else they are shown as data, never as
+     * SMTP text. SMTP leaves the protocol stack either way, as in tshark.
+     */
+    private int tls(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        var layers = pinfo.layers();
+        if (!layers.isEmpty() && layers.get(layers.size() - 1).equals(f.proto.abbrev())) {
+            layers.remove(layers.size() - 1);
+        }
+        DissectorHandle tls = registry.handle("tls");
+        if (tls != null) {
+            return pinfo.call(tls, tvb, tree) > 0 ? tvb.length() : fallbackTls(tvb, pinfo, tree);
+        }
+        return fallbackTls(tvb, pinfo, tree);
+    }
+
+    private int fallbackTls(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        pinfo.columns().setProtocol("TLS");
+        pinfo.columns().setInfo("Encrypted data after STARTTLS, " + tvb.reportedLength() + " bytes");
+        DissectorHandle data = registry.handle("data");
+        if (data != null) {
+            pinfo.call(data, tvb, tree);
+        }
+        return tvb.length();
+    }
+}

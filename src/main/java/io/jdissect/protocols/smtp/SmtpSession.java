@@ -1,0 +1,306 @@
+package io.jdissect.protocols.smtp;
+
+import io.jdissect.tree.Timestamp;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * jdissect's own, RFC-faithful view of one SMTP connection, beside tshark's ({@link TsharkSession}):
+ * lines are reassembled across segments on both sides; a command is a line of the command table;
+ * DATA content runs to the "." line (RFC 5321 4.1.1.4) and is dot-unstuffed (4.5.2); a BDAT chunk
+ * is exactly its announced octets, after which commands resume inside the same segment (RFC 3030);
+ * only a 220 reply to STARTTLS turns the stream into TLS (RFC 3207). Replies answer pending requests
+ * in order (RFC 2920), and MAIL … end of message forms a {@link SmtpTransaction}.
+ */
+public final class SmtpSession {
+    /** Longest line kept while waiting for its end (RFC 5321 4.5.3.1.4 allows 1000; real clients exceed it). */
+    static final int MAX_LINE = 64 * 1024;
+    /** Requests awaiting a reply; older ones are dropped past this (a server that never answers). */
+    static final int MAX_PENDING = 1024;
+
+    private enum Mode { COMMAND, AWAIT_354, DATA, BDAT, TLS }
+
+    private enum Kind { MAIL, RCPT, DATA, END_OF_DATA, BDAT, STARTTLS, AUTH, OTHER }
+
+    private record Pending(String request, Kind kind, long frame, Timestamp time, Object subject) {
+    }
+
+    private Mode mode = Mode.COMMAND;
+    private final ByteArrayOutputStream clientLine = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream serverLine = new ByteArrayOutputStream();
+    private final StringBuilder reply = new StringBuilder();
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private boolean authAnswerExpected;
+    private long bdatRemaining;
+    private boolean bdatLast;
+    private SmtpTransaction transaction;
+    private int transactions;
+
+    /** Feeds the client's bytes of one frame; findings go to {@code ev}. */
+    void client(byte[] a, int off, int len, long frame, Timestamp time, SmtpEvents ev) {
+        int i = 0;
+        while (i < len && mode != Mode.TLS) {
+            if (mode == Mode.BDAT) {
+                int n = (int) Math.min(bdatRemaining, len - i);
+                if (transaction != null) {
+                    transaction.buffer().append(a, off + i, n);
+                }
+                ev.bdatOctets = Math.max(0, ev.bdatOctets) + n;
+                bdatRemaining -= n;
+                i += n;
+                if (bdatRemaining == 0) {
+                    mode = Mode.COMMAND;
+                    if (i < len) {
+                        ev.chunkEndOffset = i;
+                    }
+                    if (bdatLast) {
+                        endMessage(frame, time, ev, "BDAT LAST");
+                    }
+                }
+                continue;
+            }
+            int lf = indexOf(a, off + i, off + len, (byte) '\n');
+            int end = lf < 0 ? len : lf - off + 1;
+            boolean startsHere = clientLine.size() == 0;
+            append(clientLine, a, off + i, end - i);
+            int start = i;
+            i = end;
+            if (lf >= 0) {
+                byte[] line = clientLine.toByteArray();
+                clientLine.reset();
+                clientLine(line, startsHere ? start : -1, frame, time, ev, i < len);
+            }
+        }
+        if (transaction != null) {
+            transaction.frame(frame);
+            ev.transaction = transaction.index();
+        }
+    }
+
+    private void clientLine(byte[] line, int offset, long frame, Timestamp time, SmtpEvents ev, boolean moreInSegment) {
+        if (mode == Mode.AWAIT_354) {
+            // The client must wait for 354 (RFC 5321 4.1.1.4); bytes now mean the 354 was not captured.
+            mode = Mode.DATA;
+        }
+        if (mode == Mode.DATA) {
+            int textLen = stripEol(line);
+            if (textLen == 1 && line[0] == '.') {
+                mode = Mode.COMMAND;
+                endMessage(frame, time, ev, ".");
+            } else if (transaction != null) {
+                int skip = line.length > 0 && line[0] == '.' ? 1 : 0;
+                transaction.buffer().append(line, skip, line.length - skip);
+            }
+            return;
+        }
+        String text = new String(line, 0, stripEol(line), StandardCharsets.ISO_8859_1);
+        if (authAnswerExpected) {
+            authAnswerExpected = false;
+            queue(new Pending("AUTH response", Kind.AUTH, frame, time, null));
+            return;
+        }
+        SmtpCommand cmd = SmtpCommand.parse(text);
+        ev.commands.add(new SmtpEvents.CommandAt(offset, line.length, cmd));
+        Kind kind = Kind.OTHER;
+        Object subject = null;
+        switch (cmd.verb()) {
+            case "MAIL":
+                kind = Kind.MAIL;
+                if (cmd.address() != null) {
+                    transaction = new SmtpTransaction(++transactions, cmd.address(), cmd.parameters(), frame);
+                    subject = transaction;
+                }
+                break;
+            case "RCPT":
+                kind = Kind.RCPT;
+                if (transaction != null && cmd.address() != null) {
+                    SmtpTransaction.Recipient r = new SmtpTransaction.Recipient(cmd.address(), cmd.parameters(), frame);
+                    transaction.recipient(r);
+                    subject = r;
+                }
+                break;
+            case "DATA":
+                kind = Kind.DATA;
+                mode = Mode.AWAIT_354;
+                break;
+            case "BDAT":
+                kind = Kind.BDAT;
+                if (cmd.bdatSize() >= 0) {
+                    if (transaction != null) {
+                        transaction.chunk();
+                    }
+                    bdatRemaining = cmd.bdatSize();
+                    bdatLast = cmd.bdatLast();
+                    mode = bdatRemaining > 0 ? Mode.BDAT : Mode.COMMAND;
+                    if (bdatRemaining == 0 && bdatLast) {
+                        queue(new Pending(cmd.line(), kind, frame, time, null));
+                        endMessage(frame, time, ev, null);
+                        return;
+                    }
+                }
+                break;
+            case "RSET":
+                transaction = null;
+                break;
+            case "STARTTLS":
+                kind = Kind.STARTTLS;
+                if (moreInSegment) {
+                    // Commands pipelined after STARTTLS would run inside TLS (CVE-2011-0411 pattern).
+                    ev.injectedOffset = offset < 0 ? 0 : offset + line.length;
+                }
+                break;
+            case "AUTH":
+                kind = Kind.AUTH;
+                break;
+            default:
+                break;
+        }
+        queue(new Pending(cmd.line(), kind, frame, time, subject));
+    }
+
+    private void endMessage(long frame, Timestamp time, SmtpEvents ev, String request) {
+        SmtpTransaction t = transaction;
+        if (t != null) {
+            t.frame(frame);
+            ev.transaction = t.index();
+            t.end(frame);
+            ev.finished = t;
+            transaction = null;
+        }
+        if (request != null) {
+            queue(new Pending(request, Kind.END_OF_DATA, frame, time, t));
+        } else if (!pending.isEmpty()) {
+            // "BDAT 0 LAST": the command itself is the end of the message.
+            Pending p = pending.removeLast();
+            pending.addLast(new Pending(p.request(), Kind.END_OF_DATA, p.frame(), p.time(), t));
+        }
+    }
+
+    /** Feeds the server's bytes of one frame. */
+    void server(byte[] a, int off, int len, long frame, Timestamp time, SmtpEvents ev) {
+        int i = 0;
+        while (i < len) {
+            if (mode == Mode.TLS) {
+                // Clear text after the 220 that started TLS, in the same segment (CVE-2021-22947 pattern).
+                ev.injectedOffset = i;
+                return;
+            }
+            int lf = indexOf(a, off + i, off + len, (byte) '\n');
+            int end = lf < 0 ? len : lf - off + 1;
+            boolean startsHere = serverLine.size() == 0;
+            append(serverLine, a, off + i, end - i);
+            int start = i;
+            i = end;
+            if (lf >= 0) {
+                byte[] line = serverLine.toByteArray();
+                serverLine.reset();
+                replyLine(line, startsHere ? start : -1, frame, time, ev);
+            }
+        }
+    }
+
+    private void replyLine(byte[] line, int offset, long frame, Timestamp time, SmtpEvents ev) {
+        String text = new String(line, 0, stripEol(line), StandardCharsets.ISO_8859_1);
+        SmtpReply.Line l = SmtpReply.Line.parse(text);
+        if (l.status() != null && offset >= 0) {
+            int at = text.indexOf(l.status());
+            ev.statuses.add(new SmtpEvents.StatusAt(offset + at, l.status().length(), l.status()));
+        }
+        if (reply.length() < MAX_LINE) {
+            reply.append(text).append("\r\n");
+        }
+        if (l.continued()) {
+            return;
+        }
+        SmtpReply r = SmtpReply.parse(reply.toString());
+        reply.setLength(0);
+        Pending p = pending.pollFirst();
+        if (p == null) {
+            return; // the greeting, or a reply to nothing we saw
+        }
+        ev.exchanges.add(new SmtpExchange(p.request(), p.frame(), p.time(), r, frame, time));
+        answered(p, r.code(), ev);
+    }
+
+    private void answered(Pending p, int code, SmtpEvents ev) {
+        switch (p.kind()) {
+            case MAIL:
+                if (p.subject() instanceof SmtpTransaction t) {
+                    t.mailReply(code);
+                }
+                break;
+            case RCPT:
+                if (p.subject() instanceof SmtpTransaction.Recipient r) {
+                    r.reply(code);
+                }
+                break;
+            case DATA:
+                if (code == 354) {
+                    if (mode == Mode.AWAIT_354) {
+                        mode = Mode.DATA;
+                    }
+                } else if (mode == Mode.AWAIT_354) {
+                    mode = Mode.COMMAND;
+                }
+                break;
+            case END_OF_DATA:
+                if (p.subject() instanceof SmtpTransaction t) {
+                    t.endReply(code);
+                }
+                break;
+            case STARTTLS:
+                if (code == 220) {
+                    mode = Mode.TLS;
+                } else {
+                    ev.starttlsRefused = true;
+                }
+                break;
+            case AUTH:
+                authAnswerExpected = code == 334;
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** True once a 220 reply to STARTTLS made the rest of the stream TLS. */
+    boolean tls() {
+        return mode == Mode.TLS;
+    }
+
+    private void queue(Pending p) {
+        if (pending.size() >= MAX_PENDING) {
+            pending.pollFirst();
+        }
+        pending.addLast(p);
+    }
+
+    private static void append(ByteArrayOutputStream out, byte[] a, int off, int len) {
+        int room = Math.max(0, MAX_LINE - out.size());
+        out.write(a, off, Math.min(room, len));
+    }
+
+    private static int indexOf(byte[] a, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Length of the line without its CRLF / LF. */
+    private static int stripEol(byte[] line) {
+        int n = line.length;
+        if (n > 0 && line[n - 1] == '\n') {
+            n--;
+        }
+        if (n > 0 && line[n - 1] == '\r') {
+            n--;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,71 @@
+package io.jdissect.protocols.text;
+
+import io.jdissect.dissect.Tvb;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Text for the Info column and text-only tree lines as Wireshark's {@code format_text} writes it:
+ * printable characters as they are, C escapes for control characters ({@code \r}, {@code \n},
+ * {@code \t}, …, other ASCII controls as {@code \ooo}, other non-printable code points as a
+ * backslash, "u" and four hex digits), bytes that are not valid UTF-8 as U+FFFD. A backslash stays.
+ */
+public final class TextFormat {
+    private TextFormat() {
+    }
+
+    /** format_text of {@code len} bytes of {@code tvb} at {@code offset} (tvb_format_text). */
+    public static String of(Tvb tvb, int offset, int len) {
+        return of(tvb.bytes(offset, Math.max(0, Math.min(len, tvb.remaining(offset)))));
+    }
+
+    public static String of(byte[] bytes) {
+        return of(new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    /** format_text of an already decoded string. */
+    public static String of(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0x80) {
+                if (printable(cp)) {
+                    b.appendCodePoint(cp);
+                } else {
+                    b.append(cp > 0xffff ? String.format("\\U%08X", cp) : String.format("\\u%04X", cp));
+                }
+                continue;
+            }
+            char c = (char) cp;
+            if (c >= 0x20 && c != 0x7f) {
+                b.append(c);
+                continue;
+            }
+            switch (c) {
+                case 7: b.append("\\a"); break;
+                case '\b': b.append("\\b"); break;
+                case '\f': b.append("\\f"); break;
+                case '\n': b.append("\\n"); break;
+                case '\r': b.append("\\r"); break;
+                case '\t': b.append("\\t"); break;
+                case 11: b.append("\\v"); break;
+                default: b.append(String.format("\\%03o", (int) c));
+            }
+        }
+        return b.toString();
+    }
+
+    /** GLib's g_unichar_isprint: not a control, format, unassigned or surrogate code point. */
+    private static boolean printable(int cp) {
+        switch (Character.getType(cp)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.UNASSIGNED:
+            case Character.SURROGATE:
+                return false;
+            default:
+                return true;
+        }
+    }
+}
