@@ -215,7 +215,7 @@ final class LiteralConverter {
     }
 
     private static long unsigned(String s, FieldType type) throws ConversionException {
-        BigInteger v = parseC(stripColon(s));
+        BigInteger v = parseC(s);
         if (v == null) {
             throw new ConversionException("\"" + s + "\" is not a valid number.");
         }
@@ -238,7 +238,7 @@ final class LiteralConverter {
     }
 
     private static long signed(String s, FieldType type) throws ConversionException {
-        BigInteger v = parseC(stripColon(s));
+        BigInteger v = parseC(s);
         if (v == null) {
             throw new ConversionException("\"" + s + "\" is not a valid number.");
         }
