@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Wireshark's own display-filter tests (test/suite_dfilter of the wireshark 4.0 source package),
  * read at test time from an unpacked source tree (system property {@code wireshark.source}, default
  * /tmp/wireshark-v4.0.17; see scripts/wireshark-dfilter-tests.sh) and skipped when it is absent.
- * Runs the counting tests (checkDFilterCount) and rejection tests (checkDFilterFail) whose filters
+ * Runs the counting tests (checkDFilterCount), compile tests (checkDFilterSucceed) and rejection
+ * tests (checkDFilterFail) whose filters
  * use only frame, eth, ip, ipv6 and tcp fields, on the same captures. Nothing of Wireshark's test
  * code is in this project: the test files are parsed here.
  */
@@ -37,12 +38,12 @@ class WiresharkDfilterSuiteTest {
     private static final Pattern WORD = Pattern.compile("(?<![\\w.:\"'\\\\-])\\.?([a-zA-Z][a-zA-Z0-9_]*)(\\.[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?(?=\\s*[^\\s(]|\\s*$)");
     private static final Pattern TRACE_FILE = Pattern.compile("trace_file = \"([^\"]+)\"");
     private static final Pattern ASSIGN = Pattern.compile("(\\w+) = (.*)");
-    private static final Pattern CALL = Pattern.compile("(checkDFilterCount|checkDFilterFail)\\((.*)\\)");
+    private static final Pattern CALL = Pattern.compile("(checkDFilterCount|checkDFilterFail|checkDFilterSucceed)\\((.*)\\)");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "contains", "matches", "eq", "ne",
             "gt", "ge", "lt", "le", "any", "all", "any_eq", "all_eq", "any_ne", "all_ne", "bitwise_and", "len", "count",
             "lower", "upper", "string", "max", "min", "abs", "True", "False", "TRUE", "FALSE");
 
-    record Case(String group, String name, String capture, String filter, boolean count, String expected) {
+    record Case(String group, String name, String capture, String filter, String check, String expected) {
     }
 
     static List<Case> cases() throws IOException {
@@ -91,7 +92,7 @@ class WiresharkDfilterSuiteTest {
                 String filter = vars.getOrDefault(args[0].trim(), pythonString(args[0]));
                 String expected = args.length > 1 ? vars.getOrDefault(args[1].trim(), args[1].trim()) : "";
                 if (filter != null) {
-                    out.add(new Case(group, test, capture, filter, c.group(1).equals("checkDFilterCount"),
+                    out.add(new Case(group, test, capture, filter, c.group(1),
                             expected.startsWith("'") || expected.startsWith("\"") ? pythonString(expected) : expected));
                 }
                 test = null;
@@ -202,8 +203,13 @@ class WiresharkDfilterSuiteTest {
     }
 
     private static void run(Case c, FieldRegistry registry, Map<String, List<Packet>> captures) throws Exception {
-        FilterSuiteTest.assumeDeclared(registry, c.filter, c.count);
-        if (!c.count) {
+        boolean count = c.check.equals("checkDFilterCount");
+        FilterSuiteTest.assumeDeclared(registry, c.filter, !c.check.equals("checkDFilterFail"));
+        if (c.check.equals("checkDFilterSucceed")) {
+            DisplayFilter.compile(c.filter, registry);
+            return;
+        }
+        if (!count) {
             FilterException e = org.junit.jupiter.api.Assertions.assertThrows(FilterException.class,
                     () -> DisplayFilter.compile(c.filter, registry));
             if (c.expected != null && !c.expected.isEmpty()) {
