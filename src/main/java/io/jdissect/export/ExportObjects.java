@@ -135,10 +135,10 @@ public final class ExportObjects implements AutoCloseable {
         return List.copyOf(written);
     }
 
-    /** Finishes: for {@code attachments} writes the JSON index ({@code attachments.json}, numbered if taken). */
+    /** Finishes (once; later calls do nothing): for {@code attachments} writes the JSON index ({@code attachments.json}, numbered if taken). */
     @Override
     public void close() throws IOException {
-        if (json != null) {
+        if (json != null && !json.isClosed()) {
             json.writeEndArray();
             json.close();
             index.write('\n');

@@ -20,6 +20,14 @@ public interface DisplayFilter {
     /** The fields and protocols the filter reads, so dissection can be limited to them. */
     Set<String> fieldsUsed();
 
+    /**
+     * The parsed and type-checked form of the filter, one line, with each field's and literal's
+     * type (for {@code --validate-filter}); empty for the empty filter.
+     */
+    default String describe() {
+        return "";
+    }
+
     /** The filter that passes every packet (an empty expression). */
     DisplayFilter ALL = new DisplayFilter() {
         @Override
@@ -38,9 +46,15 @@ public interface DisplayFilter {
      * {@link FilterException} with tshark's message and caret position when it is not valid.
      */
     static DisplayFilter compile(String expression, FieldRegistry registry) throws FilterException {
-        if (expression == null || expression.isBlank()) {
+        if (expression == null) {
             return ALL;
         }
-        throw new FilterException("display filters are not implemented yet", -1, 0);
+        FilterNode root = FilterParser.parse(expression, registry);
+        if (root == null) {
+            return ALL;
+        }
+        FilterCompiler compiler = new FilterCompiler();
+        FilterCompiler.Compiled compiled = compiler.compile(root);
+        return new CompiledFilter(compiled.test(), compiler.fieldsUsed(), compiled.text());
     }
 }

@@ -82,10 +82,16 @@ public final class EkWriter implements PacketWriter {
 
     /** Writes {@code node}'s descendants as one object: fields flattened, protocols nested. */
     private void writeFlattened(TreeItem node, ProtocolFilter filter) throws IOException {
-        Map<String, List<Attr>> attrs = new LinkedHashMap<>();
-        collect(node, filter, attrs);
+        Map<String, List<Attr>> groups = new LinkedHashMap<>();
+        collect(node, filter, groups);
+        // tshark groups by (parent, field) and writes each group under the field's EK name, so a
+        // name can repeat; merging the groups of one name, in order, keeps every value and gives valid JSON.
+        Map<String, List<Attr>> byName = new LinkedHashMap<>();
+        for (List<Attr> group : groups.values()) {
+            byName.computeIfAbsent(name(group.get(0).item()), k -> new ArrayList<>(group.size())).addAll(group);
+        }
         gen.writeStartObject();
-        for (Map.Entry<String, List<Attr>> e : attrs.entrySet()) {
+        for (Map.Entry<String, List<Attr>> e : byName.entrySet()) {
             gen.writeFieldName(e.getKey());
             List<Attr> list = e.getValue();
             if (list.size() > 1) {
@@ -105,18 +111,26 @@ public final class EkWriter implements PacketWriter {
     private record Attr(TreeItem item, ProtocolFilter filter) {
     }
 
-    /** Gathers the items under {@code node} by EK name, descending into fields but not protocols. */
-    private static void collect(TreeItem node, ProtocolFilter filter, Map<String, List<Attr>> attrs) {
+    /**
+     * Gathers the items under {@code node} grouped as tshark's ek_fill_attr does — by the parent's
+     * abbreviation and their own — descending into fields but not into protocols.
+     */
+    private void collect(TreeItem node, ProtocolFilter filter, Map<String, List<Attr>> groups) {
+        String parent = node.def() == null ? "text" : node.def().abbrev();
         for (TreeItem c : node.children()) {
-            attrs.computeIfAbsent(name(c), k -> new ArrayList<>(1)).add(new Attr(c, filter));
+            if (!options.shows(c)) {
+                continue;
+            }
+            String key = parent + '\u0000' + (c.def() == null ? "text" : c.def().abbrev());
+            groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Attr(c, filter));
             boolean protocol = c.def() != null && c.def().isProtocol();
             if (protocol || !c.hasChildren()) {
                 continue;
             }
             if (filter == null) {
-                collect(c, null, attrs);
+                collect(c, null, groups);
             } else if (c.def() != null && accepts(filter, c.def().abbrev())) {
-                collect(c, filter.includeChildren() ? null : filter, attrs);
+                collect(c, filter.includeChildren() ? null : filter, groups);
             }
         }
     }
@@ -152,9 +166,10 @@ public final class EkWriter implements PacketWriter {
         }
     }
 
-    /** tshark writes the nanoseconds without zero padding ({@code "%s.%uZ"}); so do we. */
+    /** ISO 8601 in UTC with nine decimals: {@code 2026-11-22T08:08:20.058869000Z}. */
     static String isoTime(Timestamp t) {
-        return ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC)) + "." + t.nanos() + "Z";
+        return ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC))
+                + String.format(".%09dZ", t.nanos());
     }
 
     /** EK filters match the abbreviation with dots or with underscores. */

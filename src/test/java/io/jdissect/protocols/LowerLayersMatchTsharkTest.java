@@ -27,17 +27,31 @@ class LowerLayersMatchTsharkTest {
     }
 
     /**
-     * frame.protocols also lists the layers above IP; where jdissect has no dissector for them yet
-     * the payload is "data". Such a line is accepted when tshark's list continues ours.
+     * frame.protocols also lists the layers above IP, which are not this test's subject: a line is
+     * accepted when both lists agree up to the transport layer (the first "tcp" or "udp"), or, where
+     * jdissect has no dissector for the transport yet, when tshark's list continues ours ("…:data").
      */
     private static boolean upperLayerMissing(String mismatch) {
         Matcher m = PROTOCOLS_MISMATCH.matcher(mismatch);
-        if (!m.matches() || !m.group(2).endsWith(":data")) {
+        if (!m.matches()) {
             return false;
         }
-        String ours = m.group(2).substring(0, m.group(2).length() - "data".length());
-        // tshark's "…:tcp" alone (a segment its upper layer kept for reassembly) also continues "…:tcp:".
-        return (m.group(1) + ":").startsWith(ours) && !m.group(1).equals(m.group(2));
+        String tshark = m.group(1);
+        String ours = m.group(2);
+        if (ours.endsWith(":data") && tshark.startsWith(ours.substring(0, ours.length() - "data".length()))) {
+            return true;
+        }
+        return upToTransport(tshark).equals(upToTransport(ours));
+    }
+
+    private static String upToTransport(String protocols) {
+        List<String> layers = List.of(protocols.split(":"));
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).equals("tcp") || layers.get(i).equals("udp")) {
+                return String.join(":", layers.subList(0, i + 1));
+            }
+        }
+        return protocols;
     }
 
     private static final Pattern PROTOCOLS_MISMATCH =

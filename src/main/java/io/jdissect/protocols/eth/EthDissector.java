@@ -40,6 +40,8 @@ final class EthDissector {
     private final FieldDef padding;
     private final FieldDef fcs;
     private final FieldDef fcsStatus;
+    private final Expert.Def srcNotGroup;
+    private final Expert expert;
     private final DissectorHandle handle;
     private DissectorHandle ethertype;
     private DissectorHandle data;
@@ -68,6 +70,10 @@ final class EthDissector {
         srcIg = igBit(f, "eth.src.ig", igBlurb);
         lg = lgBit(f, "eth.lg", lgBlurb);
         ig = igBit(f, "eth.ig", igBlurb);
+        srcNotGroup = registry.expert(proto, "eth.src_not_group",
+                "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)", Expert.Severity.WARNING,
+                Expert.Group.PROTOCOL);
+        expert = registry.expert();
         handle = registry.register("eth_withoutfcs", proto, this::dissect);
         registry.register("eth", proto, this::dissect);
     }
@@ -139,6 +145,9 @@ final class EthDissector {
     private void address(TreeItem eth, Tvb tvb, int offset, FieldDef which, byte[] mac, FieldDef whichLg,
                          FieldDef whichIg) {
         TreeItem a = eth.add(which, tvb, offset, 6, mac);
+        if (which == src && (mac[0] & 1) != 0) {
+            expert.add(a, srcNotGroup, tvb, offset, 6);
+        }
         a.add(addr, tvb, offset, 6, mac);
         long lgBit = (mac[0] >> 1) & 1;
         long igBit = mac[0] & 1;

@@ -124,8 +124,8 @@ public final class FrameDissector {
             fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
         }
         fr.add(number, tvb, 0, 0, pinfo.frameNumber());
-        fr.add(len, tvb, 0, 0, rec.originalLength());
-        fr.add(capLen, tvb, 0, 0, caplen);
+        fr.add(len, tvb, 0, 0, rec.originalLength()).setText("Frame Length: " + bytesAndBits(rec.originalLength()));
+        fr.add(capLen, tvb, 0, 0, caplen).setText("Capture Length: " + bytesAndBits(caplen));
         fr.add(marked, tvb, 0, 0, 0L).generated();
         fr.add(ignored, tvb, 0, 0, 0L).generated();
         TreeItem protos = fr.add(protocols, tvb, 0, 0, "").generated();
@@ -139,6 +139,11 @@ public final class FrameDissector {
             pinfo.callContained(dataHandle, tvb, root);
         }
         protos.setValue(String.join(":", pinfo.layers()));
+    }
+
+    /** tshark's "74 bytes (592 bits)". */
+    private static String bytesAndBits(int n) {
+        return n + " byte" + (n == 1 ? "" : "s") + " (" + n * 8L + " bits)";
     }
 
     /**

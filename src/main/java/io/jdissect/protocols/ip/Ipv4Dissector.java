@@ -150,7 +150,9 @@ final class Ipv4Dissector {
         fl.add(flagRb, tvb, 6, 1, h.flagReserved() ? 1 : 0);
         fl.add(flagDf, tvb, 6, 1, h.flagDontFragment() ? 1 : 0);
         fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
-        ip.add(fragOffset, tvb, 6, 2, h.fragmentOffset());
+        // The field holds 8-byte units (as -T fields prints it); the label shows bytes.
+        ip.add(fragOffset, tvb, 6, 2, h.fragmentOffset()).setText(BitPattern.of(tvb.u16(6), 0x1fff, 16)
+                + "Fragment Offset: " + h.fragmentOffset() * 8);
         ip.add(ttl, tvb, 8, 1, h.ttl());
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");

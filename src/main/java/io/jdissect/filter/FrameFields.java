@@ -1,0 +1,61 @@
+package io.jdissect.filter;
+
+import io.jdissect.api.Packet;
+import io.jdissect.field.FieldDef;
+import io.jdissect.field.ProtocolDef;
+import io.jdissect.tree.TreeItem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The occurrences of the fields a filter reads in one packet, collected in one walk over the
+ * tree on first use. Each occurrence knows its protocol layer for the {@code #n} operator: the
+ * n-th top-level item of that protocol in the packet (Wireshark's proto_layer_num).
+ */
+final class FrameFields {
+    /** One occurrence of a field and the layer of its protocol. */
+    record Occurrence(TreeItem item, int layer) {
+    }
+
+    private final Packet packet;
+    private final Set<String> wanted;
+    private Map<String, List<Occurrence>> byAbbrev;
+
+    FrameFields(Packet packet, Set<String> wanted) {
+        this.packet = packet;
+        this.wanted = wanted;
+    }
+
+    /** Every occurrence of the field with this abbreviation, in tree order (empty if absent). */
+    List<Occurrence> get(String abbrev) {
+        if (byAbbrev == null) {
+            collect();
+        }
+        return byAbbrev.getOrDefault(abbrev, List.of());
+    }
+
+    private void collect() {
+        byAbbrev = new HashMap<>();
+        Map<ProtocolDef, Integer> layers = new HashMap<>();
+        for (TreeItem top : packet.tree().children()) {
+            if (top.def() != null) {
+                layers.merge(top.def().protocol(), 1, Integer::sum);
+                add(top, layers);
+            }
+            top.forEachDescendant(item -> add(item, layers));
+        }
+    }
+
+    private void add(TreeItem item, Map<ProtocolDef, Integer> layers) {
+        FieldDef def = item.def();
+        if (def == null || !wanted.contains(def.abbrev())) {
+            return;
+        }
+        int layer = Math.max(1, layers.getOrDefault(def.protocol(), 1));
+        byAbbrev.computeIfAbsent(def.abbrev(), k -> new ArrayList<>(2)).add(new Occurrence(item, layer));
+    }
+}

@@ -1,0 +1,148 @@
+package io.jdissect.filter;
+
+import io.jdissect.api.JDissect;
+import io.jdissect.api.Packet;
+import io.jdissect.api.PacketStream;
+import io.jdissect.field.FieldRegistry;
+import io.jdissect.testing.SharedTestdata;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * The project's filter suite: every filter of filter-suite.expected.tsv selects the frames tshark
+ * 4.0 selected on the same shared capture, and every invalid filter fails with tshark's message and
+ * caret. Rows whose protocols are not (yet) in the registry are skipped with a message, as are
+ * frame rows when the shared captures are absent.
+ */
+class FilterSuiteTest {
+    private static final Pattern NAME = Pattern.compile("(?<![\\w.:\"'\\\\-])\\.?([a-z][a-z0-9_]*)(\\.[a-z0-9_.-]*[a-z0-9_])?");
+    private static final Set<String> PROTOCOLS = Set.of("frame", "eth", "ip", "ipv6", "tcp",
+            "smtp", "imf", "sll");
+
+    record Row(String capture, String filter, String kind, String[] rest) {
+    }
+
+    static List<Row> rows() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                FilterSuiteTest.class.getResourceAsStream("filter-suite.expected.tsv"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isEmpty()) {
+                    continue;
+                }
+                String[] p = line.split("\t", -1);
+                String[] rest = new String[p.length - 3];
+                System.arraycopy(p, 3, rest, 0, rest.length);
+                rows.add(new Row(p[0], p[1], p[2], rest));
+            }
+        }
+        return rows;
+    }
+
+    /** Skips a row whose protocols (or, for a valid filter, fields) this build does not declare yet. */
+    static void assumeDeclared(FieldRegistry registry, String filter, boolean valid) {
+        Matcher m = NAME.matcher(filter.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""));
+        while (m.find()) {
+            String proto = m.group(1);
+            if (!PROTOCOLS.contains(proto)) {
+                continue;
+            }
+            String name = m.group(2) == null ? proto : proto + m.group(2);
+            String needed = valid ? name : proto;
+            Assumptions.assumeTrue(registry.lookup(needed) != null, needed + " is not in the registry yet");
+        }
+    }
+
+    @TestFactory
+    List<DynamicTest> filtersAgreeWithTshark() throws IOException {
+        FieldRegistry registry = JDissect.create().registry().fields();
+        Map<String, Map<Long, Packet>> captures = new HashMap<>();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Row row : rows()) {
+            String name = row.capture + ": " + row.filter;
+            if (row.kind.equals("error")) {
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    assumeDeclared(registry, row.filter, false);
+                    FilterException e = assertThrows(FilterException.class,
+                            () -> DisplayFilter.compile(row.filter, registry));
+                    assertEquals(row.rest[3], e.getMessage(), "message");
+                    assertEquals(Integer.parseInt(row.rest[1]), e.position(), "caret start");
+                    if (e.position() >= 0) {
+                        assertEquals(Integer.parseInt(row.rest[2]), e.length(), "caret length");
+                    }
+                    assertEquals("2", row.rest[0], "tshark exit code for a bad filter");
+                }));
+            } else {
+                tests.add(DynamicTest.dynamicTest(name, () -> {
+                    assumeDeclared(registry, row.filter, true);
+                    DisplayFilter f = DisplayFilter.compile(row.filter, registry);
+                    Map<Long, Packet> packets = captures.computeIfAbsent(row.capture, FilterSuiteTest::dissect);
+                    Assumptions.assumeTrue(packets != null, "capture " + row.capture + " cannot be read yet");
+                    Set<Long> judged = fullyDissected(row.capture, registry);
+                    Assumptions.assumeFalse(judged.isEmpty(), "no frame of " + row.capture + " is fully dissected yet");
+                    String got = packets.values().stream().filter(p -> judged.contains(p.number())).filter(f::matches)
+                            .map(p -> Long.toString(p.number())).collect(Collectors.joining(","));
+                    String expected = row.rest.length == 0 || row.rest[0].isEmpty() ? ""
+                            : Arrays.stream(row.rest[0].split(",")).filter(n -> judged.contains(Long.parseLong(n)))
+                                    .collect(Collectors.joining(","));
+                    assertEquals(expected, got, "frames (of the " + judged.size() + " frames whose protocols are all declared)");
+                }));
+            }
+        }
+        return tests;
+    }
+
+    /**
+     * The frames every protocol of which (tshark's frame.protocols) this build declares: only on
+     * those can a filter's result be compared with tshark's.
+     */
+    private static Set<Long> fullyDissected(String capture, FieldRegistry registry) {
+        Path tsv = SharedTestdata.root().resolve(capture + ".fields.tsv");
+        Set<Long> out = new HashSet<>();
+        SharedTestdata.FieldsTable.read(tsv).columnByFrame("frame.protocols").forEach((frame, protocols) -> {
+            if (Arrays.stream(protocols.split(":")).allMatch(p -> registry.lookup(p) != null)) {
+                out.add((long) frame);
+            }
+        });
+        return out;
+    }
+
+    /** All packets of a shared capture (null when the capture or a reader for it is unavailable). */
+    private static Map<Long, Packet> dissect(String capture) {
+        Path file = SharedTestdata.root().resolve(capture);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Map<Long, Packet> out = new java.util.LinkedHashMap<>();
+        try (PacketStream s = JDissect.create().open(file)) {
+            for (Packet p : s) {
+                out.put(p.number(), p);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+        return out;
+    }
+}
