@@ -207,7 +207,6 @@ public final class FieldFormat {
                 case '\b': rep = "\\b"; break;
                 case '\f': rep = "\\f"; break;
                 case 0x0b: rep = "\\v"; break;
-                case '\\': rep = "\\\\"; break;
                 default:
                     if (c < 0x20 || c == 0x7f) {
                         rep = String.format("\\x%02x", (int) c);
