@@ -35,7 +35,7 @@ final class FValues {
                 return b != null ? b : item.itemBytes();
             }
             case FT_PROTOCOL:
-                return item.itemBytes();
+                return new ProtocolValue(item);
             case FT_STRING, FT_STRINGZ: {
                 String s = item.stringValue();
                 return s != null ? s : "";
@@ -52,6 +52,9 @@ final class FValues {
     }
 
     static boolean equal(Object a, Object b) {
+        if (a instanceof ProtocolValue || b instanceof ProtocolValue) {
+            return Arrays.equals(toBytes(a), toBytes(b));
+        }
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.equals(x, y);
         }
@@ -60,6 +63,9 @@ final class FValues {
 
     /** Order of two values of one type: numbers, addresses, bytes (shorter first), strings, times. */
     static int compare(Object a, Object b) {
+        if (a instanceof ProtocolValue || b instanceof ProtocolValue) {
+            return compare(toBytes(a), toBytes(b));
+        }
         if (a instanceof Long x && b instanceof Long y) {
             return Long.compare(x, y);
         }
@@ -98,7 +104,8 @@ final class FValues {
         if (a instanceof String x && b instanceof String y) {
             return x.contains(y);
         }
-        return indexOf(toBytes(a), toBytes(b)) >= 0;
+        byte[] hay = a instanceof ProtocolValue p ? p.tvbBytes() : toBytes(a);
+        return indexOf(hay, toBytes(b)) >= 0;
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
@@ -119,6 +126,9 @@ final class FValues {
         if (v instanceof byte[] b) {
             return b;
         }
+        if (v instanceof ProtocolValue p) {
+            return p.itemBytes();
+        }
         if (v instanceof String s) {
             return s.getBytes(StandardCharsets.UTF_8);
         }
@@ -131,17 +141,16 @@ final class FValues {
         return new byte[0];
     }
 
-    /** The text {@code matches} runs on: strings as they are, bytes one character per byte. */
+    /** The text {@code matches} runs on: one character per byte (strings as their UTF-8), as PCRE2 in tshark. */
     static CharSequence matchText(Object v) {
-        if (v instanceof String s) {
-            return s;
-        }
-        return new String(toBytes(v), StandardCharsets.ISO_8859_1);
+        byte[] b = v instanceof ProtocolValue p ? p.tvbBytes() : toBytes(v);
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     /** fvalue_length: bytes of strings and byte strings, the width of fixed-size types. */
     static long length(Object v, FieldType type) {
-        if (v instanceof byte[] || v instanceof String || v instanceof Ipv4Value || v instanceof Ipv6Value) {
+        if (v instanceof byte[] || v instanceof ProtocolValue || v instanceof String || v instanceof Ipv4Value
+                || v instanceof Ipv6Value) {
             return toBytes(v).length;
         }
         return type.width();

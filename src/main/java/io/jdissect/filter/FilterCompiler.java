@@ -178,7 +178,7 @@ final class FilterCompiler {
         if (!(t.right() instanceof FilterNode.Str s)) {
             throw fail(t.right(), "Matches requires a double quoted string on the right side.");
         }
-        BoundedRegex regex = BoundedRegex.compile(new String(s.value(), java.nio.charset.StandardCharsets.UTF_8));
+        BoundedRegex regex = BoundedRegex.compile(s.value());
         Typed[] sides = relation(t, FilterCompiler::canMatch, true, false);
         Operand left = sides[0].operand;
         boolean all = t.how() == Quantifier.ALL;

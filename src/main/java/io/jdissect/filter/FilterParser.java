@@ -25,11 +25,11 @@ import java.util.List;
  * grammar actions make (functions, ranges, layers). The first error in the text wins, as in tshark.
  */
 final class FilterParser {
-    private final FieldRegistry registry;
+    private final FieldNames registry;
     private final String text;
 
     private FilterParser(FieldRegistry registry, String text) {
-        this.registry = registry;
+        this.registry = new FieldNames(registry);
         this.text = text;
     }
 
@@ -67,6 +67,13 @@ final class FilterParser {
         FirstSyntaxError syntax = new FirstSyntaxError();
         parser.addErrorListener(syntax);
         DisplayFilterParser.SentenceContext sentence = parser.sentence();
+        if (lexical != null || syntax.token != null) {
+            int syntaxIndex = syntax.token == null ? Integer.MAX_VALUE : syntax.token.getTokenIndex();
+            FilterException reduced = grammarActionError(tokens.getTokens(), lexicalIndex, syntaxIndex);
+            if (reduced != null) {
+                throw reduced;
+            }
+        }
         if (lexical != null && (syntax.token == null || lexicalIndex <= syntax.token.getTokenIndex())) {
             throw lexical;
         }
@@ -91,6 +98,84 @@ final class FilterParser {
                 token = (Token) offendingSymbol;
             }
         }
+    }
+
+    /**
+     * tshark's parser runs its grammar actions (which check function names, ranges and layer
+     * fields) as soon as a rule is reduced, that is when the token after it arrives; so such an
+     * error wins over a syntax or scanner error further on. Finds the first of those errors among
+     * the tokens the parser had received: those before the scanner error and up to the syntax error.
+     */
+    private FilterException grammarActionError(List<Token> tokens, int lexicalIndex, int syntaxIndex) {
+        java.util.function.IntPredicate delivered = k -> k < lexicalIndex && k <= syntaxIndex && k < tokens.size();
+        for (int i = 0; i < tokens.size() && delivered.test(i); i++) {
+            Token t = tokens.get(i);
+            int type = t.getType();
+            if (type == DisplayFilterLexer.RANGE_NODE && delivered.test(i + 1)) {
+                try {
+                    range(t);
+                } catch (FilterException e) {
+                    return e;
+                }
+            } else if (type == DisplayFilterLexer.INTEGER && delivered.test(i + 1)) {
+                try {
+                    range(t);
+                } catch (FilterException e) {
+                    return e;
+                }
+            } else if (type == DisplayFilterLexer.UNPARSED && i + 1 < tokens.size()) {
+                int next = tokens.get(i + 1).getType();
+                if (next == DisplayFilterLexer.LPAREN) {
+                    int close = matching(tokens, i + 1);
+                    if (close >= 0 && delivered.test(close + 1) && FilterFunction.lookup(t.getText()) == null) {
+                        return new FilterException("Function '" + t.getText() + "' does not exist", t.getStartIndex(),
+                                tokenLength(t));
+                    }
+                } else if (next == DisplayFilterLexer.HASH) {
+                    int end = layerEnd(tokens, i + 1);
+                    if (end >= 0 && delivered.test(end + 1) && registry.lookup(t.getText()) == null) {
+                        return new FilterException(t.getText() + " is not a valid field", t.getStartIndex(),
+                                tokenLength(t));
+                    }
+                } else if (next == DisplayFilterLexer.RBRACE && i > 1
+                        && tokens.get(i - 1).getType() == DisplayFilterLexer.LBRACE
+                        && tokens.get(i - 2).getType() == DisplayFilterLexer.DOLLAR
+                        && delivered.test(i + 2) && registry.lookup(t.getText()) == null) {
+                    return new FilterException(t.getText() + " is not a valid field", t.getStartIndex(), tokenLength(t));
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The index of the ')' matching the '(' at {@code open}, or -1. */
+    private static int matching(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int k = open; k < tokens.size(); k++) {
+            int type = tokens.get(k).getType();
+            if (type == DisplayFilterLexer.LPAREN) {
+                depth++;
+            } else if (type == DisplayFilterLexer.RPAREN && --depth == 0) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The last token of the layer ("#2" or "#[…]") starting at the '#' at {@code hash}, or -1. */
+    private static int layerEnd(List<Token> tokens, int hash) {
+        if (hash + 1 >= tokens.size()) {
+            return -1;
+        }
+        if (tokens.get(hash + 1).getType() == DisplayFilterLexer.INTEGER) {
+            return hash + 1;
+        }
+        for (int k = hash + 1; k < tokens.size(); k++) {
+            if (tokens.get(k).getType() == DisplayFilterLexer.RBRACKET) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     // ---- the dfilter-macro pass ----

@@ -215,7 +215,7 @@ final class LiteralConverter {
     }
 
     private static long unsigned(String s, FieldType type) throws ConversionException {
-        BigInteger v = parseC(stripColon(s));
+        BigInteger v = parseC(s);
         if (v == null) {
             throw new ConversionException("\"" + s + "\" is not a valid number.");
         }
@@ -238,7 +238,7 @@ final class LiteralConverter {
     }
 
     private static long signed(String s, FieldType type) throws ConversionException {
-        BigInteger v = parseC(stripColon(s));
+        BigInteger v = parseC(s);
         if (v == null) {
             throw new ConversionException("\"" + s + "\" is not a valid number.");
         }
@@ -387,13 +387,22 @@ final class LiteralConverter {
     // ---- times and floats ----
 
     private static final String TIME_EXAMPLE = "Example: \"Nov 12, 1999 08:55:44.123\" or \"2011-07-04 12:34:56\"";
-    private static final Pattern LEGACY_TIME = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?: (\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2}))?)?)?(?:\\.(\\d*))?\\s*(UTC)?");
-    private static final Pattern MONTH_TIME = Pattern.compile(
-            "([A-Za-z]{3}) (\\d{1,2}), (\\d{4}) (\\d{1,2}):(\\d{1,2}):(\\d{1,2})(?:\\.(\\d*))?\\s*(UTC)?");
+    /** strptime "%d, %Y %H:%M:%S" after a month name. */
+    private static final Pattern MONTH_TIME = Pattern.compile("\\s*(\\d{1,2}), \\s*(\\d{1,4}) \\s*(\\d{1,2}):(\\d{1,2}):(\\d{1,2})");
+    /** strptime "%Y-%m-%d %H:%M:%S", then the same without seconds, minutes and hours. */
+    private static final Pattern[] ISO_LIKE_TIMES = {
+        Pattern.compile("\\s*(\\d{1,4})-(\\d{1,2})-(\\d{1,2}) \\s*(\\d{1,2}):(\\d{1,2}):(\\d{1,2})"),
+        Pattern.compile("\\s*(\\d{1,4})-(\\d{1,2})-(\\d{1,2}) \\s*(\\d{1,2}):(\\d{1,2})"),
+        Pattern.compile("\\s*(\\d{1,4})-(\\d{1,2})-(\\d{1,2}) \\s*(\\d{1,2})"),
+        Pattern.compile("\\s*(\\d{1,4})-(\\d{1,2})-(\\d{1,2})"),
+    };
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
         "nov", "dec"};
 
+    /**
+     * absolute_val_from_string: ISO 8601 with an offset, else "Mon DD, YYYY HH:MM:SS" or
+     * "YYYY-MM-DD[ HH[:MM[:SS]]]", optional ".fraction", then "UTC" or nothing (local time).
+     */
     static Timestamp absoluteTime(String s) throws ConversionException {
         try {
             OffsetDateTime odt = OffsetDateTime.parse(s.replace(' ', 'T'));
@@ -401,59 +410,65 @@ final class LiteralConverter {
         } catch (DateTimeParseException e) {
             // not ISO 8601 with an offset: try the legacy forms
         }
-        Matcher m = MONTH_TIME.matcher(s);
-        int year;
-        int month;
-        int day;
-        int hour = 0;
-        int minute = 0;
-        int second = 0;
-        String fraction;
-        boolean utc;
+        String generic = "\"" + s + "\" is not a valid absolute time. " + TIME_EXAMPLE;
+        if (s.length() < "2000-1-1".length()) {
+            throw new ConversionException(generic);
+        }
+        int[] f = new int[6];
+        int rest = -1;
         boolean hasSeconds = true;
-        if (m.matches() && monthIndex(m.group(1)) >= 0) {
-            month = monthIndex(m.group(1)) + 1;
-            day = Integer.parseInt(m.group(2));
-            year = Integer.parseInt(m.group(3));
-            hour = Integer.parseInt(m.group(4));
-            minute = Integer.parseInt(m.group(5));
-            second = Integer.parseInt(m.group(6));
-            fraction = m.group(7);
-            utc = m.group(8) != null;
-        } else {
-            m = LEGACY_TIME.matcher(s);
-            if (!m.matches()) {
-                throw new ConversionException("\"" + s + "\" is not a valid absolute time. " + TIME_EXAMPLE);
+        if (s.charAt(3) == ' ' && monthIndex(s.substring(0, 3)) >= 0) {
+            Matcher m = MONTH_TIME.matcher(s).region(4, s.length());
+            if (m.lookingAt()) {
+                f = new int[] {Integer.parseInt(m.group(2)), monthIndex(s.substring(0, 3)) + 1,
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                    Integer.parseInt(m.group(5))};
+                rest = m.end();
             }
-            year = Integer.parseInt(m.group(1));
-            month = Integer.parseInt(m.group(2));
-            day = Integer.parseInt(m.group(3));
-            hour = m.group(4) == null ? 0 : Integer.parseInt(m.group(4));
-            minute = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
-            hasSeconds = m.group(6) != null;
-            second = hasSeconds ? Integer.parseInt(m.group(6)) : 0;
-            fraction = m.group(7);
-            utc = m.group(8) != null;
+        }
+        for (int i = 0; rest < 0 && i < ISO_LIKE_TIMES.length; i++) {
+            Matcher m = ISO_LIKE_TIMES[i].matcher(s);
+            if (m.lookingAt()) {
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    f[g - 1] = Integer.parseInt(m.group(g));
+                }
+                hasSeconds = i == 0;
+                rest = m.end();
+            }
+        }
+        if (rest < 0) {
+            throw new ConversionException(generic);
         }
         int nanos = 0;
-        if (fraction != null) {
+        if (rest < s.length() && s.charAt(rest) == '.') {
             if (!hasSeconds) {
                 throw new ConversionException("Subsecond precision requires a seconds field.");
             }
-            if (fraction.isEmpty()) {
+            rest++;
+            int digits = rest;
+            while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
+                digits++;
+            }
+            if (digits == rest) {
                 throw new ConversionException("Subseconds value is not a number.");
             }
-            if (fraction.length() > 9) {
+            if (digits - rest > 9) {
                 throw new ConversionException("Subseconds value is invalid.");
             }
-            nanos = Integer.parseInt((fraction + "000000000").substring(0, 9));
+            nanos = Integer.parseInt((s.substring(rest, digits) + "000000000").substring(0, 9));
+            rest = digits;
+        }
+        String zone = s.substring(rest).stripLeading();
+        if (!zone.isEmpty() && !zone.equals("UTC")) {
+            throw new ConversionException("Unexpected data after time value.");
         }
         try {
-            LocalDateTime ldt = LocalDateTime.of(year, month, day, hour, minute, second);
-            long epoch = utc ? ldt.toEpochSecond(ZoneOffset.UTC) : ldt.atZone(ZoneId.systemDefault()).toEpochSecond();
+            LocalDateTime ldt = LocalDateTime.of(f[0], f[1], f[2], f[3], f[4], f[5]);
+            long epoch = zone.isEmpty() ? ldt.atZone(ZoneId.systemDefault()).toEpochSecond()
+                    : ldt.toEpochSecond(ZoneOffset.UTC);
             return new Timestamp(epoch, nanos);
         } catch (java.time.DateTimeException e) {
-            throw new ConversionException("\"" + s + "\" is not a valid absolute time. " + TIME_EXAMPLE);
+            throw new ConversionException(generic);
         }
     }
 

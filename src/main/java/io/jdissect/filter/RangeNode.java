@@ -22,14 +22,13 @@ record RangeNode(String text, int start, Ending ending, int lengthOrEnd) {
         RangeNode node;
         if (c.at('-')) {
             c.pos++;
-            int upper = c.integer();
-            node = new RangeNode(text, lower, Ending.OFFSET, upper);
+            node = new RangeNode(text, lower, Ending.OFFSET, upperBound(c, text));
         } else if (c.at(':')) {
             c.pos++;
             if (c.pos == text.length()) {
                 node = new RangeNode(text, lower, Ending.TO_THE_END, 0);
             } else {
-                node = new RangeNode(text, lower, Ending.LENGTH, c.integer());
+                node = new RangeNode(text, lower, Ending.LENGTH, upperBound(c, text));
             }
         } else if (c.pos == text.length()) {
             node = new RangeNode(text, lower, Ending.LENGTH, 1);
@@ -56,6 +55,15 @@ record RangeNode(String text, int start, Ending ending, int lengthOrEnd) {
             }
         }
         return node;
+    }
+
+    /** A bad end or length makes the whole range invalid (tshark overwrites the number's message). */
+    private static int upperBound(Cursor c, String text) throws RangeException {
+        try {
+            return c.integer();
+        } catch (RangeException e) {
+            throw new RangeException("\"" + text + "\" is not a valid range.");
+        }
     }
 
     /** The bytes of {@code data} a list of ranges selects; a range outside the data ends the slice. */

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Wireshark's own display-filter tests (test/suite_dfilter of the wireshark 4.0 source package),
  * read at test time from an unpacked source tree (system property {@code wireshark.source}, default
  * /tmp/wireshark-v4.0.17; see scripts/wireshark-dfilter-tests.sh) and skipped when it is absent.
- * Runs the counting tests (checkDFilterCount) and rejection tests (checkDFilterFail) whose filters
+ * Runs the counting tests (checkDFilterCount), compile tests (checkDFilterSucceed) and rejection
+ * tests (checkDFilterFail) whose filters
  * use only frame, eth, ip, ipv6 and tcp fields, on the same captures. Nothing of Wireshark's test
  * code is in this project: the test files are parsed here.
  */
@@ -35,13 +36,14 @@ class WiresharkDfilterSuiteTest {
     private static final Path SOURCE = Path.of(System.getProperty("wireshark.source", "/tmp/wireshark-v4.0.17"));
     private static final Set<String> PROTOCOLS = Set.of("frame", "eth", "ip", "ipv6", "tcp");
     private static final Pattern WORD = Pattern.compile("(?<![\\w.:\"'\\\\-])\\.?([a-zA-Z][a-zA-Z0-9_]*)(\\.[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?(?=\\s*[^\\s(]|\\s*$)");
-    private static final Pattern TEST = Pattern.compile(
-            "def (test_\\w+)\\(self, (checkDFilterCount|checkDFilterFail)\\):\\s*\\n((?:\\s+.*\\n)+?)\\s+\\2\\(dfilter, ([^)]*)\\)");
+    private static final Pattern TRACE_FILE = Pattern.compile("trace_file = \"([^\"]+)\"");
+    private static final Pattern ASSIGN = Pattern.compile("(\\w+) = (.*)");
+    private static final Pattern CALL = Pattern.compile("(checkDFilterCount|checkDFilterFail|checkDFilterSucceed)\\((.*)\\)");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "contains", "matches", "eq", "ne",
             "gt", "ge", "lt", "le", "any", "all", "any_eq", "all_eq", "any_ne", "all_ne", "bitwise_and", "len", "count",
             "lower", "upper", "string", "max", "min", "abs", "True", "False", "TRUE", "FALSE");
 
-    record Case(String group, String name, String capture, String filter, boolean count, String expected) {
+    record Case(String group, String name, String capture, String filter, String check, String expected) {
     }
 
     static List<Case> cases() throws IOException {
@@ -52,33 +54,55 @@ class WiresharkDfilterSuiteTest {
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().startsWith("group_")).sorted().toList()) {
-                String text = Files.readString(f);
-                String[] classes = text.split("\nclass ");
-                for (String cls : classes) {
-                    Matcher tf = Pattern.compile("trace_file = \"([^\"]+)\"").matcher(cls);
-                    String capture = tf.find() ? tf.group(1) : null;
-                    Matcher m = TEST.matcher(cls);
-                    while (m.find()) {
-                        String filter = pythonString(m.group(3));
-                        if (filter == null) {
-                            continue;
-                        }
-                        out.add(new Case(f.getFileName().toString(), m.group(1), capture, filter,
-                                m.group(2).equals("checkDFilterCount"), m.group(4).trim()));
-                    }
-                }
+                parse(f.getFileName().toString(), Files.readAllLines(f), out);
             }
         }
         return out;
     }
 
-    /** The value of {@code dfilter = "..."} (Python string literals, possibly concatenated). */
-    private static String pythonString(String body) {
-        Matcher m = Pattern.compile("dfilter\\s*=\\s*(.*)").matcher(body);
-        if (!m.find()) {
-            return null;
+    /**
+     * Reads the test methods of one file line by line: the class's trace_file, each test's
+     * {@code name = "…"} assignments, and its checkDFilterCount/checkDFilterFail call.
+     */
+    private static void parse(String group, List<String> lines, List<Case> out) {
+        String capture = null;
+        String test = null;
+        Map<String, String> vars = new HashMap<>();
+        for (String raw : lines) {
+            String line = raw.trim();
+            Matcher tf = TRACE_FILE.matcher(line);
+            if (tf.matches()) {
+                capture = tf.group(1);
+            } else if (line.startsWith("def test_")) {
+                test = line.substring(4, line.indexOf('('));
+                vars.clear();
+            } else if (test != null && ASSIGN.matcher(line).matches()) {
+                Matcher a = ASSIGN.matcher(line);
+                a.matches();
+                String v = pythonString(a.group(2));
+                if (v != null) {
+                    vars.put(a.group(1), v);
+                } else {
+                    vars.put(a.group(1), a.group(2).trim());
+                }
+            } else if (test != null && CALL.matcher(line).matches()) {
+                Matcher c = CALL.matcher(line);
+                c.matches();
+                String[] args = c.group(2).split(",\\s*", 2);
+                String filter = vars.getOrDefault(args[0].trim(), pythonString(args[0]));
+                String expected = args.length > 1 ? vars.getOrDefault(args[1].trim(), args[1].trim()) : "";
+                if (filter != null) {
+                    out.add(new Case(group, test, capture, filter, c.group(1),
+                            expected.startsWith("'") || expected.startsWith("\"") ? pythonString(expected) : expected));
+                }
+                test = null;
+            }
         }
-        String s = m.group(1).trim();
+    }
+
+    /** The value of a Python string literal (possibly several concatenated), or null. */
+    private static String pythonString(String literal) {
+        String s = literal.trim();
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (i < s.length()) {
@@ -153,22 +177,50 @@ class WiresharkDfilterSuiteTest {
                 continue;
             }
             tests.add(DynamicTest.dynamicTest(c.group + " " + c.name + ": " + c.filter, () -> {
-                if (!c.count) {
-                    FilterException e = org.junit.jupiter.api.Assertions.assertThrows(FilterException.class,
-                            () -> DisplayFilter.compile(c.filter, registry));
-                    String expected = pythonString("dfilter = " + c.expected.split(",")[0]);
-                    if (expected != null && !expected.isEmpty()) {
-                        assertTrue(e.getMessage().contains(expected), e.getMessage());
-                    }
-                    return;
+                try {
+                    run(c, registry, captures);
+                    REPORT.add("PASS\t" + c.group + "\t" + c.name + "\t" + c.filter);
+                } catch (org.opentest4j.TestAbortedException e) {
+                    REPORT.add("SKIP\t" + c.group + "\t" + c.name + "\t" + c.filter + "\t" + e.getMessage());
+                    throw e;
+                } catch (Throwable e) {
+                    REPORT.add("FAIL\t" + c.group + "\t" + c.name + "\t" + c.filter + "\t" + e.getMessage());
+                    throw e;
                 }
-                DisplayFilter f = DisplayFilter.compile(c.filter, registry);
-                List<Packet> packets = captures.computeIfAbsent(c.capture, WiresharkDfilterSuiteTest::dissect);
-                Assumptions.assumeTrue(packets != null, "capture " + c.capture + " cannot be read yet");
-                assertEquals(Long.parseLong(c.expected), packets.stream().filter(f::matches).count());
             }));
         }
         return tests;
+    }
+
+    private static final List<String> REPORT = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** Writes target/wireshark-dfilter-report.tsv: one line per test with PASS/FAIL/SKIP and why. */
+    @org.junit.jupiter.api.AfterAll
+    static void writeReport() throws IOException {
+        if (!REPORT.isEmpty()) {
+            Files.write(Path.of("target", "wireshark-dfilter-report.tsv"), REPORT);
+        }
+    }
+
+    private static void run(Case c, FieldRegistry registry, Map<String, List<Packet>> captures) throws Exception {
+        boolean count = c.check.equals("checkDFilterCount");
+        FilterSuiteTest.assumeDeclared(registry, c.filter, !c.check.equals("checkDFilterFail"));
+        if (c.check.equals("checkDFilterSucceed")) {
+            DisplayFilter.compile(c.filter, registry);
+            return;
+        }
+        if (!count) {
+            FilterException e = org.junit.jupiter.api.Assertions.assertThrows(FilterException.class,
+                    () -> DisplayFilter.compile(c.filter, registry));
+            if (c.expected != null && !c.expected.isEmpty()) {
+                assertTrue(e.getMessage().contains(c.expected), e.getMessage());
+            }
+            return;
+        }
+        DisplayFilter f = DisplayFilter.compile(c.filter, registry);
+        List<Packet> packets = captures.computeIfAbsent(c.capture, WiresharkDfilterSuiteTest::dissect);
+        Assumptions.assumeTrue(packets != null, "capture " + c.capture + " cannot be read yet");
+        assertEquals(Long.parseLong(c.expected), packets.stream().filter(f::matches).count());
     }
 
     private static List<Packet> dissect(String capture) {

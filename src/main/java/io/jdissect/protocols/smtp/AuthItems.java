@@ -46,6 +46,9 @@ final class AuthItems {
         }
         smtp.add(isUser ? f.username : f.password, tvb, offset, len, value);
         pinfo.columns().appendInfo((isUser ? "User: " : "Pass: ") + TextFormat.of(value));
+        if (!isUser) {
+            SmtpCredentials.report(pinfo, s.username, s.usernameFrame, "Username in packet " + s.usernameFrame);
+        }
         String mine = decoded(raw);
         if (mine != null) {
             smtp.add(isUser ? f.authUsername : f.authPassword, tvb, offset, len, mine).generated();
@@ -89,6 +92,7 @@ final class AuthItems {
                 if (parts.size() >= 3) {
                     tree.add(f.password, tvb, offset, parts.get(2).length(), parts.get(2));
                     pinfo.columns().appendInfo("  Pass: " + TextFormat.of(parts.get(2)));
+                    SmtpCredentials.report(pinfo, TextFormat.of(parts.get(1)), pinfo.frameNumber(), null);
                 }
             }
         } else {

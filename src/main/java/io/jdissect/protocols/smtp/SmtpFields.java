@@ -57,7 +57,6 @@ public final class SmtpFields {
     final FieldDef transaction;
     final FieldDef responseTo;
     final FieldDef responseTime;
-    final FieldDef tls;
     final Expert.Def bdatChunkEnd;
     final Expert.Def starttlsRefused;
     final Expert.Def starttlsInjection;
@@ -131,7 +130,6 @@ public final class SmtpFields {
                 "The frame whose command this reply answers");
         responseTime = own(f, "response_time", "Response time", FieldType.FT_RELATIVE_TIME,
                 "Time between the command and its reply");
-        tls = own(f, "tls", "TLS after STARTTLS", FieldType.FT_NONE, "Bytes of the TLS session started by STARTTLS");
         bdatChunkEnd = registry.expert(proto, "smtp.x.bdat.chunk_end",
                 "BDAT chunk ends inside this segment; the bytes after it are commands", Expert.Severity.NOTE,
                 Expert.Group.PROTOCOL);

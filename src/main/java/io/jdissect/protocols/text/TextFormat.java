@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Text for the Info column and text-only tree lines as Wireshark's {@code format_text} writes it:
  * printable characters as they are, C escapes for control characters ({@code \r}, {@code \n},
- * {@code \t}, …, others as {@code \ooo}), bytes that are not valid UTF-8 as U+FFFD.
+ * {@code \t}, …, other ASCII controls as {@code \ooo}, other non-printable code points as a
+ * backslash, "u" and four hex digits), bytes that are not valid UTF-8 as U+FFFD. A backslash stays.
  */
 public final class TextFormat {
     private TextFormat() {
@@ -25,8 +26,18 @@ public final class TextFormat {
     /** format_text of an already decoded string. */
     public static String of(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0x80) {
+                if (printable(cp)) {
+                    b.appendCodePoint(cp);
+                } else {
+                    b.append(cp > 0xffff ? String.format("\\U%08X", cp) : String.format("\\u%04X", cp));
+                }
+                continue;
+            }
+            char c = (char) cp;
             if (c >= 0x20 && c != 0x7f) {
                 b.append(c);
                 continue;
@@ -43,5 +54,18 @@ public final class TextFormat {
             }
         }
         return b.toString();
+    }
+
+    /** GLib's g_unichar_isprint: not a control, format, unassigned or surrogate code point. */
+    private static boolean printable(int cp) {
+        switch (Character.getType(cp)) {
+            case Character.CONTROL:
+            case Character.FORMAT:
+            case Character.UNASSIGNED:
+            case Character.SURROGATE:
+                return false;
+            default:
+                return true;
+        }
     }
 }
