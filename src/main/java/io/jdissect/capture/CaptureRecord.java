@@ -6,12 +6,14 @@ import io.jdissect.tree.Timestamp;
  * One packet record of a capture file: when it was captured, on which interface with which link
  * type, how long it was on the wire, and the bytes captured ({@code data[0..capturedLength)}).
  * {@code fileOffset} is where the record starts in the file, for error messages.
- * {@code interfaceId} is -1 when the format has no interfaces (pcap); {@code sectionNumber} is the
- * 1-based pcapng section the record is in (0 for pcap), as tshark's {@code frame.section_number}.
+ * {@code interfaceId} is -1 when the format has no interfaces (pcap), else the id within its
+ * section; {@code sectionNumber} is the 1-based pcapng section the record is in (0 for pcap), as
+ * tshark's {@code frame.section_number}. {@code hasTimestamp} is false for records that carry no
+ * time (pcapng Simple Packet Blocks): their {@code timestamp} is zero, and tshark shows no times.
  */
 public record CaptureRecord(Timestamp timestamp, int interfaceId, int linkType, int originalLength,
                             byte[] data, int capturedLength, long fileOffset, String comment,
-                            int sectionNumber) {
+                            int sectionNumber, boolean hasTimestamp) {
     public CaptureRecord {
         if (capturedLength > data.length) {
             throw new IllegalArgumentException("captured length beyond data");
@@ -21,6 +23,6 @@ public record CaptureRecord(Timestamp timestamp, int interfaceId, int linkType, 
     /** A record outside any pcapng section (pcap files, synthesised records). */
     public CaptureRecord(Timestamp timestamp, int interfaceId, int linkType, int originalLength,
                          byte[] data, int capturedLength, long fileOffset, String comment) {
-        this(timestamp, interfaceId, linkType, originalLength, data, capturedLength, fileOffset, comment, 0);
+        this(timestamp, interfaceId, linkType, originalLength, data, capturedLength, fileOffset, comment, 0, true);
     }
 }

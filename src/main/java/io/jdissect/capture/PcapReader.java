@@ -37,7 +37,7 @@ final class PcapReader implements CaptureReader {
         byte[] header = new byte[FILE_HEADER_LEN];
         System.arraycopy(magic, 0, header, 0, magic.length);
         if (in.read(header, magic.length, FILE_HEADER_LEN - magic.length) < FILE_HEADER_LEN - magic.length) {
-            throw new CaptureException(in.name(), 0, "appears to have been cut short in the file header");
+            throw new CaptureException(in.name(), 0, "appears to have been cut short in the middle of a packet or other data");
         }
         int be = ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16) | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);
         littleEndian = be == 0xd4c3b2a1 || be == 0x4d3cb2a1;

@@ -59,7 +59,7 @@ final class PcapngReader implements CaptureReader {
         this.in = in;
         System.arraycopy(blockType, 0, head, 0, 4);
         if (in.read(head, 4, 4) < 4) {
-            throw new CaptureException(in.name(), 0, "appears to have been cut short in the section header");
+            throw new CaptureException(in.name(), 0, "appears to have been cut short in the middle of a packet or other data");
         }
         readSectionHeader(0);
     }
@@ -198,8 +198,8 @@ final class PcapngReader implements CaptureReader {
         in.readFully(data, 0, data.length, start);
         String comment = readTrailer(start, length, 28 + caplen, pad4(caplen) - caplen);
         long units = (epb.timestampHigh() << 32) | epb.timestampLow();
-        return new CaptureRecord(timestamp(iface, units), iface, interfaces.get(iface).linkType(),
-                (int) Math.min(epb.originalLen(), Integer.MAX_VALUE), data, data.length, start, comment, section);
+        return new CaptureRecord(timestamp(iface, units), (int) epb.interfaceId(), interfaces.get(iface).linkType(),
+                (int) Math.min(epb.originalLen(), Integer.MAX_VALUE), data, data.length, start, comment, section, true);
     }
 
     private CaptureRecord readSimplePacket(long start, long length) throws IOException {
@@ -227,9 +227,10 @@ final class PcapngReader implements CaptureReader {
         byte[] data = new byte[(int) caplen];
         in.readFully(data, 0, data.length, start);
         readTrailer(start, length, 12 + caplen, pad4(caplen) - caplen);
-        // A simple packet has no timestamp; tshark shows the epoch.
-        return new CaptureRecord(Timestamp.ZERO, iface, interfaces.get(iface).linkType(),
-                (int) Math.min(spb.originalLen(), Integer.MAX_VALUE), data, data.length, start, null, section);
+        // A simple packet has no timestamp: tshark shows no times for it and counts the next
+        // frame's delta from zero.
+        return new CaptureRecord(Timestamp.ZERO, 0, interfaces.get(iface).linkType(),
+                (int) Math.min(spb.originalLen(), Integer.MAX_VALUE), data, data.length, start, null, section, false);
     }
 
     /**
@@ -270,8 +271,8 @@ final class PcapngReader implements CaptureReader {
         int raw = int32be(scratch, at);
         long trailing = Integer.toUnsignedLong(littleEndian ? Integer.reverseBytes(raw) : raw);
         if (trailing != length) {
-            throw in.corrupt(start, "pcapng: block total length " + length + " at the start and "
-                    + trailing + " at the end differ");
+            throw in.corrupt(start, "pcapng: total block lengths (first " + length + " and second " + trailing
+                    + ") don't match");
         }
     }
 
@@ -344,6 +345,11 @@ final class PcapngReader implements CaptureReader {
         return "pcapng";
     }
 
+    /**
+     * Interfaces of all sections so far, in file order. Records carry their id within their own
+     * section, and tshark 4.0 looks that id up in this list as it is (so a later section's interface
+     * 0 shows the name of the first section's): we keep that behaviour.
+     */
     @Override
     public List<CaptureInterface> interfaces() {
         return Collections.unmodifiableList(interfaces);

@@ -49,6 +49,9 @@ final class CliOptions {
     @Option(names = "--no-duplicate-keys", description = "accepted for tshark compatibility: JSON keys are always merged")
     boolean noDuplicateKeys;
 
+    @Option(names = "--tshark-only", description = "leave out jdissect's own fields (<protocol>.x.*): output exactly tshark's fields")
+    boolean tsharkOnly;
+
     @Option(names = "-t", paramLabel = "FORMAT", description = "time column: r (default, since first frame), a, ad, adoy, d, dd, e, u, ud, udoy")
     String timeFormat = "r";
 

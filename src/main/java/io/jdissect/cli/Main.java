@@ -195,7 +195,7 @@ public final class Main {
             throw new UsageException(BAD_ARGUMENTS, "Invalid time stamp type \"" + o.timeFormat
                     + "\"; it must be one of a, ad, adoy, d, dd, e, r, u, ud, udoy");
         }
-        OutputOptions out = new OutputOptions().columns(new SummaryColumns(tf)).hexDump(o.hex);
+        OutputOptions out = new OutputOptions().columns(new SummaryColumns(tf)).hexDump(o.hex).tsharkOnly(o.tsharkOnly);
         if (o.expandOnly != null) {
             out.expandOnly(new LinkedHashSet<>(o.expandOnly));
         }

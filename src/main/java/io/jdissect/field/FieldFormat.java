@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class FieldFormat {
     private static final DateTimeFormatter ABS_TIME =
-            DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.US);
+            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.US);
     private static volatile ZoneId zone = ZoneId.systemDefault();
 
     private FieldFormat() {
@@ -105,12 +105,17 @@ public final class FieldFormat {
         }
     }
 
-    /** An integer in the field's base: {@code 0x0800} for a BASE_HEX FT_UINT16, {@code 25} for BASE_DEC. */
+    /**
+     * An integer in the field's base: {@code 0x0800} for a BASE_HEX FT_UINT16, {@code 25} for BASE_DEC.
+     * Hex values are padded to the width of the field's type even when it has a bitmask, as tshark's
+     * {@code -T fields} and {@code -T json} print them ({@code ip.flags} 0x02, {@code tcp.flags}
+     * 0x0002); tree labels use the bitmask's width ({@link #hexInt}).
+     */
     public static String integer(FieldDef def, long v) {
         switch (def.base()) {
             case BASE_HEX:
             case BASE_HEX_DEC:
-                return hexInt(def, v);
+                return hex(v, Math.max(1, def.type().width() * 2));
             case BASE_OCT:
                 return v == 0 ? "0" : "0" + Long.toOctalString(v);
             default:
@@ -118,13 +123,9 @@ public final class FieldFormat {
         }
     }
 
-    /**
-     * Hex as {@code -T fields} and {@code -T json} write it: as many digits as the field's type is
-     * wide, even for a bitmask field (tshark: {@code tcp.flags} = {@code 0x0002}, {@code ip.flags}
-     * = {@code 0x02}).
-     */
+    /** Hex with as many digits as the field's (masked) width, as Wireshark pads it in tree labels. */
     public static String hexInt(FieldDef def, long v) {
-        return hex(v, Math.max(1, def.type().width() * 2));
+        return hex(v, hexDigits(def));
     }
 
     /** {@code 0x} and {@code v} in lowercase hex, zero-padded to {@code digits}. */
@@ -149,10 +150,7 @@ public final class FieldFormat {
         return Math.max(1, def.type().width() * 2);
     }
 
-    /**
-     * tshark's absolute time: {@code Nov 22, 2026 08:02:25.356719000 UTC} in the local zone; the day
-     * is space-padded ({@code Dec  6, 2013}, strftime's {@code %e}).
-     */
+    /** tshark's absolute time: {@code Nov 22, 2026 08:02:25.356719000 UTC} in the local zone. */
     public static String absoluteTime(Timestamp ts) {
         ZonedDateTime z = Instant.ofEpochSecond(ts.seconds(), Math.max(0, ts.nanos())).atZone(zone);
         String abbrev = z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
@@ -206,6 +204,7 @@ public final class FieldFormat {
                 case '\b': rep = "\\b"; break;
                 case '\f': rep = "\\f"; break;
                 case 0x0b: rep = "\\v"; break;
+                case '\\': rep = "\\\\"; break;
                 default:
                     if (c < 0x20 || c == 0x7f) {
                         rep = String.format("\\x%02x", (int) c);

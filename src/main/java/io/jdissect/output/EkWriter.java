@@ -115,9 +115,12 @@ public final class EkWriter implements PacketWriter {
      * Gathers the items under {@code node} grouped as tshark's ek_fill_attr does — by the parent's
      * abbreviation and their own — descending into fields but not into protocols.
      */
-    private static void collect(TreeItem node, ProtocolFilter filter, Map<String, List<Attr>> groups) {
+    private void collect(TreeItem node, ProtocolFilter filter, Map<String, List<Attr>> groups) {
         String parent = node.def() == null ? "text" : node.def().abbrev();
         for (TreeItem c : node.children()) {
+            if (!options.shows(c)) {
+                continue;
+            }
             String key = parent + '\u0000' + (c.def() == null ? "text" : c.def().abbrev());
             groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Attr(c, filter));
             boolean protocol = c.def() != null && c.def().isProtocol();

@@ -103,7 +103,8 @@ public final class JsonWriter implements PacketWriter {
     /** Writes the children of {@code parent} as one object, grouping items with the same key. */
     private void writeChildren(TreeItem parent, ProtocolFilter filter) throws IOException {
         gen.writeStartObject();
-        for (Map.Entry<String, List<TreeItem>> group : groupByKey(parent.children()).entrySet()) {
+        List<TreeItem> shown = parent.children().stream().filter(options::shows).toList();
+        for (Map.Entry<String, List<TreeItem>> group : groupByKey(shown).entrySet()) {
             writeGroup(group.getKey(), group.getValue(), filter);
         }
         gen.writeEndObject();

@@ -1,5 +1,8 @@
 package io.jdissect.output;
 
+import io.jdissect.field.FieldDef;
+import io.jdissect.tree.TreeItem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +19,7 @@ public final class OutputOptions {
     private ProtocolFilter protocolFilter;
     private final List<String> fields = new ArrayList<>();
     private FieldsFormat fieldsFormat = new FieldsFormat();
+    private boolean tsharkOnly;
 
     public SummaryColumns columns() {
         return columns;
@@ -62,6 +66,30 @@ public final class OutputOptions {
     public OutputOptions field(String abbrev) {
         fields.add(abbrev);
         return this;
+    }
+
+    /** True when jdissect's own fields are left out, for output identical to tshark's. */
+    public boolean tsharkOnly() {
+        return tsharkOnly;
+    }
+
+    public OutputOptions tsharkOnly(boolean on) {
+        this.tsharkOnly = on;
+        return this;
+    }
+
+    /**
+     * Whether the writers show {@code item}: everything, except jdissect's own fields (named
+     * {@code <protocol>.x} and {@code <protocol>.x.*}, beside tshark's) in tshark-only mode.
+     */
+    public boolean shows(TreeItem item) {
+        return !tsharkOnly || item.def() == null || !isOwnField(item.def());
+    }
+
+    /** jdissect's own fields are {@code <protocol>.x} or {@code <protocol>.x.<name>}. */
+    public static boolean isOwnField(FieldDef def) {
+        String own = def.protocol().abbrev() + ".x";
+        return def.abbrev().equals(own) || def.abbrev().startsWith(own + ".");
     }
 
     public FieldsFormat fieldsFormat() {

@@ -66,7 +66,7 @@ public final class TextWriter implements PacketWriter {
     }
 
     private void printItem(TreeItem item, int level) throws IOException {
-        if (item.isHidden()) {
+        if (item.isHidden() || !options.shows(item)) {
             return;
         }
         for (int i = 0; i < level; i++) {

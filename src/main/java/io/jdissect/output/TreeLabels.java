@@ -8,7 +8,6 @@ import io.jdissect.field.FieldType;
 import io.jdissect.tree.Timestamp;
 import io.jdissect.tree.TreeItem;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * The display line of a tree item as tshark's {@code -V} prints it (Wireshark's
@@ -32,14 +31,23 @@ public final class TreeLabels {
         return item.isGenerated() ? "[" + label + "]" : label;
     }
 
-    /** The item's label, without the brackets of generated items. */
+    /**
+     * The item's label, without the brackets of generated items. Labels live in 240-byte buffers:
+     * a text set by the dissector that does not fit is marked at its start
+     * ({@code " [truncated]CRAB…"}, proto_tree_set_representation), appended text is just cut.
+     */
     public static String label(TreeItem item) {
-        String base = item.text() != null ? item.text() : fill(item);
-        if (item.suffix() != null) {
-            base = base + item.suffix();
+        String base;
+        if (item.text() != null) {
+            String text = item.text();
+            base = utf8Length(text) < LABEL_BUFFER ? text : cutUtf8(TRUNCATED + text, LABEL_BUFFER - 2);
+        } else {
+            base = fill(item);
         }
-        // A label lives in a fixed buffer: longer ones are cut (set_text / append_text do no marking).
-        return cutUtf8(base, LABEL_BUFFER - 1);
+        if (item.suffix() != null) {
+            base = cutUtf8(base + item.suffix(), LABEL_BUFFER - 1);
+        }
+        return base;
     }
 
     /** The generic {@code Name: value} label of a field item (no text set by the dissector). */
@@ -264,8 +272,4 @@ public final class TreeLabels {
         return s;
     }
 
-    /** UTF-8 bytes of a label (for writers that count bytes). */
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -123,6 +123,14 @@ class TreeLabelsTest {
     }
 
     @Test
+    void longTextItemsAreMarkedTruncatedAtTheirStart() {
+        // suricata-verify__smtp-bug-5981.pcap frame 21, a data-text-lines line: 238 bytes
+        String prefix = "CRABAAAApwAAAKMAAADNAAAATFpGdcR+07IDAAoAcmNwZzEyNfIy";
+        TreeItem line = root.addText(null, 0, 0, prefix + "A".repeat(400) + "\\r\\n");
+        assertEquals(" [truncated]" + prefix + "A".repeat(174), TreeLabels.label(line));
+    }
+
+    @Test
     void textAndAppendedTextReplaceTheGenericLabel() {
         FieldDef len = fields.field(ip, "ip.hdr_len", "Header Length", FieldType.FT_UINT8).register();
         TreeItem item = add(len, 20).setText(".... 0101 = Header Length: 20 bytes (5)");

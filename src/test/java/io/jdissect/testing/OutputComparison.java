@@ -33,16 +33,20 @@ import java.util.regex.Pattern;
 /**
  * Compares jdissect's writers with tshark's stored outputs for one shared capture, protocol by
  * protocol: only the layers in {@link #COMPARED_LAYERS} that jdissect has registered are compared,
- * so the comparison widens by itself as protocols land (add them to the list when they do).
+ * so the comparison widens by itself as protocols land (add them to the list when they do). Only
+ * frames whose protocols (tshark's {@code frame.protocols}) jdissect all dissects are compared, and
+ * tshark's side goes through {@link KnownDifferences} first. jdissect's own fields are left out.
  * Each method returns the mismatches, one line each, empty when jdissect agrees with tshark.
  */
 public final class OutputComparison {
     /** Layers whose output is compared with tshark's; extend as dissectors land. */
-    public static final List<String> COMPARED_LAYERS = List.of("frame", "eth", "sll", "ip", "ipv6", "tcp");
+    public static final List<String> COMPARED_LAYERS = List.of("frame", "eth", "sll", "ip", "ipv6", "tcp", "smtp", "imf");
     private static final int LIMIT = 40;
 
     private final SharedTestdata.Capture capture;
     private final Set<String> layers;
+    /** Frame numbers whose protocols (tshark's frame.protocols) are all dissected by jdissect. */
+    private final Set<Integer> comparable = new java.util.HashSet<>();
 
     public OutputComparison(SharedTestdata.Capture capture) {
         this.capture = capture;
@@ -50,6 +54,16 @@ public final class OutputComparison {
         JDissect jd = setup(capture);
         var registry = jd.registry().fields();
         this.layers = Set.copyOf(COMPARED_LAYERS.stream().filter(l -> registry.lookupProtocol(l) != null).toList());
+        SharedTestdata.FieldsTable.read(capture.fieldsTsv()).columnByFrame("frame.protocols").forEach((frame, protos) -> {
+            if (java.util.Arrays.stream(protos.split(":")).allMatch(p -> registry.lookupProtocol(p) != null)) {
+                comparable.add(frame);
+            }
+        });
+    }
+
+    /** Writers as compared: jdissect's own fields left out. */
+    private static OutputOptions options() {
+        return new OutputOptions().tsharkOnly(true);
     }
 
     public String captureName() {
@@ -64,7 +78,7 @@ public final class OutputComparison {
     /** {@code -T json}: each packet's compared layers, keys and values, equal to tshark's (duplicate keys merged). */
     public List<String> json() throws IOException {
         List<?> theirs = (List<?>) parse(Files.newInputStream(capture.json())).get(0);
-        List<?> ours = (List<?>) parse(new ByteArrayInputStream(run(o -> new JsonWriter(o, new OutputOptions())))).get(0);
+        List<?> ours = (List<?>) parse(new ByteArrayInputStream(run(o -> new JsonWriter(o, options())))).get(0);
         List<String> out = new ArrayList<>();
         comparePackets(theirs, ours, p -> (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) p).get("_source")).get("layers"), out);
         return out;
@@ -73,7 +87,7 @@ public final class OutputComparison {
     /** {@code -T ek}: the document lines' timestamps and compared layers equal to tshark's. */
     public List<String> ek() throws IOException {
         List<Object> theirs = documents(parse(Files.newInputStream(capture.ek())));
-        List<Object> ours = documents(parse(new ByteArrayInputStream(run(o -> new EkWriter(o, new OutputOptions())))));
+        List<Object> ours = documents(parse(new ByteArrayInputStream(run(o -> new EkWriter(o, options())))));
         List<String> out = new ArrayList<>();
         comparePackets(theirs, ours, p -> (Map<?, ?>) ((Map<?, ?>) p).get("layers"), out);
         for (int i = 0; i < Math.min(theirs.size(), ours.size()) && out.size() < LIMIT; i++) {
@@ -96,7 +110,11 @@ public final class OutputComparison {
                     out.add("frame " + p.number() + ": tshark has no such frame");
                     break;
                 }
-                List<List<String>> theirBlocks = blocks(theirs.get(index++));
+                List<String> theirPacket = theirs.get(index++);
+                if (!comparable.contains((int) p.number())) {
+                    continue;
+                }
+                List<List<String>> theirBlocks = blocks(KnownDifferences.normalizeTsharkLines(theirPacket));
                 List<List<String>> ourBlocks = blocks(verboseLines(p));
                 List<TreeItem> top = p.layers().stream().filter(i -> !i.isHidden()).toList();
                 for (int b = 0; b < ourBlocks.size() && b < top.size(); b++) {
@@ -105,7 +123,8 @@ public final class OutputComparison {
                         continue;
                     }
                     List<String> t = b < theirBlocks.size() ? theirBlocks.get(b) : List.of();
-                    compareLines("frame " + p.number() + " " + item.def().abbrev(), t, ourBlocks.get(b), out);
+                    compareLines("frame " + p.number() + " " + item.def().protocol().abbrev() + " (" + item.def().abbrev() + ")",
+                            t, ourBlocks.get(b), out);
                 }
             }
         }
@@ -123,7 +142,7 @@ public final class OutputComparison {
      * names a compared layer (then Info comes from a compared dissector).
      */
     public List<String> summary(List<String> expected, TimeFormat format) throws IOException {
-        OutputOptions options = new OutputOptions();
+        OutputOptions options = options();
         List<String> out = new ArrayList<>();
         int index = 0;
         try (PacketStream packets = open()) {
@@ -139,6 +158,9 @@ public final class OutputComparison {
                 String theirs = expected.get(index++);
                 String ours = TextWriter.summaryLine(p, columns);
                 columns.displayed(p);
+                if (!comparable.contains((int) p.number())) {
+                    continue;
+                }
                 Matcher t = SUMMARY.matcher(theirs);
                 Matcher o = SUMMARY.matcher(ours);
                 if (!t.matches() || !o.matches()) {
@@ -151,7 +173,7 @@ public final class OutputComparison {
                 int[] groups = whole ? new int[] {0} : new int[] {1, 2, 3, 4, 6};
                 for (int g : groups) {
                     if (!t.group(g).equals(o.group(g))) {
-                        out.add("frame " + p.number() + " column " + g + ": tshark '" + t.group(g) + "' jdissect '" + o.group(g) + "'");
+                        out.add("frame " + p.number() + " summary column " + g + ": tshark '" + t.group(g) + "' jdissect '" + o.group(g) + "'");
                     }
                 }
             }
@@ -167,11 +189,15 @@ public final class OutputComparison {
             out.add("packets: tshark " + theirs.size() + " jdissect " + ours.size());
         }
         for (int i = 0; i < Math.min(theirs.size(), ours.size()) && out.size() < LIMIT; i++) {
+            if (!comparable.contains(i + 1)) {
+                continue;
+            }
             Map<?, ?> t = layersOf.apply(theirs.get(i));
             Map<?, ?> o = layersOf.apply(ours.get(i));
             for (String layer : layers) {
                 if (t.containsKey(layer) || o.containsKey(layer)) {
-                    MergedJson.diff("frame " + (i + 1) + " " + layer, t.get(layer), o.get(layer), out, LIMIT);
+                    Object expected = KnownDifferences.normalizeTshark(layer, t.get(layer));
+                    MergedJson.diff("frame " + (i + 1) + " " + layer, expected, o.get(layer), out, LIMIT);
                 }
             }
         }
@@ -226,7 +252,7 @@ public final class OutputComparison {
 
     private static List<String> verboseLines(Packet p) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        TextWriter w = new TextWriter(bytes, new OutputOptions(), TextWriter.Parts.DETAILS);
+        TextWriter w = new TextWriter(bytes, options(), TextWriter.Parts.DETAILS);
         w.write(p);
         w.finish();
         return List.of(bytes.toString(StandardCharsets.UTF_8).split("\n", -1));
@@ -284,6 +310,14 @@ public final class OutputComparison {
             docs.add(lines.get(i));
         }
         return docs;
+    }
+
+    private static final Pattern LAYER = Pattern.compile("^frame \\d+ ([^/: (\\[]+).*", Pattern.DOTALL);
+
+    /** The layer a mismatch line is about ("tcp", "summary"), or "*" for whole-capture problems. */
+    public static String layerOf(String mismatch) {
+        Matcher m = LAYER.matcher(mismatch);
+        return m.matches() ? m.group(1) : "*";
     }
 
     /** Reads a test resource's lines (the stored tshark summaries). */

@@ -32,13 +32,15 @@ public final class DataDissector {
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
-        int n = tvb.reportedLength();
-        if (n == 0) {
+        // tshark shows the bytes that were captured: a payload cut by the snapshot length is
+        // "Data (6 bytes)" with data.len 6, not an error.
+        int n = tvb.length();
+        if (tvb.reportedLength() == 0) {
             return 0;
         }
         TreeItem item = tree.add(proto.field(), tvb, 0, n).setText("Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
-        item.add(data, tvb, 0, n, tvb.bytes(0, tvb.length()));
+        item.add(data, tvb, 0, n, tvb.bytes(0, n));
         item.add(len, tvb, 0, 0, n).generated();
-        return n;
+        return tvb.reportedLength();
     }
 }

@@ -3,6 +3,7 @@ package io.jdissect.protocols.eth;
 import io.jdissect.dissect.Address;
 import io.jdissect.dissect.DissectorHandle;
 import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.dissect.Expert;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
@@ -20,6 +21,8 @@ import io.jdissect.tree.TreeItem;
  */
 final class EthDissector {
     private static final int HEADER_LEN = 14;
+    /** pcap does not say whether Ethernet frames keep their FCS (wiretap's fcs_len -1). */
+    private static final int FCS_UNKNOWN = -1;
 
     private final ProtocolDef proto;
     private final FieldDef dst;
@@ -35,6 +38,10 @@ final class EthDissector {
     private final FieldDef lg;
     private final FieldDef ig;
     private final FieldDef padding;
+    private final FieldDef fcs;
+    private final FieldDef fcsStatus;
+    private final Expert.Def srcNotGroup;
+    private final Expert expert;
     private final DissectorHandle handle;
     private DissectorHandle ethertype;
     private DissectorHandle data;
@@ -50,6 +57,11 @@ final class EthDissector {
                 .blurb("Source or Destination Hardware Address").register();
         padding = f.field(proto, "eth.padding", "Padding", FieldType.FT_BYTES).blurb("Ethernet Padding").register();
         trailer = f.field(proto, "eth.trailer", "Trailer", FieldType.FT_BYTES).blurb("Ethernet Trailer or Checksum").register();
+        fcs = f.field(proto, "eth.fcs", "Frame check sequence", FieldType.FT_UINT32).hex().blurb("Ethernet checksum")
+                .register();
+        fcsStatus = f.field(proto, "eth.fcs.status", "FCS Status", FieldType.FT_UINT8).base(io.jdissect.field.Base.NONE)
+                .values(java.util.Map.of(0L, "Bad", 1L, "Good", 2L, "Unverified", 3L, "Not present", 4L, "Illegal"))
+                .register();
         String lgBlurb = "Specifies if this is a locally administered or globally unique (IEEE assigned) address";
         String igBlurb = "Specifies if this is an individual (unicast) or group (broadcast/multicast) address";
         dstLg = lgBit(f, "eth.dst.lg", lgBlurb);
@@ -58,6 +70,10 @@ final class EthDissector {
         srcIg = igBit(f, "eth.src.ig", igBlurb);
         lg = lgBit(f, "eth.lg", lgBlurb);
         ig = igBit(f, "eth.ig", igBlurb);
+        srcNotGroup = registry.expert(proto, "eth.src_not_group",
+                "Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)", Expert.Severity.WARNING,
+                Expert.Group.PROTOCOL);
+        expert = registry.expert();
         handle = registry.register("eth_withoutfcs", proto, this::dissect);
         registry.register("eth", proto, this::dissect);
     }
@@ -77,8 +93,12 @@ final class EthDissector {
         return handle;
     }
 
-    FieldDef padding() {
-        return padding;
+    /** Creates the ethertype dispatcher, which shows padding and FCS with Ethernet's fields. */
+    EthertypeDissector ethertypeDissector(DissectorRegistry registry) {
+        Expert.Def paddingBad = registry.expert(proto, "eth.padding_bad",
+                "Padding identification may be inaccurate and impact trailer dissector", Expert.Severity.NOTE,
+                Expert.Group.PROTOCOL);
+        return new EthertypeDissector(registry, new EthertypeDissector.TrailerFields(padding, fcs, fcsStatus, paddingBad));
     }
 
     void handoff(DissectorRegistry registry) {
@@ -87,13 +107,20 @@ final class EthDissector {
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        pinfo.columns().setProtocol("Ethernet");
+        if (tvb.length() < HEADER_LEN) {
+            // tshark takes the destination, then the source, before it fails on a cut header.
+            if (tvb.length() >= 6) {
+                pinfo.columns().setDestination(new Address(Address.Type.ETHER, tvb.bytes(0, 6)).toString());
+            }
+            tvb.ensure(0, HEADER_LEN);
+        }
         EthernetHeader h = new EthernetHeader(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
         Address srcAddr = new Address(Address.Type.ETHER, h.src());
         Address dstAddr = new Address(Address.Type.ETHER, h.dst());
         pinfo.setDlAddresses(srcAddr, dstAddr);
         pinfo.columns().setSource(srcAddr.toString());
         pinfo.columns().setDestination(dstAddr.toString());
-        pinfo.columns().setProtocol("ETHER");
         int typeOrLength = h.typeOrLength();
         boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE;
         TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN)
@@ -109,15 +136,18 @@ final class EthDissector {
         }
         eth.add(type, tvb, 12, 2, typeOrLength);
         pinfo.put(EthertypeDissector.Call.class,
-                new EthertypeDissector.Call(typeOrLength, HEADER_LEN, eth, trailer, "Ethernet II"));
+                new EthertypeDissector.Call(typeOrLength, HEADER_LEN, eth, trailer, "Ethernet II", FCS_UNKNOWN));
         pinfo.call(ethertype, tvb, tree);
         return tvb.reportedLength();
     }
 
-    /** An address with its hidden-free subtree: eth.addr and the LG/IG bits of its first octet. */
+    /** An address with its subtree: eth.addr and the LG/IG bits of its first octet (eth.lg/ig hidden). */
     private void address(TreeItem eth, Tvb tvb, int offset, FieldDef which, byte[] mac, FieldDef whichLg,
                          FieldDef whichIg) {
         TreeItem a = eth.add(which, tvb, offset, 6, mac);
+        if (which == src && (mac[0] & 1) != 0) {
+            expert.add(a, srcNotGroup, tvb, offset, 6);
+        }
         a.add(addr, tvb, offset, 6, mac);
         long lgBit = (mac[0] >> 1) & 1;
         long igBit = mac[0] & 1;

@@ -17,7 +17,7 @@ public final class EthPlugin implements ProtocolPlugin {
     @Override
     public void register(DissectorRegistry registry) {
         eth = new EthDissector(registry);
-        ethertype = new EthertypeDissector(registry, eth.padding());
+        ethertype = eth.ethertypeDissector(registry);
     }
 
     @Override

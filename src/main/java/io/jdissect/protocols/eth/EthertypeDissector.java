@@ -3,6 +3,7 @@ package io.jdissect.protocols.eth;
 import io.jdissect.dissect.DissectorHandle;
 import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.dissect.DissectorTable;
+import io.jdissect.dissect.Expert;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
 import io.jdissect.field.FieldDef;
@@ -20,21 +21,35 @@ import io.jdissect.tree.TreeItem;
 public final class EthertypeDissector {
     /** Ethernet frames are padded to this many bytes without FCS (IEEE 802.3 clause 4.2.3.3). */
     private static final int MIN_FRAME = 60;
+    private static final int MIN_FRAME_WITH_FCS = 64;
+    private static final int FCS_LEN = 4;
+    private static final long UNVERIFIED = 2;
 
     private final ProtocolDef proto;
-    private final FieldDef padding;
+    private final TrailerFields fields;
+    private final Expert expert;
     private final DissectorHandle handle;
     private DissectorTable table;
     private DissectorHandle data;
 
-    /** What the calling layer tells the ethertype dissector (Wireshark's ethertype_data_t). */
-    public record Call(int etype, int payloadOffset, TreeItem callerTree, FieldDef trailer, String description) {
+    /**
+     * What the calling layer tells the ethertype dissector (Wireshark's ethertype_data_t):
+     * {@code fcsLength} is 0 when the frame has no FCS, 4 when it has one, -1 when unknown
+     * (then a trailer of 4 or more bytes on a frame of 64 or more is taken to end in one).
+     */
+    public record Call(int etype, int payloadOffset, TreeItem callerTree, FieldDef trailer, String description,
+                       int fcsLength) {
     }
 
-    EthertypeDissector(DissectorRegistry registry, FieldDef padding) {
+    /** Ethernet's fields for what follows the payload, shown in whichever layer called. */
+    record TrailerFields(FieldDef padding, FieldDef fcs, FieldDef fcsStatus, Expert.Def paddingBad) {
+    }
+
+    EthertypeDissector(DissectorRegistry registry, TrailerFields fields) {
         FieldRegistry f = registry.fields();
         proto = f.protocol("Ethertype", "Ethertype", "ethertype");
-        this.padding = padding;
+        this.fields = fields;
+        this.expert = registry.expert();
         handle = registry.register("ethertype", proto, this::dissect);
     }
 
@@ -68,8 +83,10 @@ public final class EthertypeDissector {
     }
 
     /**
-     * The bytes after what the payload protocol used (e.g. past the IPv4 total length): first
-     * zero padding up to the minimum frame size, then the rest as the caller's trailer field.
+     * The bytes after what the payload protocol used (e.g. past the IPv4 total length), as
+     * Wireshark's add_ethernet_trailer splits them: padding up to the 60-byte minimum when it is all
+     * zeros (tshark's default "eth.padding: zeros"), an assumed FCS, and the rest as the caller's
+     * trailer field.
      */
     private void addTrailer(PacketInfo pinfo, Tvb tvb, Call call, Tvb next, int taken) {
         int left = next.reportedLength() - taken;
@@ -79,21 +96,38 @@ public final class EthertypeDissector {
         Tvb rest = next.subset(taken);
         int frameLen = pinfo.record().originalLength();
         int pad = 0;
+        boolean maybePadded = false;
         if (frameLen >= MIN_FRAME && frameLen - left < MIN_FRAME) {
-            pad = Math.min(left, MIN_FRAME - (frameLen - left));
-            // tshark's default (eth.padding "zeros"): padding stops at the first non-zero byte.
-            int zeros = 0;
-            while (zeros < pad && zeros < rest.length() && rest.u8(zeros) == 0) {
-                zeros++;
+            maybePadded = true;
+            pad = MIN_FRAME - (frameLen - left);
+            for (int i = 0; i < pad; i++) {
+                if (i >= rest.length() || rest.u8(i) != 0) {
+                    pad = 0;
+                    break;
+                }
             }
-            pad = zeros;
         }
         if (pad > 0) {
-            call.callerTree().add(padding, rest, 0, pad, rest.bytes(0, pad));
+            call.callerTree().add(fields.padding(), rest, 0, pad, rest.bytes(0, pad));
         }
-        int trailerLen = Math.min(left - pad, rest.remaining(pad));
-        if (trailerLen > 0) {
-            call.callerTree().add(call.trailer(), rest, pad, trailerLen, rest.bytes(pad, trailerLen));
+        int trailerLen = left - pad;
+        boolean hasFcs = call.fcsLength() == 4
+                || (call.fcsLength() != 0 && tvb.reportedLength() >= MIN_FRAME_WITH_FCS && trailerLen >= FCS_LEN);
+        if (hasFcs) {
+            trailerLen -= FCS_LEN;
+        }
+        int shown = Math.min(trailerLen, rest.remaining(pad));
+        if (shown > 0) {
+            TreeItem t = call.callerTree().add(call.trailer(), rest, pad, shown, rest.bytes(pad, shown));
+            if (maybePadded && pad == 0) {
+                expert.add(t, fields.paddingBad(), rest, pad, shown, "Didn't find padding of zeros, and an undecoded"
+                        + " trailer exists. There may be padding of non-zeros.");
+            }
+        }
+        int fcsAt = pad + trailerLen;
+        if (hasFcs && rest.remaining(fcsAt) >= FCS_LEN) {
+            call.callerTree().add(fields.fcs(), rest, fcsAt, FCS_LEN, rest.u32(fcsAt)).appendText(" [unverified]");
+            call.callerTree().add(fields.fcsStatus(), rest, fcsAt, 0, UNVERIFIED).generated();
         }
     }
 }

@@ -35,9 +35,13 @@ public final class FrameDissector {
     private final FieldDef ignored;
     private final FieldDef protocols;
     private final FieldDef interfaceId;
+    private final FieldDef sectionNumber;
     private final FieldDef interfaceName;
     private final FieldDef interfaceDescription;
-    private final FieldDef sectionNumber;
+    private final ProtocolDef commentProto;
+    private final FieldDef comment;
+    private final io.jdissect.dissect.Expert.Def commentExpert;
+    private final DissectorRegistry registry;
     private final DissectorHandle dataHandle;
     private final DissectorTable linkTypes;
 
@@ -73,6 +77,12 @@ public final class FrameDissector {
                 .blurb("The friendly name for this interface").register();
         interfaceDescription = f.field(proto, "frame.interface_description", "Interface description",
                 FieldType.FT_STRING).blurb("The description for this interface").register();
+        comment = f.field(proto, "frame.comment", "Comment", FieldType.FT_STRING).register();
+        // tshark puts packet comments in their own top-level "Packet comments" item, before the frame.
+        commentProto = f.protocol("Packet comments", "Packet comments", "pkt_comment");
+        commentExpert = registry.expert(proto, "frame.comment.expert", "Formatted comment",
+                io.jdissect.dissect.Expert.Severity.COMMENT, io.jdissect.dissect.Expert.Group.COMMENTS_GROUP);
+        this.registry = registry;
         encapType = f.field(proto, "frame.encap_type", "Encapsulation type", FieldType.FT_INT16)
                 .values(LinkTypes.ENCAP_NAMES).register();
         this.dataHandle = dataHandle;
@@ -91,32 +101,28 @@ public final class FrameDissector {
         CaptureRecord rec = pinfo.record();
         Tvb tvb = Tvb.ofSource("Frame", rec.data(), rec.capturedLength(), rec.originalLength());
         int caplen = rec.capturedLength();
+        Integer encap = LinkTypes.encapOf(rec.linkType());
+        if (rec.comment() != null) {
+            addComment(root, tvb, rec.comment());
+        }
         TreeItem fr = root.add(proto.field(), tvb, 0, caplen);
         fr.setText("Frame " + pinfo.frameNumber() + ": " + rec.originalLength() + " bytes on wire ("
                 + rec.originalLength() * 8L + " bits), " + caplen + " bytes captured (" + caplen * 8L + " bits)");
-        Integer encap = LinkTypes.encapOf(rec.linkType());
         if (rec.sectionNumber() > 0) {
             fr.add(sectionNumber, tvb, 0, 0, rec.sectionNumber());
         }
-        if (rec.interfaceId() >= 0 && pinfo.get(InterfaceInfo.class) != null) {
-            InterfaceInfo ii = pinfo.get(InterfaceInfo.class);
-            String name = ii.name() == null ? "unknown" : ii.name();
-            fr.appendText(" on interface " + name + ", id " + rec.interfaceId());
-            // tshark: "Interface id: 0 (lo)" with the name and description of the pcapng IDB below.
-            TreeItem id = fr.add(interfaceId, tvb, 0, 0, rec.interfaceId())
-                    .setText("Interface id: " + rec.interfaceId() + " (" + name + ")");
-            id.add(interfaceName, tvb, 0, 0, name);
-            if (ii.description() != null) {
-                id.add(interfaceDescription, tvb, 0, 0, ii.description());
-            }
+        if (rec.interfaceId() >= 0) {
+            addInterface(fr, tvb, rec.interfaceId(), pinfo.get(InterfaceInfo.class));
         }
         fr.add(encapType, tvb, 0, 0, encap == null ? -1 : encap);
-        fr.add(time, tvb, 0, 0, rec.timestamp());
-        fr.add(offsetShift, tvb, 0, 0, Timestamp.ZERO).generated();
-        fr.add(timeEpoch, tvb, 0, 0, rec.timestamp());
-        fr.add(timeDelta, tvb, 0, 0, pinfo.deltaTime()).generated();
-        fr.add(timeDeltaDisplayed, tvb, 0, 0, deltaDisplayed).generated();
-        fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
+        if (rec.hasTimestamp()) {
+            fr.add(time, tvb, 0, 0, rec.timestamp());
+            fr.add(offsetShift, tvb, 0, 0, Timestamp.ZERO).generated();
+            fr.add(timeEpoch, tvb, 0, 0, rec.timestamp());
+            fr.add(timeDelta, tvb, 0, 0, pinfo.deltaTime()).generated();
+            fr.add(timeDeltaDisplayed, tvb, 0, 0, deltaDisplayed).generated();
+            fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
+        }
         fr.add(number, tvb, 0, 0, pinfo.frameNumber());
         fr.add(len, tvb, 0, 0, rec.originalLength()).setText("Frame Length: " + bytesAndBits(rec.originalLength()));
         fr.add(capLen, tvb, 0, 0, caplen).setText("Capture Length: " + bytesAndBits(caplen));
@@ -138,6 +144,27 @@ public final class FrameDissector {
     /** tshark's "74 bytes (592 bits)". */
     private static String bytesAndBits(int n) {
         return n + " byte" + (n == 1 ? "" : "s") + " (" + n * 8L + " bits)";
+    }
+
+    /**
+     * "Interface id: 0 (eth0)" with the name and description below it, and "on interface eth0, id 0"
+     * in the frame line; tshark writes "unknown" when the interface has no name.
+     */
+    private void addInterface(TreeItem fr, Tvb tvb, int id, InterfaceInfo info) {
+        String name = info == null || info.name() == null ? "unknown" : info.name();
+        fr.appendText(" on interface " + name + ", id " + id);
+        TreeItem item = fr.add(interfaceId, tvb, 0, 0, id).setText("Interface id: " + id + " (" + name + ")");
+        item.add(interfaceName, tvb, 0, 0, name);
+        if (info != null && info.description() != null) {
+            item.add(interfaceDescription, tvb, 0, 0, info.description());
+        }
+    }
+
+    /** The "Packet comments" item: the comment, with a Comment-level expert finding repeating it. */
+    private void addComment(TreeItem root, Tvb tvb, String text) {
+        TreeItem comments = root.add(commentProto.field(), tvb, 0, 0).setText("Packet comments");
+        TreeItem c = comments.add(comment, tvb, 0, 0, text).setText(text);
+        registry.expert().add(c, commentExpert, tvb, 0, 0, text);
     }
 
     /** Interface details a reader knows (pcapng IDB), passed to the frame dissector. */

@@ -15,7 +15,7 @@ public final class LinkTypes {
     public static final int ENCAP_RAW_IP = 7;
     public static final int ENCAP_NULL = 15;
     public static final int ENCAP_SLL = 25;
-    public static final int ENCAP_LOOP = 69;
+    public static final int ENCAP_LOOP = 174;
     public static final int ENCAP_RAW_IP4 = 129;
     public static final int ENCAP_RAW_IP6 = 130;
     public static final int ENCAP_SLL2 = 210;

@@ -24,6 +24,7 @@ public final class ImfDissector {
     private final ImfFields f;
     private final ImfAddressItems addresses;
     private final ImfDecodedItems decoded;
+    private final ImfSioLabel sioLabel;
     private final DissectorRegistry registry;
 
     public ImfDissector(DissectorRegistry registry, ImfFields fields) {
@@ -31,6 +32,7 @@ public final class ImfDissector {
         this.f = fields;
         this.addresses = new ImfAddressItems(fields);
         this.decoded = new ImfDecodedItems(registry, fields);
+        this.sioLabel = new ImfSioLabel(registry, fields);
     }
 
     public int dissect(Tvb tvb, PacketInfo pinfo, TreeItem parent) {
@@ -108,6 +110,7 @@ public final class ImfDissector {
                 case MAILBOX -> addresses.mailbox(tvb, valueOffset, end - valueOffset, item);
                 case MAILBOX_LIST -> addresses.mailboxList(tvb, valueOffset, end - valueOffset, item);
                 case ADDRESS_LIST -> addresses.addressList(tvb, valueOffset, end - valueOffset, item);
+                case SIO_LABEL -> sioLabel.dissect(tvb, valueOffset, end - valueOffset, item);
                 default -> {
                 }
             }

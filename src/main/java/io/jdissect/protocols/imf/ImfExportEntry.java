@@ -2,6 +2,9 @@ package io.jdissect.protocols.imf;
 
 import io.jdissect.dissect.Tvb;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What the IMF dissector reports to export-objects for each message it dissected (tshark's
  * {@code imf_eo_t} tap record): the frame, the raw From and Subject values (ASCII, bytes >= 0x80
@@ -12,9 +15,9 @@ public record ImfExportEntry(long frame, String sender, String subject, Tvb mess
 
     /** The per-packet queue the entries go to, in the order tshark's tap sees them. */
     public static final class Queue {
-        private final java.util.List<ImfExportEntry> entries = new java.util.ArrayList<>(1);
+        private final List<ImfExportEntry> entries = new ArrayList<>(1);
 
-        public java.util.List<ImfExportEntry> entries() {
+        public List<ImfExportEntry> entries() {
             return entries;
         }
 

@@ -152,7 +152,7 @@ public final class ImfFields {
         siolabelUnknown = string(f, "imf.siolabel.unknown", "Unknown parameter");
         messageText = f.field(proto, "imf.message_text", "Message-Text", FieldType.FT_NONE).register();
         unknownParam = registry.expert(proto, "imf.unknown_param", "Unknown parameter",
-                Expert.Severity.ERROR, Expert.Group.PROTOCOL);
+                Expert.Severity.WARNING, Expert.Group.PROTOCOL);
 
         x = f.field(proto, "imf.x", "Decoded header section (jdissect)", FieldType.FT_NONE)
                 .blurb("The header fields unfolded and RFC 2047-decoded, addresses parsed by RFC 5322 (not in tshark)")

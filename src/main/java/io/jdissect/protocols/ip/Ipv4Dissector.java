@@ -11,6 +11,9 @@ import io.jdissect.field.FieldDef;
 import io.jdissect.field.FieldRegistry;
 import io.jdissect.field.FieldType;
 import io.jdissect.field.ProtocolDef;
+import io.jdissect.dissect.reassembly.FragmentTable;
+import io.jdissect.dissect.reassembly.FragmentTree;
+import io.jdissect.dissect.reassembly.Reassembled;
 import io.jdissect.kaitai.Ipv4Header;
 import io.jdissect.tree.TreeItem;
 
@@ -25,34 +28,14 @@ import java.util.Map;
 final class Ipv4Dissector {
     private static final int MIN_HEADER = 20;
 
-    /** RFC 2474/4594 codepoints: short names for the dsfield summary, long ones for the field. */
-    private static final Map<Long, String> DSCP_SHORT = Map.ofEntries(
-            Map.entry(0L, "CS0"), Map.entry(1L, "LE"), Map.entry(8L, "CS1"), Map.entry(10L, "AF11"),
-            Map.entry(12L, "AF12"), Map.entry(14L, "AF13"), Map.entry(16L, "CS2"), Map.entry(18L, "AF21"),
-            Map.entry(20L, "AF22"), Map.entry(22L, "AF23"), Map.entry(24L, "CS3"), Map.entry(26L, "AF31"),
-            Map.entry(28L, "AF32"), Map.entry(30L, "AF33"), Map.entry(32L, "CS4"), Map.entry(34L, "AF41"),
-            Map.entry(36L, "AF42"), Map.entry(38L, "AF43"), Map.entry(40L, "CS5"), Map.entry(44L, "VOICE-ADMIT"),
-            Map.entry(46L, "EF"), Map.entry(48L, "CS6"), Map.entry(56L, "CS7"));
-    static final Map<Long, String> DSCP = Map.ofEntries(
-            Map.entry(0L, "Default"), Map.entry(1L, "Lower Effort"), Map.entry(8L, "Class Selector 1"),
-            Map.entry(10L, "Assured Forwarding 11"), Map.entry(12L, "Assured Forwarding 12"),
-            Map.entry(14L, "Assured Forwarding 13"), Map.entry(16L, "Class Selector 2"),
-            Map.entry(18L, "Assured Forwarding 21"), Map.entry(20L, "Assured Forwarding 22"),
-            Map.entry(22L, "Assured Forwarding 23"), Map.entry(24L, "Class Selector 3"),
-            Map.entry(26L, "Assured Forwarding 31"), Map.entry(28L, "Assured Forwarding 32"),
-            Map.entry(30L, "Assured Forwarding 33"), Map.entry(32L, "Class Selector 4"),
-            Map.entry(34L, "Assured Forwarding 41"), Map.entry(36L, "Assured Forwarding 42"),
-            Map.entry(38L, "Assured Forwarding 43"), Map.entry(40L, "Class Selector 5"),
-            Map.entry(44L, "Voice Admit"), Map.entry(46L, "Expedited Forwarding"),
-            Map.entry(48L, "Class Selector 6"), Map.entry(56L, "Class Selector 7"));
-    /** RFC 3168 section 5. */
-    private static final String[] ECN_SHORT = {"Not-ECT", "ECT(1)", "ECT(0)", "CE"};
-    static final Map<Long, String> ECN = Map.of(
-            0L, "Not ECN-Capable Transport", 1L, "ECN-Capable Transport codepoint '01'",
-            2L, "ECN-Capable Transport codepoint '10'", 3L, "Congestion Experienced");
     private static final Map<Long, String> CHECKSUM_STATUS = Map.of(
             0L, "Bad", 1L, "Good", 2L, "Unverified", 3L, "Not present", 4L, "Illegal");
     private static final long UNVERIFIED = 2;
+    private static final int MAX_PENDING = 4096;
+    private static final long MAX_BUFFERED = 64L << 20;
+
+    private record FragmentKey(long src, long dst, int protocol, int id) {
+    }
 
     private final ProtocolDef proto;
     private final FieldDef version;
@@ -78,6 +61,9 @@ final class Ipv4Dissector {
     private final FieldDef checksum;
     private final FieldDef checksumStatus;
     private final FieldDef options;
+    private final FragmentTree.Fields fragmentFields;
+    /** IPv4 datagrams being defragmented, by RFC 791's (source, destination, protocol, id). */
+    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(MAX_PENDING, MAX_BUFFERED);
     private final DissectorHandle handle;
     private DissectorTable ipProto;
     private DissectorHandle data;
@@ -90,9 +76,9 @@ final class Ipv4Dissector {
                 .blurb("Header length in 32-bit words").register();
         dsfield = f.field(proto, "ip.dsfield", "Differentiated Services Field", FieldType.FT_UINT8).hex().register();
         dscp = f.field(proto, "ip.dsfield.dscp", "Differentiated Services Codepoint", FieldType.FT_UINT8)
-                .mask(0xfc, 8).values(DSCP).register();
+                .mask(0xfc, 8).values(TrafficClass.DSCP).register();
         ecn = f.field(proto, "ip.dsfield.ecn", "Explicit Congestion Notification", FieldType.FT_UINT8)
-                .mask(0x03, 8).values(ECN).register();
+                .mask(0x03, 8).values(TrafficClass.ECN).register();
         len = f.field(proto, "ip.len", "Total Length", FieldType.FT_UINT16).register();
         id = f.field(proto, "ip.id", "Identification", FieldType.FT_UINT16).base(io.jdissect.field.Base.BASE_HEX_DEC).register();
         dst = f.field(proto, "ip.dst", "Destination Address", FieldType.FT_IPv4).register();
@@ -116,6 +102,16 @@ final class Ipv4Dissector {
         checksumStatus = f.field(proto, "ip.checksum.status", "Header checksum status", FieldType.FT_UINT8)
                 .base(io.jdissect.field.Base.NONE).values(CHECKSUM_STATUS).register();
         options = f.field(proto, "ip.options", "Options", FieldType.FT_BYTES).register();
+        FieldDef count = f.field(proto, "ip.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
+        FieldDef fragment = f.field(proto, "ip.fragment", "IPv4 Fragment", FieldType.FT_FRAMENUM).register();
+        FieldDef all = f.field(proto, "ip.fragments", "IPv4 Fragments", FieldType.FT_BYTES).register();
+        f.field(proto, "ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FT_FRAMENUM)
+                .blurb("This IPv4 packet is reassembled in this frame").register();
+        FieldDef length = f.field(proto, "ip.reassembled.length", "Reassembled IPv4 length", FieldType.FT_UINT32)
+                .blurb("The total length of the reassembled payload").register();
+        FieldDef data = f.field(proto, "ip.reassembled.data", "Reassembled IPv4 data", FieldType.FT_BYTES)
+                .blurb("The reassembled payload").register();
+        fragmentFields = new FragmentTree.Fields(all, fragment, count, length, data, "IPv4 Fragments");
         handle = registry.register("ip", proto, this::dissect);
     }
 
@@ -143,9 +139,8 @@ final class Ipv4Dissector {
         ip.add(hdrLen, tvb, 0, 1, headerLen)
                 .setText(BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + h.ihl() + ")");
         int tos = tvb.u8(1);
-        TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos).setText(String.format(
-                "Differentiated Services Field: 0x%02x (DSCP: %s, ECN: %s)", tos,
-                DSCP_SHORT.getOrDefault(h.dscp(), "Unknown"), ECN_SHORT[(int) h.ecn()]));
+        TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos)
+                .setText("Differentiated Services Field: " + TrafficClass.summary(tos));
         ds.add(dscp, tvb, 1, 1, h.dscp());
         ds.add(ecn, tvb, 1, 1, h.ecn());
         ip.add(len, tvb, 2, 2, totalLen);
@@ -155,7 +150,9 @@ final class Ipv4Dissector {
         fl.add(flagRb, tvb, 6, 1, h.flagReserved() ? 1 : 0);
         fl.add(flagDf, tvb, 6, 1, h.flagDontFragment() ? 1 : 0);
         fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
-        ip.add(fragOffset, tvb, 6, 2, h.fragmentOffset());
+        // The field holds 8-byte units (as -T fields prints it); the label shows bytes.
+        ip.add(fragOffset, tvb, 6, 2, h.fragmentOffset()).setText(BitPattern.of(tvb.u16(6), 0x1fff, 16)
+                + "Fragment Offset: " + h.fragmentOffset() * 8);
         ip.add(ttl, tvb, 8, 1, h.ttl());
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
@@ -171,12 +168,44 @@ final class Ipv4Dissector {
         // A total length of 0 is what TCP segmentation offload leaves; the frame says how long it is.
         int datagramLen = totalLen == 0 ? tvb.reportedLength() : Math.min(totalLen, tvb.reportedLength());
         Tvb payload = tvb.subset(headerLen, datagramLen - headerLen);
-        int taken = h.flagMoreFragments() || h.fragmentOffset() != 0 ? 0
-                : ipProto.tryDissect(h.protocol(), payload, pinfo, tree);
+        if (h.flagMoreFragments() || h.fragmentOffset() != 0) {
+            payload = defragment(pinfo, tree, ip, h, payload);
+            if (payload == null) {
+                return datagramLen;
+            }
+        }
+        int taken = ipProto.tryDissect(h.protocol(), payload, pinfo, tree);
         if (taken <= 0) {
+            pinfo.columns().setInfo(IpProtocols.name(h.protocol()) + " (" + h.protocol() + ")");
             pinfo.callContained(data, payload, tree);
         }
         return datagramLen;
+    }
+
+    /**
+     * Adds a fragment to its datagram (RFC 791 section 3.2). Returns the reassembled payload when
+     * this fragment completes it, with the fragment tree under {@code ip}; otherwise shows the
+     * fragment's bytes as data, says so in Info as tshark does, and returns null. A fragment cut
+     * by the snapshot length cannot be reassembled and is only shown.
+     */
+    private Tvb defragment(PacketInfo pinfo, TreeItem tree, TreeItem ip, Ipv4Header h, Tvb payload) {
+        Reassembled message = null;
+        // The datagram quoted in an ICMP error is shown as it is, never defragmented.
+        if (!payload.isTruncated() && pinfo.get(InErrorPacket.class) == null) {
+            FragmentKey key = new FragmentKey(h.src(), h.dst(), h.protocol(), h.identification());
+            message = fragments.add(key, pinfo.frameNumber(), (int) h.fragmentOffset() * 8, payload.bytes(),
+                    !h.flagMoreFragments());
+        }
+        if (message == null) {
+            pinfo.setFragmented(true);
+            pinfo.columns().setInfo(String.format("Fragmented IP protocol (proto=%s %d, off=%d, ID=%04x)",
+                    IpProtocols.name(h.protocol()), h.protocol(), h.fragmentOffset() * 8, h.identification()));
+            pinfo.callContained(data, payload, tree);
+            return null;
+        }
+        Tvb whole = Tvb.ofSource("Reassembled IPv4", message.data());
+        FragmentTree.add(ip, fragmentFields, message, whole);
+        return whole;
     }
 
     private static Address address(long v4) {

@@ -36,8 +36,7 @@ final class RawIpDissector {
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("Raw");
         pinfo.columns().setInfo("Raw packet data");
-        tree.add(proto.field(), tvb, 0, tvb.reportedLength()).setText("Raw packet data")
-                .addText(tvb, 0, 0, "No link information available");
+        tree.add(proto.field(), tvb, 0, tvb.reportedLength()).setText("Raw packet data");
         int version = tvb.length() > 0 ? tvb.u8(0) >> 4 : 0;
         DissectorHandle next = version == 4 ? ipv4 : version == 6 ? ipv6 : null;
         pinfo.callContained(next != null ? next : data, tvb, tree);

@@ -168,7 +168,7 @@ final class SllDissector {
                          int protocolValue, TreeItem protocolItem) {
         if (protocolItem.def() == etype) {
             pinfo.put(EthertypeDissector.Call.class,
-                    new EthertypeDissector.Call(protocolValue, headerLen, sll, trailer, sll.text()));
+                    new EthertypeDissector.Call(protocolValue, headerLen, sll, trailer, sll.text(), 0));
             pinfo.call(ethertype, tvb, tree);
         } else {
             // Linux protocol numbers (802.2 LLC, CAN, …) and GRE payloads are not dissected here.

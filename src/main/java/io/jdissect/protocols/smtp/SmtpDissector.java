@@ -49,7 +49,9 @@ final class SmtpDissector {
         boolean desegment = prefs.desegmentLines() && pinfo.canDesegment();
         FrameClassifier.Verdict v = new FrameClassifier(prefs.decodeAuth()).classify(tvb, frame, request, desegment, s);
         if (v == null) {
+            // Nothing dissected yet: as in tshark, the frame shows no SMTP layer, only TCP's segment.
             pinfo.requestMoreBytes(0, PacketInfo.ONE_MORE_SEGMENT);
+            leaveStack(pinfo);
             return tvb.length();
         }
         pinfo.columns().setProtocol("SMTP");
@@ -92,10 +94,7 @@ final class SmtpDissector {
      * SMTP text. SMTP leaves the protocol stack either way, as in tshark.
      */
     private int tls(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
-        var layers = pinfo.layers();
-        if (!layers.isEmpty() && layers.get(layers.size() - 1).equals(f.proto.abbrev())) {
-            layers.remove(layers.size() - 1);
-        }
+        leaveStack(pinfo);
         DissectorHandle tls = registry.handle("tls");
         if (tls != null) {
             return pinfo.call(tls, tvb, tree) > 0 ? tvb.length() : fallbackTls(tvb, pinfo, tree);
@@ -103,12 +102,53 @@ final class SmtpDissector {
         return fallbackTls(tvb, pinfo, tree);
     }
 
+    /** Marks a packet whose Info already holds TLS text from an earlier call in the same frame. */
+    private static final class TlsShown {
+    }
+
+    /** Takes SMTP off the protocol stack (frame.protocols) when it shows nothing in this frame. */
+    private void leaveStack(PacketInfo pinfo) {
+        var layers = pinfo.layers();
+        if (!layers.isEmpty() && layers.get(layers.size() - 1).equals(f.proto.abbrev())) {
+            layers.remove(layers.size() - 1);
+        }
+    }
+
+    /**
+     * Without a TLS dissector the TLS bytes are shown as data, cut at TLS record boundaries (RFC 8446
+     * 5.1: type, version, 2-byte length) the way a TLS dissector asks TCP for the rest of a record, so
+     * a frame that holds only the start of a record shows no layer above TCP, as in tshark.
+     */
     private int fallbackTls(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        int complete = 0;
+        while (complete + 5 <= tvb.length() && complete + 5 + tvb.u16(complete + 3) <= tvb.length()) {
+            complete += 5 + tvb.u16(complete + 3);
+        }
+        int shown = tvb.length();
+        if (complete < tvb.length() && pinfo.canDesegment()) {
+            int missing = complete + 5 <= tvb.length()
+                    ? complete + 5 + tvb.u16(complete + 3) - tvb.length() : PacketInfo.ONE_MORE_SEGMENT;
+            pinfo.requestMoreBytes(complete, missing);
+            shown = complete;
+        }
+        if (shown == 0) {
+            return tvb.length();
+        }
         pinfo.columns().setProtocol("TLS");
-        pinfo.columns().setInfo("Encrypted data after STARTTLS, " + tvb.reportedLength() + " bytes");
+        String text = "Encrypted data after STARTTLS, " + shown + " bytes";
         DissectorHandle data = registry.handle("data");
-        if (data != null) {
-            pinfo.call(data, tvb, tree);
+        if (pinfo.get(TlsShown.class) == null) {
+            pinfo.columns().setInfo(text);
+            pinfo.put(TlsShown.class, new TlsShown());
+            if (data != null) {
+                pinfo.call(data, tvb.subset(0, shown), tree);
+            }
+        } else {
+            // TCP called again for the rest of the segment: one more data item, the same layer.
+            pinfo.columns().appendInfo(", " + text);
+            if (data != null) {
+                data.dissector().dissect(tvb.subset(0, shown), pinfo, tree);
+            }
         }
         return tvb.length();
     }

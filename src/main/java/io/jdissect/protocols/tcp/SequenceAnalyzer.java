@@ -90,7 +90,7 @@ final class SequenceAnalyzer {
                 finishedFwd = true;
             } else if (sameSeqAck && window != 0 && window == fwd.window) {
                 // DUPLICATE ACK: same window, seq and ack as before, no data.
-                fwd.dupAckNum = fwd.dupAckNum == -1 ? 1 : fwd.dupAckNum + 1;
+                fwd.dupAckNum++;
                 ta.flag(TcpAnalysis.DUPLICATE_ACK);
                 ta.dupAckNum = fwd.dupAckNum;
                 ta.dupAckFrame = fwd.lastNonDupAck;
@@ -103,18 +103,11 @@ final class SequenceAnalyzer {
             fwd.dupAckNum = 0;
         }
 
-        // ACKED LOST PACKET: acknowledges beyond what the other side was seen to send.
+        // ACKED LOST PACKET: acknowledges beyond what the other side was seen to send; the
+        // mark moves to the highest seq seen so one gap is reported once (tshark 4.0).
         if (rev.maxSeqToBeAcked != 0 && Seq.gt(ack, rev.maxSeqToBeAcked) && ackFlag) {
-            ta.touch();
-            if (Seq.gt(rev.maxSeqToBeAcked, rev.nextseq)) {
-                rev.maxSeqToBeAcked = rev.nextseq;
-                ta.flag(TcpAnalysis.ACK_LOST_PACKET);
-            } else {
-                if (rev.dupAckNum == 0) {
-                    ta.flag(TcpAnalysis.ACK_LOST_PACKET);
-                }
-                rev.dupAckNum = -1;
-            }
+            ta.flag(TcpAnalysis.ACK_LOST_PACKET);
+            rev.maxSeqToBeAcked = rev.nextseq;
         }
 
         if (seglen > 0 || syn || fin) {
@@ -163,7 +156,7 @@ final class SequenceAnalyzer {
             it.remove();
         }
 
-        bytesInFlight(fwd, seglen, flags, ta);
+        bytesInFlight(fwd, rev, seglen, flags, ta);
     }
 
     private static void classifyRetransmission(TcpStream stream, TcpFlow fwd, TcpFlow rev, Timestamp now, long seq,
@@ -208,7 +201,7 @@ final class SequenceAnalyzer {
         }
     }
 
-    private static void bytesInFlight(TcpFlow fwd, int seglen, int flags, TcpAnalysis ta) {
+    private static void bytesInFlight(TcpFlow fwd, TcpFlow rev, int seglen, int flags, TcpAnalysis ta) {
         if (seglen == 0 || fwd.segments.isEmpty() || !fwd.validBif) {
             return;
         }
@@ -226,6 +219,10 @@ final class SequenceAnalyzer {
             }
         }
         long inFlight = (last - first) & 0xffffffffL;
+        // Bytes the receiver reported in its last SACK blocks are delivered, not in flight.
+        for (int i = 0; i < rev.sackRanges; i++) {
+            inFlight = (inFlight - Seq.sub(rev.sackRight[i], rev.sackLeft[i])) & 0xffffffffL;
+        }
         if (inFlight > 0 && inFlight < 2_000_000_000L) {
             ta.touch();
             ta.bytesInFlight = inFlight;

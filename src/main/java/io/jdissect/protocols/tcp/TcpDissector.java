@@ -6,6 +6,7 @@ import io.jdissect.dissect.Expert;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
 import io.jdissect.kaitai.TcpHeader;
+import io.jdissect.protocols.ip.InErrorPacket;
 import io.jdissect.tree.Timestamp;
 import io.jdissect.tree.TreeItem;
 import io.kaitai.struct.ByteBufferKaitaiStream;
@@ -74,42 +75,73 @@ final class TcpDissector implements Dissector {
         }
         pinfo.setConversation(stream.conversation);
 
+        // A segment quoted in an ICMP error or in an IP fragment has no known length: tshark shows
+        // the raw numbers, leaves it out of the analysis and does not desegment it.
+        boolean haveSeglen = pinfo.get(InErrorPacket.class) == null && !pinfo.fragmented();
+        if (!haveSeglen) {
+            ti.add(f.seq, tvb, 4, 4, rawSeq);
+            summary.append(", Seq: ").append(rawSeq);
+        }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
         ti.add(f.completeness, null, 0, 0, stream.completeness).generated()
                 .setText("Conversation completeness: " + Completeness.label(stream.completeness));
         timestamps(stream, pinfo.absoluteTime());
 
+        // tshark computes the segment length, the analysis and the first Info parts before it
+        // looks at the header length, so a bogus one still shows them.
+        int seglen = haveSeglen ? tvb.reportedLength() - hlen : Math.max(0, tvb.length() - hlen);
+        boolean directionKnown = fwd.baseSeqSet;
+        boolean ackSet = (flags & TcpHeaderFlags.ACK) != 0;
+        boolean syn = (flags & TcpHeaderFlags.SYN) != 0;
+        boolean fin = (flags & TcpHeaderFlags.FIN) != 0;
+        if (haveSeglen) {
+            ti.add(f.len, tvb, 12, 1, seglen).generated();
+            // iRTT: from the most recent SYN to the first ACK that is not a SYN/ACK.
+            if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
+                    && stream.firstRtt.toNanos() == 0) {
+                stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+            }
+            SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
+                    seglen, flags, win, ta);
+        }
+        long seq = haveSeglen ? Seq.sub(rawSeq, fwd.baseSeq) : rawSeq;
+        long ack = ackSet && haveSeglen ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
+        long nxtseq = Seq.add(seq, seglen + (syn || fin ? 1 : 0));
+        // Window scaling (RFC 7323 section 2.2): never on SYNs, else by the sender's shift if known.
+        long realWindow = win;
+        if (!syn && fwd.winScale >= 0) {
+            realWindow = win << fwd.winScale;
+        }
+        String flagNames = TcpHeaderFlags.names(flags);
+        StringBuilder info = new StringBuilder();
+        info.append(" [").append(flagNames).append("] Seq=").append(seq);
+        if (ackSet) {
+            info.append(" Ack=").append(ack);
+        }
+        info.append(" Win=").append(realWindow);
+        if ((flags & TcpHeaderFlags.URG) != 0) {
+            info.append(" Urg=").append(h.urgentPointer());
+        }
+
+        if (haveSeglen) {
+            ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
+            ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
+            summary.append(", Seq: ").append(seq);
+        }
         if (hlen < MIN_HEADER) {
-            col.appendInfo(", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
+            col.appendInfo(info + ", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
             TreeItem hl = ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: "
                     + hlen + " bytes (" + (hlen >> 2) + ")");
             expert.add(hl, f.eiBogusHeaderLength, tvb, 12, 1,
                     "Bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
+            ti.setText(summary.toString());
             return tvb.reportedLength();
         }
         ti.setLength(hlen);
-
-        int seglen = tvb.reportedLength() - hlen;
-        ti.add(f.len, tvb, 12, 1, seglen).generated();
-        // iRTT: from the most recent SYN to the first ACK that is not a SYN/ACK.
-        if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
-                && stream.firstRtt.toNanos() == 0) {
-            stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+        if (haveSeglen) {
+            ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
+                    .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
         }
-        SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck, seglen,
-                flags, win, ta);
-        boolean ackSet = (flags & TcpHeaderFlags.ACK) != 0;
-        boolean syn = (flags & TcpHeaderFlags.SYN) != 0;
-        boolean fin = (flags & TcpHeaderFlags.FIN) != 0;
-        long seq = Seq.sub(rawSeq, fwd.baseSeq);
-        long ack = ackSet ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
-        long nxtseq = Seq.add(seq, seglen + (syn || fin ? 1 : 0));
-
-        ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
-        ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
-        ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
-                .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
-        summary.append(", Seq: ").append(seq);
         TreeItem ackItem = ti.add(f.ack, tvb, 8, 4, ack);
         if (ackSet) {
             ackItem.setText("Acknowledgment Number: " + ack + "    (relative ack number)");
@@ -118,18 +150,14 @@ final class TcpDissector implements Dissector {
             expert.add(ackItem, f.eiAckNonzero, tvb, 8, 4, "The acknowledgment number field is nonzero while the ACK flag is not set");
         }
         ti.add(f.ackRaw, tvb, 8, 4, rawAck);
-        summary.append(", Len: ").append(seglen);
+        if (haveSeglen) {
+            summary.append(", Len: ").append(seglen);
+        }
         ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: " + hlen
                 + " bytes (" + (hlen >> 2) + ")");
 
-        String flagNames = TcpHeaderFlags.names(flags);
         flagsTree(ti, tvb, flags, flagNames, stream, sport, dport, pinfo);
 
-        // Window scaling (RFC 7323 section 2.2): never on SYNs, else by the sender's shift if known.
-        long realWindow = win;
-        if (!syn && fwd.winScale >= 0) {
-            realWindow = win << fwd.winScale;
-        }
         ti.add(f.windowSizeValue, tvb, 14, 2, win);
         ti.add(f.windowSize, tvb, 14, 2, realWindow).generated();
         if (!syn) {
@@ -150,16 +178,11 @@ final class TcpDissector implements Dissector {
                     "The urgent pointer field is nonzero while the URG flag is not set");
         }
 
-        StringBuilder info = new StringBuilder();
-        info.append(" [").append(flagNames).append("] Seq=").append(seq);
-        if (ackSet) {
-            info.append(" Ack=").append(ack);
+        if (haveSeglen) {
+            info.append(" Len=").append(seglen);
         }
-        info.append(" Win=").append(realWindow);
-        if ((flags & TcpHeaderFlags.URG) != 0) {
-            info.append(" Urg=").append(h.urgentPointer());
-        }
-        info.append(" Len=").append(seglen);
+        // The receiver's SACK blocks count until its next segment (tshark: bytes in flight).
+        int sackRanges = 0;
         if (hlen > MIN_HEADER) {
             TcpOptions.Options o = options.dissect(tvb, MIN_HEADER, hlen - MIN_HEADER, ti,
                     rev.baseSeqSet ? rev.baseSeq : 0);
@@ -168,7 +191,11 @@ final class TcpDissector implements Dissector {
             if (o.windowScaleShift >= 0) {
                 fwd.winScale = o.windowScaleShift;
             }
+            sackRanges = Math.max(0, o.sackRanges);
+            System.arraycopy(o.sackLeft, 0, fwd.sackLeft, 0, sackRanges);
+            System.arraycopy(o.sackRight, 0, fwd.sackRight, 0, sackRanges);
         }
+        fwd.sackRanges = sackRanges;
         col.appendInfo(info.toString());
         if (syn) {
             verifyWindowScaling(ackSet, fwd, rev);
@@ -177,7 +204,9 @@ final class TcpDissector implements Dissector {
 
         printTimestamps(ti, tvb, stream, pinfo.absoluteTime());
         analysisTree.print(ti, tvb, pinfo, stream, ta);
-        updateCompleteness(stream, flags, seglen);
+        if (haveSeglen) {
+            updateCompleteness(stream, flags, seglen, directionKnown);
+        }
 
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
         if (seglen > 0) {
@@ -185,7 +214,7 @@ final class TcpDissector implements Dissector {
             ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
                     .setText("TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
             boolean complete = tvb.length() == tvb.reportedLength();
-            if (desegment && complete && !pinfo.fragmented()) {
+            if (desegment && complete && haveSeglen) {
                 reassembly.desegment(tvb, hlen, rawSeq, Seq.add(rawSeq, seglen), pinfo, tree, ti, ti, stream, fwd, ta, fin);
             } else {
                 pinfo.setCanDesegment(false);
@@ -217,6 +246,8 @@ final class TcpDissector implements Dissector {
                 }
                 s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
                 s.reusedPortsFrame = pinfo.frameNumber();
+                // tshark shows the new connection's first SYN already counted.
+                s.completeness = TcpStream.SYN_SENT;
             }
         }
         return s;
@@ -272,13 +303,14 @@ final class TcpDissector implements Dissector {
         }
         TreeItem str = fl.add(f.flagsStr, tvb, 12, 2, TcpHeaderFlags.letters(flags)).generated();
         if ((flags & TcpHeaderFlags.FIN) != 0) {
-            // The first FIN of a connection starts the close; later ones answer it.
-            if (stream.finFrame == 0) {
-                stream.finFrame = pinfo.frameNumber();
-                expert.add(str, f.eiFinActive, tvb, 12, 2);
-            } else {
+            // A FIN before the other side's starts the close (again if retransmitted); after it, answers it.
+            int dir = stream.direction(pinfo.netSrc(), sport);
+            if (stream.flows[1 - dir].finSent) {
                 expert.add(str, f.eiFinPassive, tvb, 12, 2);
+            } else {
+                expert.add(str, f.eiFinActive, tvb, 12, 2);
             }
+            stream.flows[dir].finSent = true;
         }
     }
 
@@ -304,14 +336,18 @@ final class TcpDissector implements Dissector {
         }
     }
 
-    /** The conversation completeness bits, updated after the item showed the value so far. */
-    private static void updateCompleteness(TcpStream s, int flags, int seglen) {
+    /**
+     * The conversation completeness bits, updated after the item showed the value so far. As in
+     * tshark 4.0 a pure ACK and data count only once this direction's first sequence number was
+     * known before the segment (so the first segment of a capture joined mid-stream counts not).
+     */
+    private static void updateCompleteness(TcpStream s, int flags, int seglen, boolean directionKnown) {
         if ((flags & TcpHeaderFlags.SYN) != 0) {
             s.completeness |= (flags & TcpHeaderFlags.ACK) != 0 ? TcpStream.SYN_ACK : TcpStream.SYN_SENT;
-        } else if ((flags & TcpHeaderFlags.ACK) != 0 && seglen == 0) {
+        } else if ((flags & TcpHeaderFlags.ACK) != 0 && seglen == 0 && directionKnown) {
             s.completeness |= TcpStream.ACK;
         }
-        if (seglen > 0) {
+        if (seglen > 0 && directionKnown) {
             s.completeness |= TcpStream.DATA;
         }
         if ((flags & TcpHeaderFlags.FIN) != 0) {

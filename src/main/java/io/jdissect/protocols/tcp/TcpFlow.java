@@ -37,14 +37,18 @@ final class TcpFlow {
     int winScale = -1;
     /** The last window value sent in this direction, unscaled. */
     long window;
-    boolean validBif;
+    /** Bytes in flight are computed until a segment is seen missing, then again after an ACK. */
+    boolean validBif = true;
+    /** SACK blocks of the last SACK option sent in this direction (tshark keeps at most 3). */
+    static final int MAX_SACK_RANGES = 3;
+    final long[] sackLeft = new long[MAX_SACK_RANGES];
+    final long[] sackRight = new long[MAX_SACK_RANGES];
+    int sackRanges;
+    boolean finSent;
     long pushBytesSent;
     boolean pushSetLast;
     /** TcpAnalysis flags of the last segment sent in this direction. */
     int lastSegmentFlags;
-    boolean finSeen;
-    /** Frame number of the first FIN in this direction, 0 if none. */
-    long finFrame;
 
     // tcp_analyze_seq_info_t
     long nextseq;

@@ -48,6 +48,10 @@ final class TcpOptions {
     static final class Options {
         /** The window scale shift (capped at 14), or -1 when there was no window scale option. */
         int windowScaleShift = -1;
+        /** Raw SACK block edges, at most {@link TcpFlow#MAX_SACK_RANGES}, -1 count if no SACK option. */
+        final long[] sackLeft = new long[TcpFlow.MAX_SACK_RANGES];
+        final long[] sackRight = new long[TcpFlow.MAX_SACK_RANGES];
+        int sackRanges = -1;
         /** The Info column text of the options (" MSS=1460 SACK_PERM WS=128"). */
         final StringBuilder info = new StringBuilder();
     }
@@ -171,9 +175,14 @@ final class TcpOptions {
                     TreeItem o = header(parent, f.optSack, tvb, p, kind, len);
                     StringBuilder label = new StringBuilder("TCP Option - SACK");
                     int count = 0;
+                    out.sackRanges = 0;
                     for (int q = p + 2; q + 8 <= p + len; q += 8) {
                         long le = (tvb.u32(q) - sackBase) & 0xffffffffL;
                         long re = (tvb.u32(q + 4) - sackBase) & 0xffffffffL;
+                        if (out.sackRanges < TcpFlow.MAX_SACK_RANGES) {
+                            out.sackLeft[out.sackRanges] = le;
+                            out.sackRight[out.sackRanges++] = re;
+                        }
                         o.add(f.sackLe, tvb, q, 4, le).setText("left edge = " + le + " (relative)");
                         o.add(f.sackRe, tvb, q + 4, 4, re).setText("right edge = " + re + " (relative)");
                         label.append(' ').append(le).append('-').append(re);

@@ -122,6 +122,16 @@ final class TcpReassembly {
                         .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
                 return;
             }
+            // Analysis found it sent before: never handed to the application again.
+            if (ta.has(TcpAnalysis.SPURIOUS_RETRANSMISSION)) {
+                return;
+            }
+            if (ta.has(TcpAnalysis.RETRANSMISSION)) {
+                int n = tvb.reportedLength() - offset;
+                tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, tvb.length() - offset))
+                        .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                return;
+            }
             Msp msp = before(fs, seq);
             Msp completed = null;
             int lastFragmentLen = 0;
@@ -263,9 +273,17 @@ final class TcpReassembly {
         if (previous != null) {
             pinfo.put(TcpInfo.class, previous.at(Seq.sub(seq, fwd.baseSeq), reassembled));
         }
+        int layers = pinfo.layers().size();
         c.called = handoff.process(payload, pinfo, root, stream, ta);
-        c.desegmentLen = pinfo.desegmentLen();
-        c.desegmentOffset = pinfo.desegmentOffset();
+        // A request outside the tvb or for a negative amount is a dissector bug: ignore it.
+        boolean valid = pinfo.desegmentLen() > 0 && pinfo.desegmentOffset() >= 0
+                && pinfo.desegmentOffset() <= payload.length();
+        c.desegmentLen = valid ? pinfo.desegmentLen() : 0;
+        c.desegmentOffset = valid ? pinfo.desegmentOffset() : 0;
+        if (c.desegmentLen != 0 && c.desegmentOffset == 0) {
+            // Nothing was dissected: as in tshark, the protocol is not listed in frame.protocols.
+            pinfo.layers().subList(layers, pinfo.layers().size()).clear();
+        }
         pinfo.clearDesegment();
         pinfo.setCanDesegment(false);
         if (previous != null) {

@@ -32,8 +32,6 @@ final class TcpStream {
     /** Time of the most recent SYN (ts_mru_syn) and the handshake RTT once known (ts_first_rtt). */
     Timestamp mruSyn;
     Timestamp firstRtt = Timestamp.ZERO;
-    /** Frame of the first FIN of the connection (fin_active), 0 if none yet. */
-    long finFrame;
     /** The frame that started this stream on ports an earlier stream used, 0 if none. */
     long reusedPortsFrame;
     /** tcp.time_relative and tcp.time_delta of the segment being dissected. */

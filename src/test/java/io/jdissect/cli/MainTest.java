@@ -1,0 +1,227 @@
+package io.jdissect.cli;
+
+import io.jdissect.testing.OutputComparison;
+import io.jdissect.testing.SharedTestdata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The command line: output on a shared capture against tshark's stored lines, and every error
+ * path — exit code, one-line message as tshark words it (with jdissect's name), never a stack trace.
+ */
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+        List<String> lines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+        }
+    }
+
+    private static Result run(InputStream stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(stdin, out, new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        Result r = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception"), "no stack trace: " + r.err);
+        return r;
+    }
+
+    private static Result run(String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    private static Path capture() {
+        return SharedTestdata.capture("fmt_lo_usec.pcap").file();
+    }
+
+    private static List<String> tsharkSummary() throws IOException {
+        return OutputComparison.resourceLines("/tshark-summary/fmt_lo_usec.pcap.txt");
+    }
+
+    @Test
+    void summaryLinesOfTheFirstPacketsAreTsharks() throws IOException {
+        Result r = run("-r", capture().toString(), "-c", "3");
+        assertEquals(0, r.code);
+        assertEquals(tsharkSummary().subList(0, 3), r.lines());
+    }
+
+    @Test
+    void standardInputIsReadWithDash() throws IOException {
+        Result r = run(Files.newInputStream(capture()), "-r", "-", "-c", "2");
+        assertEquals(0, r.code, r.err);
+        assertEquals(tsharkSummary().subList(0, 2), r.lines());
+    }
+
+    @Test
+    void displayFilterSelectsPackets() throws IOException {
+        // Frames 1 and 2 are the SYN and SYN+ACK of the capture.
+        Result r = run("-r", capture().toString(), "-Y", "tcp.flags.syn == 1");
+        assertEquals(0, r.code, r.err);
+        assertEquals(tsharkSummary().subList(0, 2), r.lines());
+    }
+
+    /** The project's own capture (testdata/output, recorded by make_smtp_session.py) with tshark's outputs. */
+    private static final Path SESSION = Path.of("testdata/output/smtp_session.pcap");
+
+    private static String stored(String suffix) throws IOException {
+        return Files.readString(Path.of(SESSION + suffix), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void ownCaptureSummaryAndFieldsAreTsharksExactly() throws IOException {
+        assertEquals(stored(".txt"), run("-r", SESSION.toString()).out);
+        Result f = run("-r", SESSION.toString(), "-T", "fields", "-E", "header=y", "-e", "frame.number", "-e", "ip.src",
+                "-e", "tcp.srcport", "-e", "smtp.req.command", "-e", "smtp.response.code", "-e", "_ws.col.Info");
+        assertEquals(stored(".fields.tsv"), f.out);
+    }
+
+    @Test
+    void ownCaptureTreeIsTsharksButForMacNameResolution() throws IOException {
+        // jdissect never resolves names; tshark shows "00:00:00_00:00:00 (00:00:00:00:00:00)" for the MACs.
+        String expected = stored(".V.txt").replace("00:00:00_00:00:00 (00:00:00:00:00:00)", "00:00:00:00:00:00");
+        assertEquals(expected, run("-r", SESSION.toString(), "-V", "--tshark-only").out);
+    }
+
+    @Test
+    void missingFile() {
+        Result r = run("-r", tmp.resolve("nope.pcap").toString());
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals("jdissect: The file \"" + tmp.resolve("nope.pcap") + "\" doesn't exist.\n", r.err);
+    }
+
+    @Test
+    void directory() {
+        Result r = run("-r", tmp.toString());
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals("jdissect: \"" + tmp + "\" is a directory (folder), not a file.\n", r.err);
+    }
+
+    @Test
+    void notACapture() throws IOException {
+        Path f = Files.writeString(tmp.resolve("garbage.pcap"), "garbage-garbage-garbage\n");
+        Result r = run("-r", f.toString());
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertTrue(r.err.startsWith("jdissect: The file \"" + f + "\" isn't a capture file"), r.err);
+        assertEquals(1, r.err.lines().count());
+    }
+
+    @Test
+    void emptyFileIsLikeTshark() throws IOException {
+        // tshark 4.0 reads an empty file as a capture without packets: no output, exit 0.
+        Path f = Files.write(tmp.resolve("empty.pcap"), new byte[0]);
+        Result r = run("-r", f.toString());
+        assertEquals(0, r.code, r.err);
+        assertEquals("", r.out);
+    }
+
+    @Test
+    void truncatedCapturePrintsThePacketsBeforeTheDamage() throws IOException {
+        byte[] all = Files.readAllBytes(capture());
+        Path f = Files.write(tmp.resolve("cut.pcap"), Arrays.copyOf(all, 1000));
+        Result r = run("-r", f.toString());
+        // tshark -r cut.pcap: 8 packets, then "appears to have been cut short in the middle of a packet", exit 2
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals(tsharkSummary().subList(0, 8), r.lines());
+        assertTrue(r.err.startsWith("jdissect: The file \"" + f + "\" appears to have been cut short"), r.err);
+        assertEquals(1, r.err.lines().count());
+    }
+
+    @Test
+    void jsonOfATruncatedCaptureIsStillCompleteJson() throws IOException {
+        byte[] all = Files.readAllBytes(capture());
+        Path f = Files.write(tmp.resolve("cut.pcap"), Arrays.copyOf(all, 1000));
+        Result r = run("-r", f.toString(), "-T", "json");
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals(8, ((List<?>) io.jdissect.testing.MergedJson.parseAll(new java.io.StringReader(r.out)).get(0)).size());
+    }
+
+    @Test
+    void unknownOptionGivesUsageHint() {
+        Result r = run("--bogus");
+        assertEquals(Main.BAD_ARGUMENTS, r.code);
+        assertEquals("jdissect: Unknown option: '--bogus'\nRun 'jdissect -h' for the list of options.\n", r.err);
+    }
+
+    @Test
+    void unknownFieldsAreListedAsTsharkDoes() {
+        Result r = run("-r", capture().toString(), "-T", "fields", "-e", "frame.number", "-e", "nosuch.field", "-e", "ip.bogus");
+        assertEquals(Main.BAD_ARGUMENTS, r.code);
+        // tshark: "tshark: Some fields aren't valid:\n\tip.bogus\n\tnosuch.field"
+        assertEquals("jdissect: Some fields aren't valid:\n\tip.bogus\n\tnosuch.field\n", r.err);
+    }
+
+    @Test
+    void badFieldOptionsFormatAndTime() {
+        Result e = run("-r", capture().toString(), "-T", "fields", "-e", "frame.number", "-E", "occurrence=z");
+        assertEquals(Main.BAD_ARGUMENTS, e.code);
+        assertEquals("jdissect: \"occurrence=z\" is not a valid field output option=value pair.\n", e.err);
+        Result noFields = run("-r", capture().toString(), "-T", "fields");
+        assertEquals(Main.BAD_ARGUMENTS, noFields.code);
+        assertEquals("jdissect: \"-T fields\" was specified, but no fields were specified with \"-e\".\n", noFields.err);
+        Result t = run("-r", capture().toString(), "-T", "pdml");
+        assertEquals(Main.BAD_ARGUMENTS, t.code);
+        assertTrue(t.err.startsWith("jdissect: Invalid -T parameter \"pdml\""), t.err);
+        Result time = run("-r", capture().toString(), "-t", "x");
+        assertEquals(Main.BAD_ARGUMENTS, time.code);
+    }
+
+    @Test
+    void badDisplayFilterExitsTwoWithTsharksMessage() {
+        Result r = run("-r", capture().toString(), "-Y", "tcp.port ==");
+        assertEquals(Main.BAD_INPUT, r.code);
+        // tshark: "tshark: Unexpected end of filter expression."
+        assertEquals("jdissect: Unexpected end of filter expression.\n", r.err);
+    }
+
+    @Test
+    void badPreferenceAndDecodeAs() {
+        Result o = run("-r", capture().toString(), "-o", "nosuch.pref:1");
+        assertEquals(Main.BAD_ARGUMENTS, o.code);
+        assertTrue(o.err.startsWith("jdissect: Invalid -o flag"), o.err);
+        Result d = run("-r", capture().toString(), "-d", "tcp.port==2525,nosuchproto");
+        assertEquals(Main.BAD_ARGUMENTS, d.code);
+        assertTrue(d.err.startsWith("jdissect: Invalid -d flag"), d.err);
+    }
+
+    @Test
+    void fieldAndProtocolReportsUseTsharksLineFormat() {
+        Result f = run("-G", "fields");
+        assertEquals(0, f.code);
+        // lines of tshark -G fields
+        assertTrue(f.lines().contains("P\tFrame\tframe"));
+        assertTrue(f.lines().contains("F\tFrame Number\tframe.number\tFT_UINT32\tframe\tBASE_DEC\t0x0\t"));
+        assertTrue(f.lines().contains("F\tArrival Time\tframe.time\tFT_ABSOLUTE_TIME\tframe\t\t0x0\tAbsolute time when this frame was captured"));
+        assertTrue(f.lines().contains("F\tFrame is marked\tframe.marked\tFT_BOOLEAN\tframe\t0\t0x0\tFrame is marked in the GUI"));
+        Result p = run("-G", "protocols");
+        assertEquals(0, p.code);
+        // a line of tshark -G protocols
+        assertTrue(p.lines().contains("Expert Info\tExpert\t_ws.expert"));
+    }
+
+    @Test
+    void versionAndHelp() {
+        Result v = run("--version");
+        assertEquals(0, v.code);
+        assertTrue(v.out.startsWith("jdissect "));
+        Result h = run("-h");
+        assertEquals(0, h.code);
+        assertTrue(h.out.contains("-r, --read-file=FILE"), h.out);
+    }
+}
