@@ -3,9 +3,9 @@ meta:
   title: TCP header (RFC 9293 section 3.1)
   endian: be
 doc: |
-  The fixed part of a TCP header and its options area. The options are kept as
-  raw bytes: TCP walks them itself because tshark reports a malformed option
-  (bad length) as an item and goes on, which a strict grammar cannot express.
+  The fixed 20 bytes of a TCP header. The options that follow (data_offset * 4 - 20
+  bytes) are walked by TcpOptions: tshark reports a malformed option (bad length)
+  as an item and goes on, which a strict grammar cannot express.
 seq:
   - id: src_port
     type: u2
@@ -27,6 +27,3 @@ seq:
     type: u2
   - id: urgent_pointer
     type: u2
-  - id: options
-    size: data_offset * 4 - 20
-    if: data_offset > 5

@@ -18,7 +18,7 @@ sll.pkttype sll.hatype sll.halen sll.src.eth sll.unused sll.etype sll.ltype sll.
 ip.version ip.hdr_len ip.dsfield ip.dsfield.dscp ip.dsfield.ecn ip.len ip.id ip.flags ip.flags.rb ip.flags.df
 ip.flags.mf ip.frag_offset ip.ttl ip.proto ip.checksum ip.checksum.status ip.src ip.dst ip.addr
 ip.src_host ip.dst_host ip.host ip.fragment ip.fragment.count ip.fragments ip.reassembled_in
-ip.reassembled.length ip.reassembled.data
+ip.reassembled.length ip.reassembled.data ip.opt.type ip.opt.type.copy ip.opt.type.class ip.opt.type.number ip.opt.len ip.opt.ra ip.opt.ptr ip.empty_rt ip.rec_rt
 ipv6.version ipv6.tclass ipv6.tclass.dscp ipv6.tclass.ecn ipv6.flow ipv6.plen ipv6.nxt ipv6.hlim
 ipv6.src ipv6.dst ipv6.addr ipv6.src_host ipv6.dst_host ipv6.host
 ipv6.hopopts.nxt ipv6.hopopts.len ipv6.hopopts.len_oct ipv6.dstopts.nxt ipv6.dstopts.len
@@ -206,6 +206,14 @@ def make_links():
     pcap("snaplen.pcap", 1, [(1.0, full[:40], len(full)), (2.0, full[:10], len(full)), (3.0, full, 0)])
     sll2 = struct.pack("!HHIHBB8s", 0x86DD, 0, 3, 1, 4, 6, bytes(MAC_A) + b"\0\0") + udp6
     pcap("sll2_ipv6.pcap", 276, [(1.0, sll2, 0)])
+    # IPv4 options (Router Alert, NOP, NOP, Record Route, EOL, padding), then bogus lengths.
+    options = bytes([0x94, 4, 0, 0, 1, 1, 7, 7, 4, 0, 0, 0, 0, 0, 0, 0])
+    with_options = ipv4(A4, B4, EXP, exp(1, 2, b"opt"), options=options)
+    short_ihl = bytearray(ipv4(A4, B4, EXP, exp(1, 2, b"ihl")))
+    short_ihl[0] = 0x44
+    short_total = ipv4(A4, B4, EXP, exp(1, 2, b"len"), total=12)
+    pcap("ipv4_options.pcap", 1, [(1.0, eth(MAC_B, MAC_A, 0x0800, p), 0)
+                                  for p in (with_options, bytes(short_ihl), short_total)])
 
 
 def tshark(capture):

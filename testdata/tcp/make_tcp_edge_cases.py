@@ -2,7 +2,7 @@
 """Writes tcp_edge_cases.pcap: TCP segments that exercise tshark's sequence analysis and header
 checks: lost segment, duplicate ACKs with SACK, fast retransmission, out-of-order, window update,
 zero window and probes, keep-alive, window full, RST with a stray ACK number, a connection started
-mid-stream, port reuse, bad header length, bad option lengths, a window scale above 14, an urgent
+mid-stream, port reuse, bad header length, a short segment, bad option lengths, a window scale above 14, an urgent
 pointer without URG and a header cut short by the snapshot length. Ports carry no protocol tshark
 knows. tshark's outputs beside it: see tcp_edge_cases.pcap.meta.txt."""
 import struct
@@ -133,6 +133,9 @@ def main(out_path):
     pk.append((0.001, packet(h.caddr, h.saddr, h.cport, h.sport, h.c, h.s, A, b"cut here"), 14 + 20 + 10))
     h.c += 8
     pk.append((0.001, packet(h.caddr, h.saddr, h.cport, h.sport, h.c, h.s, P | A, b"after")))
+    h.c += 5
+    h.cli(A, b"short", doff=15)                                 # header of 60 bytes in a 25-byte segment
+    h.cli(P | A, b"last")
 
     with open(out_path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 public final class FieldFormat {
     private static final DateTimeFormatter ABS_TIME =
-            DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.US);
+            DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.US);
     private static volatile ZoneId zone = ZoneId.systemDefault();
 
     private FieldFormat() {
@@ -150,7 +150,10 @@ public final class FieldFormat {
         return Math.max(1, def.type().width() * 2);
     }
 
-    /** tshark's absolute time: {@code Nov 22, 2026 08:02:25.356719000 UTC} in the local zone. */
+    /**
+     * tshark's absolute time: {@code Nov 22, 2026 08:02:25.356719000 UTC} in the local zone; the day
+     * is space-padded ({@code Dec  6, 2013}, strftime's {@code %e}).
+     */
     public static String absoluteTime(Timestamp ts) {
         ZonedDateTime z = Instant.ofEpochSecond(ts.seconds(), Math.max(0, ts.nanos())).atZone(zone);
         String abbrev = z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);

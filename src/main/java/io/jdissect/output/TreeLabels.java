@@ -205,7 +205,7 @@ public final class TreeLabels {
 
     /**
      * Wireshark's format_text for labels: C escapes for control characters ({@code \r}, {@code \n},
-     * {@code \t}…), backslash doubled, other control bytes as three-digit octal ({@code \004}).
+     * {@code \t}…), other control bytes as three-digit octal ({@code \004}); a backslash stays as is.
      */
     public static String formatText(String s) {
         StringBuilder sb = null;
@@ -219,7 +219,6 @@ public final class TreeLabels {
                 case '\b' -> "\\b";
                 case '\f' -> "\\f";
                 case 0x0b -> "\\v";
-                case '\\' -> "\\\\";
                 default -> c < 0x20 || c == 0x7f ? String.format("\\%03o", (int) c) : null;
             };
             if (rep != null) {

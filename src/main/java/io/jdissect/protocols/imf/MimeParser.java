@@ -108,6 +108,10 @@ public final class MimeParser {
         return true;
     }
 
+    /**
+     * A line starting with "--boundary". Like tshark (and most mail readers) a longer line that
+     * starts so counts too; RFC 2046 §5.1.1 forbids boundaries that are prefixes of such lines.
+     */
     private boolean isDelimiter(int lineStart, int lineEnd, byte[] boundary) {
         if (lineEnd - lineStart < boundary.length + 2 || data[lineStart] != '-' || data[lineStart + 1] != '-') {
             return false;

@@ -8,11 +8,9 @@ public final class IpProtocols {
     }
 
     public static final int HOPOPTS = 0;
-    public static final int TCP = 6;
     public static final int IPV6 = 41;
     public static final int ROUTING = 43;
     public static final int FRAGMENT = 44;
-    public static final int NONE = 59;
     public static final int DSTOPTS = 60;
 
     public static final Map<Long, String> LABELS = Map.ofEntries(

@@ -4,6 +4,7 @@ import io.jdissect.dissect.Address;
 import io.jdissect.dissect.DissectorHandle;
 import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.dissect.DissectorTable;
+import io.jdissect.dissect.Expert;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
@@ -60,10 +61,13 @@ final class Ipv4Dissector {
     private final FieldDef protocol;
     private final FieldDef checksum;
     private final FieldDef checksumStatus;
-    private final FieldDef options;
+    private final Ipv4Options options;
     private final FragmentTree.Fields fragmentFields;
     /** IPv4 datagrams being defragmented, by RFC 791's (source, destination, protocol, id). */
     private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(MAX_PENDING, MAX_BUFFERED);
+    private final Expert.Def bogusHeaderLength;
+    private final Expert.Def bogusLength;
+    private final Expert expert;
     private final DissectorHandle handle;
     private DissectorTable ipProto;
     private DissectorHandle data;
@@ -101,7 +105,7 @@ final class Ipv4Dissector {
         checksum = f.field(proto, "ip.checksum", "Header Checksum", FieldType.FT_UINT16).hex().register();
         checksumStatus = f.field(proto, "ip.checksum.status", "Header checksum status", FieldType.FT_UINT8)
                 .base(io.jdissect.field.Base.NONE).values(CHECKSUM_STATUS).register();
-        options = f.field(proto, "ip.options", "Options", FieldType.FT_BYTES).register();
+        options = new Ipv4Options(f, proto);
         FieldDef count = f.field(proto, "ip.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
         FieldDef fragment = f.field(proto, "ip.fragment", "IPv4 Fragment", FieldType.FT_FRAMENUM).register();
         FieldDef all = f.field(proto, "ip.fragments", "IPv4 Fragments", FieldType.FT_BYTES).register();
@@ -112,6 +116,11 @@ final class Ipv4Dissector {
         FieldDef data = f.field(proto, "ip.reassembled.data", "Reassembled IPv4 data", FieldType.FT_BYTES)
                 .blurb("The reassembled payload").register();
         fragmentFields = new FragmentTree.Fields(all, fragment, count, length, data, "IPv4 Fragments");
+        bogusHeaderLength = registry.expert(proto, "ip.bogus_header_length", "Bogus IP header length",
+                Expert.Severity.ERROR, Expert.Group.PROTOCOL);
+        bogusLength = registry.expert(proto, "ip.bogus_ip_length", "Bogus IP length", Expert.Severity.ERROR,
+                Expert.Group.PROTOCOL);
+        expert = registry.expert();
         handle = registry.register("ip", proto, this::dissect);
     }
 
@@ -132,18 +141,31 @@ final class Ipv4Dissector {
         int totalLen = h.totalLength();
         Address srcAddr = address(h.src());
         Address dstAddr = address(h.dst());
-        TreeItem ip = tree.add(proto.field(), tvb, 0, headerLen)
-                .setText("Internet Protocol Version 4, Src: " + srcAddr + ", Dst: " + dstAddr);
+        // The addresses join the title only once the lengths proved sane, as in tshark.
+        TreeItem ip = tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name());
         int first = tvb.u8(0);
         ip.add(version, tvb, 0, 1, h.version()).setText(BitPattern.of(first, 0xf0, 8) + "Version: " + h.version());
         ip.add(hdrLen, tvb, 0, 1, headerLen)
                 .setText(BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + h.ihl() + ")");
+        if (headerLen < MIN_HEADER) {
+            // RFC 791: IHL is at least 5; tshark stops here.
+            String problem = "Bogus IP header length (" + headerLen + ", must be at least " + MIN_HEADER + ")";
+            expert.add(ip.children().get(ip.children().size() - 1), bogusHeaderLength, tvb, 0, 1, problem);
+            pinfo.columns().setInfo(problem);
+            return tvb.reportedLength();
+        }
         int tos = tvb.u8(1);
         TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos)
                 .setText("Differentiated Services Field: " + TrafficClass.summary(tos));
         ds.add(dscp, tvb, 1, 1, h.dscp());
         ds.add(ecn, tvb, 1, 1, h.ecn());
-        ip.add(len, tvb, 2, 2, totalLen);
+        TreeItem lenItem = ip.add(len, tvb, 2, 2, totalLen);
+        if (totalLen != 0 && totalLen < headerLen) {
+            lenItem.setText("Total Length: " + totalLen + " bytes (bogus, less than header length " + headerLen + ")");
+            expert.add(lenItem, bogusLength, tvb, 2, 2);
+            pinfo.columns().setInfo("Bogus IP length (" + totalLen + ", less than header length " + headerLen + ")");
+            return tvb.reportedLength();
+        }
         ip.add(id, tvb, 4, 2, h.identification());
         long flagBits = (h.flagReserved() ? 4 : 0) | (h.flagDontFragment() ? 2 : 0) | (h.flagMoreFragments() ? 1 : 0);
         TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(flagsText(tvb.u8(6), flagBits));
@@ -158,12 +180,12 @@ final class Ipv4Dissector {
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
         ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
         addresses(ip, tvb, srcAddr, h.src(), dstAddr, h.dst());
+        ip.setText(proto.name() + ", Src: " + srcAddr + ", Dst: " + dstAddr);
         pinfo.setNetAddresses(srcAddr, dstAddr);
         pinfo.columns().setSource(srcAddr.toString());
         pinfo.columns().setDestination(dstAddr.toString());
         if (headerLen > MIN_HEADER) {
-            ip.add(options, tvb, MIN_HEADER, headerLen - MIN_HEADER, tvb.bytes(MIN_HEADER, headerLen - MIN_HEADER))
-                    .setText("Options: (" + (headerLen - MIN_HEADER) + " bytes)");
+            options.dissect(ip, tvb, MIN_HEADER, headerLen - MIN_HEADER);
         }
         // A total length of 0 is what TCP segmentation offload leaves; the frame says how long it is.
         int datagramLen = totalLen == 0 ? tvb.reportedLength() : Math.min(totalLen, tvb.reportedLength());

@@ -6,7 +6,6 @@ import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
-import io.jdissect.field.Base;
 import io.jdissect.field.FieldDef;
 import io.jdissect.field.FieldRegistry;
 import io.jdissect.field.FieldType;

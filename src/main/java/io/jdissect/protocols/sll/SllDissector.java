@@ -108,7 +108,8 @@ final class SllDissector {
         sll.add(hatype, tvb, 2, 2, h.hatype());
         sll.add(halen, tvb, 4, 2, h.halen());
         source(pinfo, sll, tvb, 6, h.hatype(), h.halen(), h.address());
-        return payload(tvb, pinfo, tree, sll, V1_LEN, 14, h.hatype(), h.protocol());
+        TreeItem protocolItem = protocol(sll, tvb, 14, h.hatype(), h.protocol());
+        return dispatch(tvb, pinfo, tree, sll, V1_LEN, h.protocol(), protocolItem);
     }
 
     private int dissectV2(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
@@ -120,7 +121,7 @@ final class SllDissector {
         sll.add(pkttype, tvb, 10, 1, h.packetType());
         sll.add(halen, tvb, 11, 1, h.halen());
         source(pinfo, sll, tvb, 12, h.hatype(), h.halen(), h.address());
-        return dispatch(tvb, pinfo, tree, sll, V2_LEN, h.hatype(), h.protocol(), protocolItem);
+        return dispatch(tvb, pinfo, tree, sll, V2_LEN, h.protocol(), protocolItem);
     }
 
     private TreeItem begin(PacketInfo pinfo, TreeItem tree, Tvb tvb, int len, String title, int packetType) {
@@ -152,20 +153,14 @@ final class SllDissector {
         }
     }
 
-    private int payload(Tvb tvb, PacketInfo pinfo, TreeItem tree, TreeItem sll, int headerLen, int protocolOffset,
-                        int hatypeValue, int protocolValue) {
-        TreeItem protocolItem = protocol(sll, tvb, protocolOffset, hatypeValue, protocolValue);
-        return dispatch(tvb, pinfo, tree, sll, headerLen, hatypeValue, protocolValue, protocolItem);
-    }
-
     /** The protocol field: a Linux protocol number, a GRE protocol type, or an EtherType. */
     private TreeItem protocol(TreeItem sll, Tvb tvb, int offset, int hatypeValue, int protocolValue) {
         FieldDef which = protocolValue < ETH_P_802_3_MIN ? ltype : hatypeValue == ARPHRD_IPGRE ? gretype : etype;
         return sll.add(which, tvb, offset, 2, protocolValue);
     }
 
-    private int dispatch(Tvb tvb, PacketInfo pinfo, TreeItem tree, TreeItem sll, int headerLen, int hatypeValue,
-                         int protocolValue, TreeItem protocolItem) {
+    private int dispatch(Tvb tvb, PacketInfo pinfo, TreeItem tree, TreeItem sll, int headerLen, int protocolValue,
+                         TreeItem protocolItem) {
         if (protocolItem.def() == etype) {
             pinfo.put(EthertypeDissector.Call.class,
                     new EthertypeDissector.Call(protocolValue, headerLen, sll, trailer, sll.text(), 0));

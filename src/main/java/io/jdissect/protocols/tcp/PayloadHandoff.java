@@ -28,29 +28,26 @@ final class PayloadHandoff {
     }
 
     /**
-     * Hands {@code payload} to the application; returns false when it was not handed over because
-     * the segment is a retransmission or out of order (tcp.no_subdissector_on_error).
+     * Hands {@code payload} to the application, unless the segment is a retransmission or out of
+     * order (tcp.no_subdissector_on_error).
      */
-    boolean process(Tvb payload, PacketInfo pinfo, TreeItem root, TcpStream stream, TcpAnalysis ta) {
+    void process(Tvb payload, PacketInfo pinfo, TreeItem root, TcpStream stream, TcpAnalysis ta) {
         if (noSubdissectorOnError && ta.has(TcpAnalysis.RETRANSMISSION | TcpAnalysis.OUT_OF_ORDER)) {
-            return false;
+            return;
         }
         DissectorHandle conversationDissector = stream.conversation.get(DissectorHandle.class);
         if (conversationDissector != null && pinfo.callContained(conversationDissector, payload, root) > 0) {
-            return true;
+            return;
         }
         int low = Math.min(pinfo.srcPort(), pinfo.dstPort());
         int high = Math.max(pinfo.srcPort(), pinfo.dstPort());
-        if ((stream.serverPort != 0 && tryPort(stream.serverPort, payload, pinfo, root))
+        boolean taken = (stream.serverPort != 0 && tryPort(stream.serverPort, payload, pinfo, root))
                 || (low != 0 && tryPort(low, payload, pinfo, root))
-                || (high != 0 && tryPort(high, payload, pinfo, root))) {
-            return true;
+                || (high != 0 && tryPort(high, payload, pinfo, root))
+                || tryHeuristics(payload, pinfo, root);
+        if (!taken) {
+            pinfo.callContained(data, payload, root);
         }
-        if (tryHeuristics(payload, pinfo, root)) {
-            return true;
-        }
-        pinfo.callContained(data, payload, root);
-        return true;
     }
 
     private boolean tryPort(int port, Tvb payload, PacketInfo pinfo, TreeItem root) {

@@ -28,11 +28,6 @@ final class SequenceAnalyzer {
         if (!fwd.baseSeqSet) {
             if (syn) {
                 fwd.baseSeq = seq;
-                if (ackFlag) {
-                    fwd.sawSynAck = true;
-                } else {
-                    fwd.sawSyn = true;
-                }
             } else {
                 // Without the SYN the first data byte is taken as relative 1 (tshark bug 1542).
                 fwd.baseSeq = Seq.sub(seq, 1);

@@ -1,8 +1,10 @@
 package io.jdissect.protocols.tcp;
 
+import io.jdissect.dissect.BoundsException;
 import io.jdissect.dissect.Columns;
 import io.jdissect.dissect.Dissector;
 import io.jdissect.dissect.Expert;
+import io.jdissect.dissect.Malformed;
 import io.jdissect.dissect.PacketInfo;
 import io.jdissect.dissect.Tvb;
 import io.jdissect.kaitai.TcpHeader;
@@ -39,8 +41,21 @@ final class TcpDissector implements Dissector {
         this.handoff = handoff;
     }
 
+    /**
+     * Dissects one segment; a header cut short by the capture or the packet is reported as
+     * tshark does, as TCP's ("[Malformed Packet: TCP]", "[Packet size limited…: TCP truncated]").
+     */
     @Override
     public int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
+        try {
+            return dissectSegment(tvb, pinfo, tree);
+        } catch (BoundsException e) {
+            Malformed.report(pinfo, tree, f.proto.shortName(), e);
+            return tvb.reportedLength();
+        }
+    }
+
+    private int dissectSegment(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         Columns col = pinfo.columns();
         col.setProtocol("TCP");
         col.clearInfo();
@@ -56,9 +71,7 @@ final class TcpDissector implements Dissector {
         ti.add(f.port, tvb, 2, 2, dport).hidden();
         pinfo.setPorts(sport, dport);
 
-        // The data offset says how many header bytes the grammar must be given (RFC 9293 3.1).
-        int declared = (tvb.u8(12) >> 4) * 4;
-        TcpHeader h = new TcpHeader(new ByteBufferKaitaiStream(tvb.bytes(0, Math.max(MIN_HEADER, declared))));
+        TcpHeader h = new TcpHeader(new ByteBufferKaitaiStream(tvb.bytes(0, MIN_HEADER)));
         int hlen = (int) h.dataOffset() * 4;
         int flags = (int) h.flags();
         long rawSeq = h.seqNum();
@@ -77,14 +90,22 @@ final class TcpDissector implements Dissector {
 
         // A segment quoted in an ICMP error or in an IP fragment has no known length: tshark shows
         // the raw numbers, leaves it out of the analysis and does not desegment it.
-        boolean haveSeglen = pinfo.get(InErrorPacket.class) == null && !pinfo.fragmented();
-        if (!haveSeglen) {
+        // A header longer than the segment is a short segment: tshark flags it and goes on as
+        // with a quoted one.
+        boolean shortSegment = hlen > tvb.reportedLength();
+        boolean quoted = pinfo.get(InErrorPacket.class) != null || pinfo.fragmented();
+        boolean haveSeglen = !quoted && !shortSegment;
+        if (quoted) {
             ti.add(f.seq, tvb, 4, 4, rawSeq);
             summary.append(", Seq: ").append(rawSeq);
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
         ti.add(f.completeness, null, 0, 0, stream.completeness).generated()
                 .setText("Conversation completeness: " + Completeness.label(stream.completeness));
+        if (shortSegment) {
+            TreeItem item = ti.add(f.eiShortSegment.field(), tvb, 0, 0).setText(f.eiShortSegment.summary());
+            expert.add(item, f.eiShortSegment, tvb, 0, 0);
+        }
         timestamps(stream, pinfo.absoluteTime());
 
         // tshark computes the segment length, the analysis and the first Info parts before it
@@ -104,6 +125,7 @@ final class TcpDissector implements Dissector {
             SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
                     seglen, flags, win, ta);
         }
+        // Relative numbers come from the analysis, which only segments of known length get.
         long seq = haveSeglen ? Seq.sub(rawSeq, fwd.baseSeq) : rawSeq;
         long ack = ackSet && haveSeglen ? Seq.sub(rawAck, rev.baseSeq) : rawAck;
         long nxtseq = Seq.add(seq, seglen + (syn || fin ? 1 : 0));
@@ -123,7 +145,7 @@ final class TcpDissector implements Dissector {
             info.append(" Urg=").append(h.urgentPointer());
         }
 
-        if (haveSeglen) {
+        if (!quoted) {
             ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
             ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
             summary.append(", Seq: ").append(seq);
@@ -138,6 +160,8 @@ final class TcpDissector implements Dissector {
             return tvb.reportedLength();
         }
         ti.setLength(hlen);
+        col.appendInfo(info.toString());
+        info.setLength(0);
         if (haveSeglen) {
             ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
                     .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
@@ -153,6 +177,7 @@ final class TcpDissector implements Dissector {
         if (haveSeglen) {
             summary.append(", Len: ").append(seglen);
         }
+        ti.setText(summary.toString());
         ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: " + hlen
                 + " bytes (" + (hlen >> 2) + ")");
 
@@ -200,10 +225,13 @@ final class TcpDissector implements Dissector {
         if (syn) {
             verifyWindowScaling(ackSet, fwd, rev);
         }
-        ti.setText(summary.toString());
 
-        printTimestamps(ti, tvb, stream, pinfo.absoluteTime());
+        printTimestamps(ti, tvb, stream);
         analysisTree.print(ti, tvb, pinfo, stream, ta);
+        if (shortSegment) {
+            // tshark fails here taking the payload after the declared header: Malformed.
+            throw BoundsException.malformed(hlen, 0, tvb.reportedLength());
+        }
         if (haveSeglen) {
             updateCompleteness(stream, flags, seglen, directionKnown);
         }
@@ -263,7 +291,7 @@ final class TcpDissector implements Dissector {
         s.prevTime = now;
     }
 
-    private void printTimestamps(TreeItem ti, Tvb tvb, TcpStream s, Timestamp now) {
+    private void printTimestamps(TreeItem ti, Tvb tvb, TcpStream s) {
         TreeItem t = ti.addText(tvb, 0, 0, "Timestamps").generated();
         t.add(f.timeRelative, tvb, 0, 0, s.relative).generated();
         t.add(f.timeDelta, tvb, 0, 0, s.delta).generated();

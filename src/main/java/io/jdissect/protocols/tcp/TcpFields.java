@@ -118,6 +118,7 @@ final class TcpFields {
     final Expert.Def eiRst;
     final Expert.Def eiUrgentPointerNonZero;
     final Expert.Def eiBogusHeaderLength;
+    final Expert.Def eiShortSegment;
     final Expert.Def eiReassemblyLimit;
 
     private final FieldRegistry f;
@@ -272,6 +273,7 @@ final class TcpFields {
         eiRst = ei(registry, "tcp.connection.rst", "Connection reset (RST)", Expert.Severity.WARNING, Expert.Group.SEQUENCE);
         eiUrgentPointerNonZero = ei(registry, "tcp.urgent_pointer.non_zero", "The urgent pointer field is nonzero while the URG flag is not set", Expert.Severity.NOTE, Expert.Group.PROTOCOL);
         eiBogusHeaderLength = ei(registry, "tcp.bogus_header_length", "Bogus TCP Header length", Expert.Severity.ERROR, Expert.Group.PROTOCOL);
+        eiShortSegment = ei(registry, "tcp.short_segment", "Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)", Expert.Severity.WARNING, Expert.Group.MALFORMED);
         eiReassemblyLimit = new Expert.Def(reassemblyLimit,
                 "Reassembly limit reached: PDU not reassembled (see tcp.jdissect.max_reassembly_bytes)",
                 Expert.Severity.WARNING, Expert.Group.REASSEMBLE);

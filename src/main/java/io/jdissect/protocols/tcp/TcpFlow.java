@@ -30,8 +30,6 @@ final class TcpFlow {
     }
 
     boolean baseSeqSet;
-    boolean sawSyn;
-    boolean sawSynAck;
     long baseSeq;
     /** -1 unknown, -2 no scaling, else the shift. */
     int winScale = -1;

@@ -70,7 +70,9 @@ final class TcpOptions {
      */
     Options dissect(Tvb tvb, int offset, int length, TreeItem tcpTree, long sackBase) {
         Options out = new Options();
-        TreeItem item = tcpTree.add(f.options, tvb, offset, length, tvb.bytes(offset, length));
+        // A short segment has fewer option bytes than its header declares: tshark shows those.
+        int available = Math.max(0, Math.min(length, tvb.length() - offset));
+        TreeItem item = tcpTree.add(f.options, tvb, offset, length, tvb.bytes(offset, available));
         List<String> names = new ArrayList<>();
         int end = offset + length;
         int p = offset;
@@ -117,7 +119,7 @@ final class TcpOptions {
             case SACK_PERM: return "SACK permitted";
             case SACK: return "SACK";
             case TIMESTAMP: return "Timestamps";
-            default: return "Unknown";
+            default: return String.format("Unknown (0x%02x)", kind);
         }
     }
 
@@ -199,8 +201,9 @@ final class TcpOptions {
         }
         // An unknown kind, or a known one with a length its RFC does not allow.
         TreeItem o = header(parent, f.optUnknown, tvb, p, kind, len);
-        o.setText("TCP Option - " + optionName(kind) + " (" + len + " bytes)");
-        if (kind == MSS || kind == WSCALE || kind == SACK_PERM || kind == TIMESTAMP || kind == SACK) {
+        boolean known = kind == MSS || kind == WSCALE || kind == SACK_PERM || kind == TIMESTAMP || kind == SACK;
+        o.setText("TCP Option - " + (known ? optionName(kind) + " (" + len + " bytes)" : "Unknown"));
+        if (known) {
             expert.add(o, f.eiOptLenInvalid, tvb, p, len, "Invalid length for option");
         } else if (len > 2) {
             o.add(f.unknownPayload, tvb, p + 2, len - 2, tvb.bytes(p + 2, len - 2));

@@ -32,7 +32,6 @@ final class TcpReassembly {
     static final class Msp {
         final long seq;
         long nxtpdu;
-        final long firstFrame;
         long lastFrame;
         boolean entireSegment;
         boolean done;
@@ -42,7 +41,6 @@ final class TcpReassembly {
         Msp(long seq, long nxtpdu, long frame) {
             this.seq = seq;
             this.nxtpdu = nxtpdu;
-            this.firstFrame = frame;
             this.lastFrame = frame;
         }
     }
@@ -93,7 +91,6 @@ final class TcpReassembly {
 
     /** What one call to the application left behind. */
     private static final class Call {
-        boolean called;
         int desegmentOffset;
         int desegmentLen;
     }
@@ -274,7 +271,7 @@ final class TcpReassembly {
             pinfo.put(TcpInfo.class, previous.at(Seq.sub(seq, fwd.baseSeq), reassembled));
         }
         int layers = pinfo.layers().size();
-        c.called = handoff.process(payload, pinfo, root, stream, ta);
+        handoff.process(payload, pinfo, root, stream, ta);
         // A request outside the tvb or for a negative amount is a dissector bug: ignore it.
         boolean valid = pinfo.desegmentLen() > 0 && pinfo.desegmentOffset() >= 0
                 && pinfo.desegmentOffset() <= payload.length();

@@ -29,10 +29,6 @@ class SmtpMatchesTsharkTest {
     }
 
     static final List<Gap> KNOWN_GAPS = List.of(
-            new Gap("wireshark-wiki__smtp.pcap", "frame 45 smtp\\.data\\.",
-                    "frames 26-30 are ICMP errors quoting SMTP segments; tshark's TCP hands them to SMTP, which adds "
-                            + "them to the DATA reassembly; jdissect's TCP marks them out-of-order and does not"),
-            new Gap("zeek__smtp.pcap", "frame 45 smtp\\.data\\.", "ICMP-quoted segments, as above"),
             new Gap("suricata-verify__smtp-errors.pcap", "frame (6|11) smtp\\.(rsp\\.parameter|response): ",
                     "-T fields text of control characters (\\x04, \\v) in string values: core FieldFormat, not SMTP"),
             new Gap("zeek__smtp-bdat-cmd-invalid.pcapng", "frame 20 ",

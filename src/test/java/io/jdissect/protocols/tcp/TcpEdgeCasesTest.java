@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 class TcpEdgeCasesTest {
     private static final SharedTestdata.Capture EDGES = new SharedTestdata.Capture(
-            Path.of("testdata/tcp/tcp_edge_cases.pcap"), "", 56);
+            Path.of("testdata/tcp/tcp_edge_cases.pcap"), "", 58);
 
     @Test
     void fieldsAndInfoMatchTshark() throws IOException {
