@@ -192,7 +192,8 @@ public final class FieldFormat {
 
     /**
      * Escapes a string as tshark shows it in trees and {@code -T fields}: C escapes for control
-     * characters ({@code \r}, {@code \n}, {@code \t}), {@code \xhh} for the other ones.
+     * characters ({@code \r}, {@code \n}, {@code \t}), {@code \xhh} for the other ones; a backslash
+     * stays as is (tshark: {@code imf.mime_version} {@code 1.0 (Mac OS X Mail 8.2 \(2102\))}).
      */
     public static String escape(String s) {
         StringBuilder sb = null;
@@ -207,7 +208,6 @@ public final class FieldFormat {
                 case '\b': rep = "\\b"; break;
                 case '\f': rep = "\\f"; break;
                 case 0x0b: rep = "\\v"; break;
-                case '\\': rep = "\\\\"; break;
                 default:
                     if (c < 0x20 || c == 0x7f) {
                         rep = String.format("\\x%02x", (int) c);

@@ -49,9 +49,8 @@ final class SmtpDissector {
         boolean desegment = prefs.desegmentLines() && pinfo.canDesegment();
         FrameClassifier.Verdict v = new FrameClassifier(prefs.decodeAuth()).classify(tvb, frame, request, desegment, s);
         if (v == null) {
-            // Nothing dissected yet: as in tshark, the frame shows no SMTP layer, only TCP's segment.
+            // Nothing dissected yet (TCP then lists no SMTP layer for the frame, as tshark).
             pinfo.requestMoreBytes(0, PacketInfo.ONE_MORE_SEGMENT);
-            leaveStack(pinfo);
             return tvb.length();
         }
         pinfo.columns().setProtocol("SMTP");
