@@ -2,6 +2,8 @@ package io.jdissect.filter;
 
 import io.jdissect.api.Packet;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -15,7 +17,7 @@ final class CompiledFilter implements DisplayFilter {
 
     CompiledFilter(FilterCompiler.Test test, Set<String> fields, String description) {
         this.test = test;
-        this.fields = Set.copyOf(fields);
+        this.fields = Collections.unmodifiableSet(new LinkedHashSet<>(fields));
         this.description = description;
     }
 

@@ -198,7 +198,7 @@ final class FilterCompiler {
             }
             return all;
         };
-        return new Compiled(test, sides[0].text + " matches /" + regex + "/");
+        return new Compiled(test, (all ? "all " : "") + sides[0].text + " matches /" + regex + "/");
     }
 
     private Compiled in(FilterNode.Test t) throws FilterException {
@@ -254,7 +254,7 @@ final class FilterCompiler {
             }
             return false;
         };
-        return new Compiled(test, lhs.text + " in {" + String.join(", ", texts) + "}");
+        return new Compiled(test, (all ? "all " : "") + lhs.text + " in {" + String.join(", ", texts) + "}");
     }
 
     private static boolean quantified(List<Object> values, Predicate<Object> p, boolean all) {

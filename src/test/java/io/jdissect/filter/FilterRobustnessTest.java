@@ -39,7 +39,7 @@ class FilterRobustnessTest {
         List<Packet> packets = packets();
         Random random = new Random(20261122);
         int compiled = 0;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 8_000; i++) {
             StringBuilder sb = new StringBuilder();
             int n = 1 + random.nextInt(8);
             for (int t = 0; t < n; t++) {
@@ -67,7 +67,7 @@ class FilterRobustnessTest {
                 }
             }
         }
-        assertTrue(compiled > 100, "only " + compiled + " random filters compiled");
+        assertTrue(compiled > 40, "only " + compiled + " random filters compiled");
     }
 
     private static List<Packet> packets() throws Exception {
