@@ -70,6 +70,9 @@ final class CliOptions {
     @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL", description = "Decode As, e.g. tcp.port==2525,smtp (repeatable)")
     List<String> decodeAs = new ArrayList<>();
 
+    @Option(names = "--export-objects", paramLabel = "PROTOCOL,DIR", description = "export objects of every packet (whatever -Y) to DIR: imf (tshark's), eml, attachments")
+    String exportObjects;
+
     @Option(names = "-G", arity = "0..1", fallbackValue = "fields", paramLabel = "REPORT", description = "print a report and exit: fields (default), protocols")
     String report;
 

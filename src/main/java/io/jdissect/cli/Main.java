@@ -3,6 +3,7 @@ package io.jdissect.cli;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.export.ExportObjects;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.field.FieldRegistry;
 import io.jdissect.filter.DisplayFilter;
@@ -115,15 +116,16 @@ public final class Main {
         if (o.file == null) {
             throw new UsageException(BAD_ARGUMENTS, "no capture file given: use -r FILE (or -r - for standard input)");
         }
-        try (PacketStream packets = open(jd, o.file)) {
+        try (ExportObjects export = exportObjects(o.exportObjects); PacketStream packets = open(jd, o.file)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
-            return dissect(packets, filter, writer(o, output), o);
+            return dissect(packets, filter, writer(o, output), export, o);
         }
     }
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
-    private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, CliOptions o) throws IOException {
+    private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, ExportObjects export,
+            CliOptions o) throws IOException {
         writer.begin();
         long shown = 0;
         IOException damage = null;
@@ -137,6 +139,9 @@ public final class Main {
             }
             if (p == null) {
                 break;
+            }
+            if (export != null) {
+                export.accept(p); // tshark's export tap sees every packet, before the display filter
             }
             if (!filter.matches(p)) {
                 continue;
@@ -223,6 +228,23 @@ public final class Main {
             throw new UsageException(BAD_ARGUMENTS, "Some fields aren't valid:\n\t" + String.join("\n\t", invalid));
         }
         return out;
+    }
+
+    /** {@code --export-objects PROTOCOL,DIR}, or null when not asked for. */
+    private static ExportObjects exportObjects(String spec) throws IOException {
+        if (spec == null) {
+            return null;
+        }
+        int comma = spec.indexOf(',');
+        if (comma <= 0 || comma == spec.length() - 1) {
+            throw new UsageException(BAD_ARGUMENTS, "Invalid --export-objects argument \"" + spec
+                    + "\": it must be PROTOCOL,DIR with PROTOCOL one of " + String.join(", ", ExportObjects.PROTOCOLS));
+        }
+        try {
+            return ExportObjects.create(spec.substring(0, comma), Path.of(spec.substring(comma + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(BAD_ARGUMENTS, e.getMessage());
+        }
     }
 
     private static DisplayFilter compileFilter(String expression, FieldRegistry registry) {
