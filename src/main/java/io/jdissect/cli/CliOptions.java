@@ -13,6 +13,9 @@ final class CliOptions {
     @Option(names = {"-r", "--read-file"}, paramLabel = "FILE", description = "capture to read (pcap or pcapng; '-' for standard input)")
     String file;
 
+    @Option(names = "--eml", paramLabel = "FILE", description = "dissect a standalone email message (.eml) instead of a capture")
+    String eml;
+
     @Option(names = "-Y", paramLabel = "FILTER", description = "display filter: show only the packets that match")
     String displayFilter;
 

@@ -9,6 +9,7 @@ import io.jdissect.field.FieldRegistry;
 import io.jdissect.filter.DisplayFilter;
 import io.jdissect.filter.FilterException;
 import io.jdissect.output.EkWriter;
+import io.jdissect.protocols.imf.ImfMessage;
 import io.jdissect.output.FieldListing;
 import io.jdissect.output.FieldValues;
 import io.jdissect.output.FieldsFormat;
@@ -113,6 +114,12 @@ public final class Main {
         OutputOptions output = outputOptions(o, registry);
         checkFormat(o);
         compileFilter(o.displayFilter, registry);
+        if (o.eml != null) {
+            if (o.file != null) {
+                throw new UsageException(BAD_ARGUMENTS, "--eml and -r cannot be used together");
+            }
+            return dissectEml(jd, o, output);
+        }
         if (o.file == null) {
             throw new UsageException(BAD_ARGUMENTS, "no capture file given: use -r FILE (or -r - for standard input)");
         }
@@ -160,6 +167,23 @@ public final class Main {
             stderr.println("jdissect: " + damage.getMessage());
             return BAD_INPUT;
         }
+        return OK;
+    }
+
+    /** {@code --eml FILE}: the message dissected as IMF (as if SMTP had carried it), one packet. */
+    private int dissectEml(JDissect jd, CliOptions o, OutputOptions output) throws IOException {
+        Path file = Path.of(o.eml);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException(BAD_INPUT, "The file \"" + o.eml + "\" doesn't exist or can't be read.");
+        }
+        Packet p = ImfMessage.dissect(Files.readAllBytes(file), jd);
+        DisplayFilter filter = compileFilter(o.displayFilter, p.info().registry().fields());
+        PacketWriter writer = writer(o, output);
+        writer.begin();
+        if (!o.quiet && (o.count == null || o.count > 0) && filter.matches(p)) {
+            writer.write(p);
+        }
+        writer.finish();
         return OK;
     }
 
