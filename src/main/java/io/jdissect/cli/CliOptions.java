@@ -76,6 +76,9 @@ final class CliOptions {
     @Option(names = "--export-objects", paramLabel = "PROTOCOL,DIR", description = "export objects of every packet (whatever -Y) to DIR: imf (tshark's), eml, attachments")
     String exportObjects;
 
+    @Option(names = "--plugins", paramLabel = "DIR", description = "also load the plugin jars of DIR (repeatable; ~/.jdissect/plugins or $JDISSECT_PLUGINS always)")
+    List<String> pluginDirs = new ArrayList<>();
+
     @Option(names = "-G", arity = "0..1", fallbackValue = "fields", paramLabel = "REPORT", description = "print a report and exit: fields (default), protocols")
     String report;
 

@@ -3,6 +3,7 @@ package io.jdissect.cli;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.engine.PluginDirectories;
 import io.jdissect.export.ExportObjects;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.field.FieldRegistry;
@@ -37,9 +38,13 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The {@code jdissect} command: tshark's options and output formats over the jdissect engine.
@@ -188,7 +193,14 @@ public final class Main {
     }
 
     private JDissect setup(CliOptions o) {
-        JDissect.Builder b = JDissect.builder().warnings(stderr::println);
+        // The setup is built once per use (validation, -G, each capture): say each warning once.
+        Set<String> warned = new HashSet<>();
+        Consumer<String> warnings = w -> {
+            if (warned.add(w)) {
+                stderr.println(w);
+            }
+        };
+        JDissect.Builder b = JDissect.builder().warnings(warnings).classLoader(pluginLoader(o.pluginDirs));
         for (String pref : o.preferences) {
             int colon = pref.indexOf(':');
             if (colon <= 0) {
@@ -202,6 +214,20 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             throw new UsageException(BAD_ARGUMENTS, e.getMessage());
         }
+    }
+
+    /** Plugin jars of {@code --plugins} directories, then of the default user directory. */
+    private ClassLoader pluginLoader(List<String> dirs) {
+        List<Path> all = new ArrayList<>();
+        for (String d : dirs) {
+            Path dir = Path.of(d);
+            if (!Files.isDirectory(dir)) {
+                stderr.println("jdissect: plugin directory \"" + d + "\" doesn't exist or isn't a directory");
+            }
+            all.add(dir);
+        }
+        all.add(PluginDirectories.defaultDirectory());
+        return PluginDirectories.loader(all, stderr::println);
     }
 
     private int report(String name, FieldRegistry registry) {

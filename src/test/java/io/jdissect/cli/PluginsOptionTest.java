@@ -1,0 +1,97 @@
+package io.jdissect.cli;
+
+import io.jdissect.api.ProtocolPlugin;
+import io.jdissect.cli.plugin.BrokenPlugin;
+import io.jdissect.cli.plugin.DemoPlugin;
+import io.jdissect.testing.SharedTestdata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --plugins DIR}: a plugin jar built here (the test's plugin classes plus their
+ * META-INF/services entry — the only place jdissect can learn of them) is loaded.
+ */
+class PluginsOptionTest {
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path pluginDir(Class<?>... plugins) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        try (OutputStream file = Files.newOutputStream(dir.resolve("test-plugins.jar"));
+                JarOutputStream jar = new JarOutputStream(file)) {
+            StringBuilder services = new StringBuilder();
+            for (Class<?> c : plugins) {
+                String entry = c.getName().replace('.', '/') + ".class";
+                jar.putNextEntry(new JarEntry(entry));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
+                    in.transferTo(jar);
+                }
+                services.append(c.getName()).append('\n');
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/" + ProtocolPlugin.class.getName()));
+            jar.write(services.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return dir;
+    }
+
+    @Test
+    void pluginProtocolIsListed() throws IOException {
+        String line = "Demo Plugin Protocol\tDEMO\tdemo";
+        assertFalse(List.of(run("-G", "protocols").out.split("\n")).contains(line));
+        Result r = run("--plugins", pluginDir(DemoPlugin.class).toString(), "-G", "protocols");
+        assertEquals(0, r.code, r.err);
+        assertEquals("", r.err);
+        assertTrue(List.of(r.out.split("\n")).contains(line));
+        assertTrue(List.of(r.out.split("\n")).contains("Simple Mail Transfer Protocol\tSMTP\tsmtp"));
+    }
+
+    @Test
+    void failingPluginIsNamedAndTheRestWorks() throws IOException {
+        Path dir = pluginDir(BrokenPlugin.class, DemoPlugin.class);
+        Result r = run("--plugins", dir.toString(), "-G", "protocols");
+        assertEquals(0, r.code);
+        assertTrue(r.err.startsWith("jdissect: plugin \"broken\" failed to register and is disabled"), r.err);
+        assertEquals(1, r.err.split("\n").length, r.err);
+        assertTrue(r.out.contains("Demo Plugin Protocol\tDEMO\tdemo\n"));
+        // Dissection goes on too.
+        Result read = run("--plugins", dir.toString(), "-r",
+                SharedTestdata.capture("wireshark-wiki__smtp.pcap").file().toString(), "-c", "1");
+        assertEquals(0, read.code, read.err);
+        assertEquals(1, read.out.split("\n").length);
+    }
+
+    @Test
+    void missingPluginDirectoryIsReported() {
+        Result r = run("--plugins", tmp.resolve("none").toString(), "-G", "protocols");
+        assertEquals(0, r.code);
+        assertEquals("jdissect: plugin directory \"" + tmp.resolve("none") + "\" doesn't exist or isn't a directory\n", r.err);
+    }
+}
