@@ -73,6 +73,9 @@ final class CliOptions {
     @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL", description = "Decode As, e.g. tcp.port==2525,smtp (repeatable)")
     List<String> decodeAs = new ArrayList<>();
 
+    @Option(names = "-z", paramLabel = "STATISTIC", description = "print a statistic after the packets: credentials (repeatable)")
+    List<String> statistics = new ArrayList<>();
+
     @Option(names = "--export-objects", paramLabel = "PROTOCOL,DIR", description = "export objects of every packet (whatever -Y) to DIR: imf (tshark's), eml, attachments")
     String exportObjects;
 

@@ -119,6 +119,7 @@ public final class Main {
         OutputOptions output = outputOptions(o, registry);
         checkFormat(o);
         compileFilter(o.displayFilter, registry);
+        List<StatisticsTap> taps = statistics(o.statistics);
         if (o.eml != null) {
             if (o.file != null) {
                 throw new UsageException(BAD_ARGUMENTS, "--eml and -r cannot be used together");
@@ -131,13 +132,13 @@ public final class Main {
         try (ExportObjects export = exportObjects(o.exportObjects); PacketStream packets = open(jd, o.file)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
-            return dissect(packets, filter, writer(o, output), export, o);
+            return dissect(packets, filter, writer(o, output), export, taps, o);
         }
     }
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
     private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, ExportObjects export,
-            CliOptions o) throws IOException {
+            List<StatisticsTap> taps, CliOptions o) throws IOException {
         writer.begin();
         long shown = 0;
         IOException damage = null;
@@ -155,6 +156,9 @@ public final class Main {
             if (export != null) {
                 export.accept(p); // tshark's export tap sees every packet, before the display filter
             }
+            for (StatisticsTap tap : taps) {
+                tap.accept(p);
+            }
             if (!filter.matches(p)) {
                 continue;
             }
@@ -168,6 +172,11 @@ public final class Main {
             }
         }
         writer.finish();
+        if (!taps.isEmpty()) {
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+            taps.forEach(t -> t.report(w));
+            w.flush();
+        }
         if (damage != null) {
             stderr.println("jdissect: " + damage.getMessage());
             return BAD_INPUT;
@@ -278,6 +287,14 @@ public final class Main {
             throw new UsageException(BAD_ARGUMENTS, "Some fields aren't valid:\n\t" + String.join("\n\t", invalid));
         }
         return out;
+    }
+
+    private static List<StatisticsTap> statistics(List<String> names) {
+        try {
+            return StatisticsTap.of(names);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(BAD_ARGUMENTS, e.getMessage());
+        }
     }
 
     /** {@code --export-objects PROTOCOL,DIR}, or null when not asked for. */
