@@ -82,6 +82,9 @@ final class CliOptions {
     @Option(names = "--plugins", paramLabel = "DIR", description = "also load the plugin jars of DIR (repeatable; ~/.jdissect/plugins or $JDISSECT_PLUGINS always)")
     List<String> pluginDirs = new ArrayList<>();
 
+    @Option(names = "--validate-filter", paramLabel = "FILTER", description = "check a display filter: print its parsed form and the fields it reads, or the error (exit 2)")
+    String validateFilter;
+
     @Option(names = "-G", arity = "0..1", fallbackValue = "fields", paramLabel = "REPORT", description = "print a report and exit: fields (default), protocols")
     String report;
 

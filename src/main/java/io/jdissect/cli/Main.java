@@ -116,6 +116,9 @@ public final class Main {
         if (o.report != null) {
             return report(o.report, registry);
         }
+        if (o.validateFilter != null) {
+            return validateFilter(o.validateFilter, registry);
+        }
         OutputOptions output = outputOptions(o, registry);
         checkFormat(o);
         compileFilter(o.displayFilter, registry);
@@ -251,6 +254,16 @@ public final class Main {
             default:
                 throw new UsageException(BAD_ARGUMENTS, "Invalid -G report \"" + name + "\": jdissect knows \"fields\" and \"protocols\"");
         }
+    }
+
+    /** {@code --validate-filter}: the type-checked form, then the fields read; errors as for {@code -Y}. */
+    private int validateFilter(String expression, FieldRegistry registry) {
+        DisplayFilter filter = compileFilter(expression, registry);
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        w.print("Filter: " + filter.describe() + "\n");
+        w.print("Fields used: " + String.join(", ", filter.fieldsUsed()) + "\n");
+        w.flush();
+        return OK;
     }
 
     private static OutputOptions outputOptions(CliOptions o, FieldRegistry registry) {
