@@ -22,6 +22,12 @@ final class CliOptions {
     @Option(names = "-c", paramLabel = "N", description = "stop after N displayed packets")
     Long count;
 
+    @Option(names = "-w", paramLabel = "FILE", description = "write the packets that pass -Y to a capture file ('-' for standard output) instead of printing them")
+    String writeFile;
+
+    @Option(names = "-F", paramLabel = "FORMAT", description = "with -w: pcapng (default) or pcap")
+    String writeFormat = "pcapng";
+
     @Option(names = "-V", description = "print the packet tree (packet details)")
     boolean details;
 

@@ -3,6 +3,7 @@ package io.jdissect.cli;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.capture.CaptureWriter;
 import io.jdissect.engine.PluginDirectories;
 import io.jdissect.export.ExportObjects;
 import io.jdissect.field.FieldFormat;
@@ -24,8 +25,10 @@ import io.jdissect.output.TextWriter;
 import io.jdissect.output.TimeFormat;
 import picocli.CommandLine;
 
+import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,16 +135,18 @@ public final class Main {
         if (o.file == null) {
             throw new UsageException(BAD_ARGUMENTS, "no capture file given: use -r FILE (or -r - for standard input)");
         }
-        try (ExportObjects export = exportObjects(o.exportObjects); PacketStream packets = open(jd, o.file)) {
+        checkCaptureFormat(o.writeFormat);
+        try (ExportObjects export = exportObjects(o.exportObjects); PacketStream packets = open(jd, o.file);
+                CaptureWriter capture = captureWriter(o)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
-            return dissect(packets, filter, writer(o, output), export, taps, o);
+            return dissect(packets, filter, writer(o, output), export, taps, capture, o);
         }
     }
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
     private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, ExportObjects export,
-            List<StatisticsTap> taps, CliOptions o) throws IOException {
+            List<StatisticsTap> taps, CaptureWriter capture, CliOptions o) throws IOException {
         writer.begin();
         long shown = 0;
         IOException damage = null;
@@ -167,7 +172,9 @@ public final class Main {
             }
             packets.engine().markDisplayed(p);
             shown++;
-            if (!o.quiet) {
+            if (capture != null) {
+                writeRecord(capture, p, packets);
+            } else if (!o.quiet) {
                 writer.write(p);
                 if (o.flush) {
                     stdout.flush();
@@ -300,6 +307,49 @@ public final class Main {
             throw new UsageException(BAD_ARGUMENTS, "Some fields aren't valid:\n\t" + String.join("\n\t", invalid));
         }
         return out;
+    }
+
+    private static void writeRecord(CaptureWriter capture, Packet p, PacketStream packets) {
+        try {
+            capture.write(p.record(), packets.reader().interfaces());
+        } catch (IOException e) {
+            throw new UsageException(BAD_INPUT, "frame " + p.number() + " can't be written: " + e.getMessage());
+        }
+    }
+
+    private static void checkCaptureFormat(String format) {
+        if (!CaptureWriter.FORMATS.contains(format)) {
+            throw new UsageException(BAD_ARGUMENTS, "Invalid -F capture file type \"" + format + "\"; it must be one of: "
+                    + String.join(", ", CaptureWriter.FORMATS));
+        }
+    }
+
+    /** {@code -w FILE} ({@code -} for standard output, left open), or null when not asked for. */
+    private CaptureWriter captureWriter(CliOptions o) throws IOException {
+        if (o.writeFile == null) {
+            return null;
+        }
+        OutputStream out;
+        if (o.writeFile.equals("-")) {
+            out = new FilterOutputStream(stdout) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    stdout.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        } else {
+            try {
+                out = Files.newOutputStream(Path.of(o.writeFile));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new UsageException(BAD_INPUT, "The file \"" + o.writeFile + "\" could not be created: " + e.getMessage());
+            }
+        }
+        return CaptureWriter.create(o.writeFormat, new BufferedOutputStream(out));
     }
 
     private static List<StatisticsTap> statistics(List<String> names) {
