@@ -136,7 +136,7 @@ public final class Main {
             throw new UsageException(BAD_ARGUMENTS, "no capture file given: use -r FILE (or -r - for standard input)");
         }
         checkCaptureFormat(o.writeFormat);
-        try (ExportObjects export = exportObjects(o.exportObjects); PacketStream packets = open(jd, o.file);
+        try (PacketStream packets = open(jd, o.file); ExportObjects export = exportObjects(o.exportObjects);
                 CaptureWriter capture = captureWriter(o)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
@@ -194,14 +194,23 @@ public final class Main {
         return OK;
     }
 
-    /** {@code --eml FILE}: the message dissected as IMF (as if SMTP had carried it), one packet. */
+    /**
+     * {@code --eml FILE}: the message dissected as IMF (as if SMTP had carried it), one packet;
+     * {@code --export-objects eml|attachments} exports from it as from a mail transaction.
+     */
     private int dissectEml(JDissect jd, CliOptions o, OutputOptions output) throws IOException {
         Path file = Path.of(o.eml);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new UsageException(BAD_INPUT, "The file \"" + o.eml + "\" doesn't exist or can't be read.");
         }
-        Packet p = ImfMessage.dissect(Files.readAllBytes(file), jd);
+        byte[] message = Files.readAllBytes(file);
+        Packet p = ImfMessage.dissect(message, jd);
         DisplayFilter filter = compileFilter(o.displayFilter, p.info().registry().fields());
+        try (ExportObjects export = exportObjects(o.exportObjects)) {
+            if (export != null) {
+                export.acceptMessage(p.number(), ImfMessage.parse(message), null, null);
+            }
+        }
         PacketWriter writer = writer(o, output);
         writer.begin();
         if (!o.quiet && (o.count == null || o.count > 0) && filter.matches(p)) {

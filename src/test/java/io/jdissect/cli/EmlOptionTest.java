@@ -2,6 +2,7 @@ package io.jdissect.cli;
 
 import io.jdissect.testing.SharedTestdata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +96,22 @@ class EmlOptionTest {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("[\n") && r.out.endsWith("]\n"), r.out);
         assertTrue(r.out.contains("\"imf\": {") && r.out.contains("\"imf.subject\": \"SMTP\","), r.out);
+    }
+
+    @Test
+    void attachmentsOfTheMessageAreThoseExportedFromItsCapture(@TempDir Path tmp) throws IOException {
+        SharedTestdata.Capture c = SharedTestdata.capture("smtp_mime_multipart.pcap");
+        Path fromCapture = tmp.resolve("capture");
+        Path fromEml = tmp.resolve("eml");
+        assertEquals(0, run("-r", c.file().toString(), "-q", "--export-objects", "attachments," + fromCapture).code);
+        Result r = run("--eml", c.exportImf().resolve("Multipart with attachment.eml").toString(), "-q",
+                "--export-objects", "attachments," + fromEml);
+        assertEquals(0, r.code, r.err);
+        assertEquals("", r.out);
+        assertArrayEquals(Files.readAllBytes(fromCapture.resolve("data.bin")), Files.readAllBytes(fromEml.resolve("data.bin")));
+        // Same index but for the frame: the message's own From/To are the envelope's in this capture.
+        assertEquals(Files.readString(fromCapture.resolve("attachments.json")).replace("\"frame\" : 17,", "\"frame\" : 1,"),
+                Files.readString(fromEml.resolve("attachments.json")));
     }
 
     @Test
