@@ -44,9 +44,10 @@ public final class CaptureFiles {
         CaptureInput input = new CaptureInput(in, name);
         byte[] magic = new byte[4];
         int n = input.read(magic, 0, 4);
-        if (n == 0) {
-            // tshark reads an empty file as a capture without packets (exit status 0).
-            return new EmptyCapture(input);
+        if (n <= 0) {
+            // tshark 4.0 silently reads an empty file as a capture without packets (exit 0); an empty
+            // file has no header, so jdissect says so, as for any other file that is not a capture.
+            throw new CaptureException(name, 0, "is empty: it has no capture file header");
         }
         if (n == 4) {
             int be = ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16) | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);

@@ -152,10 +152,9 @@ class CaptureReadersTest {
     }
 
     @Test
-    void emptyFileHasNoPacketsAsInTshark() throws IOException {
-        try (CaptureReader reader = open(new byte[0])) {
-            assertNull(reader.next());
-        }
+    void emptyFileIsNotACapture() {
+        CaptureException e = assertThrows(CaptureException.class, () -> open(new byte[0]));
+        assertEquals("The file \"test.cap\" is empty: it has no capture file header (at byte offset 0)", e.getMessage());
     }
 
     @Test

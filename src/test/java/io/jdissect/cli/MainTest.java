@@ -123,11 +123,13 @@ class MainTest {
     }
 
     @Test
-    void emptyFileIsLikeTshark() throws IOException {
-        // tshark 4.0 reads an empty file as a capture without packets: no output, exit 0.
+    void emptyFileIsAnError() throws IOException {
+        // Deliberately unlike tshark 4.0 (silent, exit 0): an empty file has no capture header.
         Path f = Files.write(tmp.resolve("empty.pcap"), new byte[0]);
         Result r = run("-r", f.toString());
-        assertEquals(0, r.code, r.err);
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals("jdissect: The file \"" + f + "\" is empty: it has no capture file header (at byte offset 0)",
+                r.err.strip());
         assertEquals("", r.out);
     }
 

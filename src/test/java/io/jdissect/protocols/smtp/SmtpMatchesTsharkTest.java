@@ -29,8 +29,6 @@ class SmtpMatchesTsharkTest {
     }
 
     static final List<Gap> KNOWN_GAPS = List.of(
-            new Gap("suricata-verify__smtp-errors.pcap", "frame (6|11) smtp\\.(rsp\\.parameter|response): ",
-                    "-T fields text of control characters (\\x04, \\v) in string values: core FieldFormat, not SMTP"),
             new Gap("zeek__smtp-bdat-cmd-invalid.pcapng", "frame 20 ",
                     "'BDAT' without a size: tshark's strtoul reads past the line into stale buffer memory "
                             + "(here the digit of the previous reply) and takes QUIT for chunk data; not reproducible"));

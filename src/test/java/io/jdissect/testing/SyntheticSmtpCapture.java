@@ -1,0 +1,124 @@
+package io.jdissect.testing;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A pcap of one SMTP connection carrying {@code messages} mail transactions, produced on the fly as
+ * it is read: the file never exists in memory, so a test can feed jdissect captures of any size and
+ * watch what jdissect itself keeps. Ethernet / IPv4 / TCP with consistent sequence numbers; each
+ * segment acknowledges everything the other side sent.
+ */
+public final class SyntheticSmtpCapture extends InputStream {
+    private static final byte[] CLIENT_IP = {10, 0, 0, 1};
+    private static final byte[] SERVER_IP = {10, 0, 0, 2};
+    private static final int CLIENT_PORT = 40000;
+    private static final int SERVER_PORT = 25;
+
+    private final int messages;
+    private ByteBuffer current = ByteBuffer.allocate(0);
+    private int step;
+    private int message;
+    private long clientSeq = 1000;
+    private long serverSeq = 5000;
+    private long micros;
+
+    public SyntheticSmtpCapture(int messages) {
+        this.messages = messages;
+        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
+                .putInt(262144).putInt(1).flip();
+        current = header;
+    }
+
+    @Override
+    public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+        while (!current.hasRemaining()) {
+            if (!nextRecord()) {
+                return -1;
+            }
+        }
+        int n = Math.min(len, current.remaining());
+        current.get(b, off, n);
+        return n;
+    }
+
+    /** The conversation as a script: handshake, greeting, then MAIL/RCPT/DATA/body per message, QUIT. */
+    private boolean nextRecord() {
+        switch (step) {
+            case 0: step++; return segment(true, 0x02, "");
+            case 1: step++; return segment(false, 0x12, "");
+            case 2: step++; return segment(true, 0x10, "");
+            case 3: step++; return segment(false, 0x18, "220 mail.example.test ESMTP\r\n");
+            case 4: step++; return segment(true, 0x18, "EHLO client.example.test\r\n");
+            case 5: step++; return segment(false, 0x18, "250-mail.example.test\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
+            default:
+                break;
+        }
+        if (message < messages) {
+            int phase = step - 6;
+            step = phase == 7 ? 6 : step + 1;
+            if (phase == 7) {
+                message++;
+            }
+            switch (phase) {
+                case 0: return segment(true, 0x18, "MAIL FROM:<alice" + message + "@example.test>\r\n");
+                case 1: return segment(false, 0x18, "250 2.1.0 Ok\r\n");
+                case 2: return segment(true, 0x18, "RCPT TO:<bob@example.test>\r\n");
+                case 3: return segment(false, 0x18, "250 2.1.5 Ok\r\n");
+                case 4: return segment(true, 0x18, "DATA\r\n");
+                case 5: return segment(false, 0x18, "354 End data with <CR><LF>.<CR><LF>\r\n");
+                case 6: return segment(true, 0x18, "From: alice" + message + "@example.test\r\nTo: bob@example.test\r\n"
+                        + "Subject: message " + message + "\r\n\r\nHello number " + message + ".\r\n.\r\n");
+                default: return segment(false, 0x18, "250 2.0.0 Ok: queued as " + message + "\r\n");
+            }
+        }
+        if (step == 6) {
+            step = 100;
+            return segment(true, 0x18, "QUIT\r\n");
+        }
+        if (step == 100) {
+            step = 101;
+            return segment(false, 0x18, "221 2.0.0 Bye\r\n");
+        }
+        return false;
+    }
+
+    private boolean segment(boolean fromClient, int flags, String payload) {
+        byte[] data = payload.getBytes(StandardCharsets.US_ASCII);
+        int frameLen = 14 + 20 + 20 + data.length;
+        ByteBuffer r = ByteBuffer.allocate(16 + frameLen);
+        micros += 1000;
+        r.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (1_700_000_000L + micros / 1_000_000))
+                .putInt((int) (micros % 1_000_000)).putInt(frameLen).putInt(frameLen);
+        r.order(ByteOrder.BIG_ENDIAN);
+        r.put(new byte[] {0, 0, 0, 0, 0, (byte) (fromClient ? 2 : 1), 0, 0, 0, 0, 0, (byte) (fromClient ? 1 : 2)});
+        r.putShort((short) 0x0800);
+        r.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 20 + data.length)).putShort((short) 1)
+                .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0)
+                .put(fromClient ? CLIENT_IP : SERVER_IP).put(fromClient ? SERVER_IP : CLIENT_IP);
+        long seq = fromClient ? clientSeq : serverSeq;
+        long ack = fromClient ? serverSeq : clientSeq;
+        r.putShort((short) (fromClient ? CLIENT_PORT : SERVER_PORT)).putShort((short) (fromClient ? SERVER_PORT : CLIENT_PORT))
+                .putInt((int) seq).putInt((flags & 0x10) != 0 ? (int) ack : 0).put((byte) 0x50).put((byte) flags)
+                .putShort((short) 65535).putShort((short) 0).putShort((short) 0);
+        r.put(data);
+        long advance = data.length + ((flags & 0x02) != 0 ? 1 : 0);
+        if (fromClient) {
+            clientSeq += advance;
+        } else {
+            serverSeq += advance;
+        }
+        r.flip();
+        current = r;
+        return true;
+    }
+}
