@@ -127,8 +127,8 @@ public final class Main {
         compileFilter(o.displayFilter, registry);
         List<StatisticsTap> taps = statistics(o.statistics);
         if (o.eml != null) {
-            if (o.file != null) {
-                throw new UsageException(BAD_ARGUMENTS, "--eml and -r cannot be used together");
+            if (o.file != null || o.writeFile != null || !taps.isEmpty()) {
+                throw new UsageException(BAD_ARGUMENTS, "--eml reads one message: -r, -w and -z need a capture");
             }
             return dissectEml(jd, o, output);
         }
@@ -147,7 +147,10 @@ public final class Main {
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
     private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, ExportObjects export,
             List<StatisticsTap> taps, CaptureWriter capture, CliOptions o) throws IOException {
-        writer.begin();
+        boolean printing = capture == null; // -w: the packets go to the capture file, nothing is printed
+        if (printing) {
+            writer.begin();
+        }
         long shown = 0;
         IOException damage = null;
         while (o.count == null || shown < o.count) {
@@ -181,7 +184,9 @@ public final class Main {
                 }
             }
         }
-        writer.finish();
+        if (printing) {
+            writer.finish();
+        }
         if (!taps.isEmpty()) {
             PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
             taps.forEach(t -> t.report(w));

@@ -94,8 +94,9 @@ class WriteCaptureOptionTest {
 
     @Test
     void onlyPacketsPassingTheFilterAreWrittenAndDashIsStandardOutput() throws IOException {
+        // -T json must not add its brackets around the capture on standard output.
         Path input = SharedTestdata.capture("fmt_lo_nsec.pcap").file();
-        Result r = run("-r", input.toString(), "-Y", "tcp.flags.syn == 1", "-w", "-");
+        Result r = run("-r", input.toString(), "-Y", "tcp.flags.syn == 1", "-w", "-", "-T", "json");
         assertEquals(0, r.code, r.err);
         List<Read> written = read(CaptureFiles.open(new ByteArrayInputStream(r.out), "-"));
         // The SYN and the SYN+ACK: frames 1 and 2 of the capture.
