@@ -43,56 +43,28 @@ final class AnalysisTree {
         }
         TreeItem item = tree.add(f.analysisFlags, tvb, 0, 0).generated().setText("TCP Analysis Flags");
         Columns col = pinfo.columns();
-        if (ta.has(TcpAnalysis.REUSED_PORTS)) {
-            expert.add(item, f.eiReusedPorts, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Port numbers reused] ");
+        flag(ta, TcpAnalysis.REUSED_PORTS, item, tvb, col, f.eiReusedPorts, "[TCP Port numbers reused] ");
+        if (flag(ta, TcpAnalysis.RETRANSMISSION, item, tvb, col, f.eiRetransmission, "[TCP Retransmission] ")
+                && ta.rto.toNanos() != 0) {
+            item.add(f.rto, tvb, 0, 0, ta.rto).generated();
+            item.add(f.rtoFrame, tvb, 0, 0, ta.rtoFrame).generated();
         }
-        if (ta.has(TcpAnalysis.RETRANSMISSION)) {
+        // fast and spurious retransmissions are retransmissions too: tshark adds both expert items
+        if (flag(ta, TcpAnalysis.FAST_RETRANSMISSION, item, tvb, col, f.eiFastRetransmission,
+                "[TCP Fast Retransmission] ")) {
             expert.add(item, f.eiRetransmission, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Retransmission] ");
-            if (ta.rto.toNanos() != 0) {
-                item.add(f.rto, tvb, 0, 0, ta.rto).generated();
-                item.add(f.rtoFrame, tvb, 0, 0, ta.rtoFrame).generated();
-            }
         }
-        if (ta.has(TcpAnalysis.FAST_RETRANSMISSION)) {
-            expert.add(item, f.eiFastRetransmission, tvb, 0, 0);
+        if (flag(ta, TcpAnalysis.SPURIOUS_RETRANSMISSION, item, tvb, col, f.eiSpuriousRetransmission,
+                "[TCP Spurious Retransmission] ")) {
             expert.add(item, f.eiRetransmission, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Fast Retransmission] ");
         }
-        if (ta.has(TcpAnalysis.SPURIOUS_RETRANSMISSION)) {
-            expert.add(item, f.eiSpuriousRetransmission, tvb, 0, 0);
-            expert.add(item, f.eiRetransmission, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Spurious Retransmission] ");
-        }
-        if (ta.has(TcpAnalysis.OUT_OF_ORDER)) {
-            expert.add(item, f.eiOutOfOrder, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Out-Of-Order] ");
-        }
-        if (ta.has(TcpAnalysis.LOST_PACKET)) {
-            expert.add(item, f.eiLostSegment, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Previous segment not captured] ");
-        }
-        if (ta.has(TcpAnalysis.ACK_LOST_PACKET)) {
-            expert.add(item, f.eiAckLostSegment, tvb, 0, 0);
-            col.prependInfoFenced("[TCP ACKed unseen segment] ");
-        }
-        if (ta.has(TcpAnalysis.WINDOW_UPDATE)) {
-            expert.add(item, f.eiWindowUpdate, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Window Update] ");
-        }
-        if (ta.has(TcpAnalysis.WINDOW_FULL)) {
-            expert.add(item, f.eiWindowFull, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Window Full] ");
-        }
-        if (ta.has(TcpAnalysis.KEEP_ALIVE)) {
-            expert.add(item, f.eiKeepAlive, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Keep-Alive] ");
-        }
-        if (ta.has(TcpAnalysis.KEEP_ALIVE_ACK)) {
-            expert.add(item, f.eiKeepAliveAck, tvb, 0, 0);
-            col.prependInfoFenced("[TCP Keep-Alive ACK] ");
-        }
+        flag(ta, TcpAnalysis.OUT_OF_ORDER, item, tvb, col, f.eiOutOfOrder, "[TCP Out-Of-Order] ");
+        flag(ta, TcpAnalysis.LOST_PACKET, item, tvb, col, f.eiLostSegment, "[TCP Previous segment not captured] ");
+        flag(ta, TcpAnalysis.ACK_LOST_PACKET, item, tvb, col, f.eiAckLostSegment, "[TCP ACKed unseen segment] ");
+        flag(ta, TcpAnalysis.WINDOW_UPDATE, item, tvb, col, f.eiWindowUpdate, "[TCP Window Update] ");
+        flag(ta, TcpAnalysis.WINDOW_FULL, item, tvb, col, f.eiWindowFull, "[TCP Window Full] ");
+        flag(ta, TcpAnalysis.KEEP_ALIVE, item, tvb, col, f.eiKeepAlive, "[TCP Keep-Alive] ");
+        flag(ta, TcpAnalysis.KEEP_ALIVE_ACK, item, tvb, col, f.eiKeepAliveAck, "[TCP Keep-Alive ACK] ");
         if (ta.dupAckNum != 0) {
             if (ta.has(TcpAnalysis.DUPLICATE_ACK)) {
                 item.add(f.duplicateAck, tvb, 0, 0).generated().setText("This is a TCP duplicate ack");
@@ -102,17 +74,18 @@ final class AnalysisTree {
             TreeItem frame = tree.add(f.duplicateAckFrame, tvb, 0, 0, ta.dupAckFrame).generated();
             expert.add(frame, f.eiDuplicateAck, tvb, 0, 0, "Duplicate ACK (#" + ta.dupAckNum + ")");
         }
-        if (ta.has(TcpAnalysis.ZERO_WINDOW_PROBE)) {
-            expert.add(item, f.eiZeroWindowProbe, tvb, 0, 0);
-            col.prependInfoFenced("[TCP ZeroWindowProbe] ");
+        flag(ta, TcpAnalysis.ZERO_WINDOW_PROBE, item, tvb, col, f.eiZeroWindowProbe, "[TCP ZeroWindowProbe] ");
+        flag(ta, TcpAnalysis.ZERO_WINDOW, item, tvb, col, f.eiZeroWindow, "[TCP ZeroWindow] ");
+        flag(ta, TcpAnalysis.ZERO_WINDOW_PROBE_ACK, item, tvb, col, f.eiZeroWindowProbeAck, "[TCP ZeroWindowProbeAck] ");
+    }
+
+    /** One analysis flag: its expert item under the flags item and its Info prefix; true if set. */
+    private boolean flag(TcpAnalysis ta, int bit, TreeItem item, Tvb tvb, Columns col, Expert.Def def, String prefix) {
+        if (!ta.has(bit)) {
+            return false;
         }
-        if (ta.has(TcpAnalysis.ZERO_WINDOW)) {
-            expert.add(item, f.eiZeroWindow, tvb, 0, 0);
-            col.prependInfoFenced("[TCP ZeroWindow] ");
-        }
-        if (ta.has(TcpAnalysis.ZERO_WINDOW_PROBE_ACK)) {
-            expert.add(item, f.eiZeroWindowProbeAck, tvb, 0, 0);
-            col.prependInfoFenced("[TCP ZeroWindowProbeAck] ");
-        }
+        expert.add(item, def, tvb, 0, 0);
+        col.prependInfoFenced(prefix);
+        return true;
     }
 }
