@@ -27,9 +27,15 @@ import java.nio.file.Path;
  */
 public final class JDissect {
     private final EngineBuilder config;
+    /**
+     * The engine built to validate the configuration, kept for the first stream so that a run
+     * registers every protocol once, not once more per call; each stream still gets its own engine.
+     */
+    private DissectionEngine spare;
 
-    private JDissect(EngineBuilder config) {
+    private JDissect(EngineBuilder config, DissectionEngine validated) {
         this.config = config;
+        this.spare = validated;
     }
 
     public static Builder builder() {
@@ -57,13 +63,24 @@ public final class JDissect {
 
     /** Dissects the records of an already open reader. Each stream has its own dissection state. */
     public PacketStream open(CaptureReader reader) {
-        DissectionEngine engine = config.build();
-        return new PacketStream(reader, engine);
+        return new PacketStream(reader, takeEngine());
     }
 
-    /** A fresh registry with every protocol and field this setup knows (for {@code -G fields}). */
-    public DissectorRegistry registry() {
-        return config.build().registry();
+    private synchronized DissectionEngine takeEngine() {
+        DissectionEngine e = spare != null ? spare : config.build();
+        spare = null;
+        return e;
+    }
+
+    /**
+     * A registry with every protocol and field this setup knows (for {@code -G fields} and for
+     * compiling filters); the fields are the same as those of the streams this setup opens.
+     */
+    public synchronized DissectorRegistry registry() {
+        if (spare == null) {
+            spare = config.build();
+        }
+        return spare.registry();
     }
 
     /** Configuration: preferences ({@code -o}), Decode-As ({@code -d}), plugin class loader. */
@@ -92,8 +109,7 @@ public final class JDissect {
 
         /** Validates the configuration by building it once; throws IllegalArgumentException if bad. */
         public JDissect build() {
-            config.build();
-            return new JDissect(config);
+            return new JDissect(config, config.build());
         }
     }
 }
