@@ -2,7 +2,6 @@ package io.jdissect.api;
 
 import io.jdissect.capture.CaptureFiles;
 import io.jdissect.capture.CaptureReader;
-import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.engine.DissectionEngine;
 import io.jdissect.engine.EngineBuilder;
 

@@ -1,10 +1,6 @@
 package io.jdissect.api;
 
 import io.jdissect.capture.CaptureRecord;
-import io.jdissect.dissect.Columns;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 import java.util.List;
 

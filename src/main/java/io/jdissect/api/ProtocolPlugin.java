@@ -1,7 +1,5 @@
 package io.jdissect.api;
 
-import io.jdissect.dissect.DissectorRegistry;
-
 /**
  * A protocol (or a set of them) that plugs into jdissect: the built-in dissectors and third-party
  * plugins alike are found with {@link java.util.ServiceLoader} under this interface.

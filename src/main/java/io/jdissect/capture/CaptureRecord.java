@@ -1,6 +1,6 @@
 package io.jdissect.capture;
 
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.Timestamp;
 
 /**
  * One packet record of a capture file: when it was captured, on which interface with which link

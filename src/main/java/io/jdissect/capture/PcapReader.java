@@ -1,8 +1,8 @@
 package io.jdissect.capture;
 
+import io.jdissect.api.Timestamp;
 import io.jdissect.kaitai.PcapFileHeader;
 import io.jdissect.kaitai.PcapRecordHeader;
-import io.jdissect.tree.Timestamp;
 import io.kaitai.struct.ByteBufferKaitaiStream;
 
 import java.io.IOException;

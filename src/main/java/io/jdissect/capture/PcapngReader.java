@@ -1,12 +1,12 @@
 package io.jdissect.capture;
 
+import io.jdissect.api.Timestamp;
 import io.jdissect.kaitai.PcapngBlockHeader;
 import io.jdissect.kaitai.PcapngEnhancedPacket;
 import io.jdissect.kaitai.PcapngInterfaceDescription;
 import io.jdissect.kaitai.PcapngOptions;
 import io.jdissect.kaitai.PcapngSectionHeader;
 import io.jdissect.kaitai.PcapngSimplePacket;
-import io.jdissect.tree.Timestamp;
 import io.kaitai.struct.ByteBufferKaitaiStream;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.jdissect.cli;
 
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
@@ -7,11 +8,9 @@ import io.jdissect.capture.CaptureWriter;
 import io.jdissect.engine.PluginDirectories;
 import io.jdissect.export.ExportObjects;
 import io.jdissect.field.FieldFormat;
-import io.jdissect.field.FieldRegistry;
 import io.jdissect.filter.DisplayFilter;
 import io.jdissect.filter.FilterException;
 import io.jdissect.output.EkWriter;
-import io.jdissect.protocols.imf.ImfMessage;
 import io.jdissect.output.FieldListing;
 import io.jdissect.output.FieldValues;
 import io.jdissect.output.FieldsFormat;
@@ -23,6 +22,7 @@ import io.jdissect.output.ProtocolFilter;
 import io.jdissect.output.SummaryColumns;
 import io.jdissect.output.TextWriter;
 import io.jdissect.output.TimeFormat;
+import io.jdissect.protocols.imf.ImfMessage;
 import picocli.CommandLine;
 
 import java.io.BufferedOutputStream;

@@ -1,5 +1,6 @@
 package io.jdissect.dissect;
 
+import io.jdissect.api.Tvb;
 import io.kaitai.struct.ByteBufferKaitaiStream;
 import io.kaitai.struct.KaitaiStream;
 

@@ -1,13 +1,13 @@
 package io.jdissect.engine;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.Packet;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
 import io.jdissect.capture.CaptureRecord;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
 import io.jdissect.protocols.data.DataDissector;
 import io.jdissect.protocols.frame.FrameDissector;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.jdissect.engine;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.protocols.frame.FrameDissector;
 
 import java.util.ArrayList;

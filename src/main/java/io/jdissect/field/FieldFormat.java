@@ -1,8 +1,10 @@
 package io.jdissect.field;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.Address;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package io.jdissect.filter;
 
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Packet;
-import io.jdissect.field.FieldRegistry;
 
 import java.util.Set;
 

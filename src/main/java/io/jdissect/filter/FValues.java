@@ -1,9 +1,9 @@
 package io.jdissect.filter;
 
-import io.jdissect.field.FieldType;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
 import io.jdissect.filter.FilterNode.ArithmeticOp;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.jdissect.filter;
 
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.ProtocolDef;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.ProtocolDef;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.jdissect.filter;
 
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldType;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
 import io.jdissect.filter.FilterNode.ArithmeticOp;
 import io.jdissect.filter.FilterNode.Loc;
 import io.jdissect.filter.FilterNode.Quantifier;

@@ -1,6 +1,6 @@
 package io.jdissect.filter;
 
-import io.jdissect.field.FieldDef;
+import io.jdissect.api.FieldDef;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.jdissect.filter;
 
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
 import io.jdissect.filter.FilterNode.ArithmeticOp;
 import io.jdissect.filter.FilterNode.Loc;
 import io.jdissect.filter.FilterNode.Quantifier;

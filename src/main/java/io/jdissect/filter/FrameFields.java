@@ -1,9 +1,9 @@
 package io.jdissect.filter;
 
+import io.jdissect.api.FieldDef;
 import io.jdissect.api.Packet;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
 
 import java.util.ArrayList;
 import java.util.HashMap;

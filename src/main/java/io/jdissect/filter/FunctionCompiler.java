@@ -1,6 +1,6 @@
 package io.jdissect.filter;
 
-import io.jdissect.field.FieldType;
+import io.jdissect.api.FieldType;
 import io.jdissect.filter.FilterCompiler.Operand;
 import io.jdissect.filter.FilterCompiler.Typed;
 
@@ -159,7 +159,7 @@ final class FunctionCompiler {
             List<Object> out = new ArrayList<>(v.size());
             for (Object x : v) {
                 boolean negative = x instanceof Long l ? l < 0 : x instanceof Double d ? d < 0
-                        : x instanceof io.jdissect.tree.Timestamp ts && ts.toNanos() < 0;
+                        : x instanceof io.jdissect.api.Timestamp ts && ts.toNanos() < 0;
                 out.add(negative ? FValues.arithmetic(FilterNode.ArithmeticOp.UNARY_MINUS, x, null) : x);
             }
             return out;

@@ -1,8 +1,8 @@
 package io.jdissect.filter;
 
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldType;
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.Timestamp;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package io.jdissect.filter;
 
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.TreeItem;
 
 /**
  * The value of a protocol (FT_PROTOCOL) in a filter, as tshark keeps it: the item's bytes for

@@ -2,11 +2,11 @@ package io.jdissect.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.jdissect.api.FieldDef;
 import io.jdissect.api.Packet;
-import io.jdissect.field.FieldDef;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.jdissect.output;
 
-import io.jdissect.field.Base;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
+import io.jdissect.api.Base;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.ProtocolDef;
 
 import java.io.PrintWriter;
 

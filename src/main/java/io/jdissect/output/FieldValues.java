@@ -1,8 +1,8 @@
 package io.jdissect.output;
 
 import io.jdissect.api.Packet;
+import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
-import io.jdissect.tree.TreeItem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.jdissect.output;
 
 import io.jdissect.api.Packet;
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.Tvb;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
 import io.jdissect.api.Packet;
-import io.jdissect.field.FieldDef;
+import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
-import io.jdissect.field.FieldType;
-import io.jdissect.tree.TreeItem;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

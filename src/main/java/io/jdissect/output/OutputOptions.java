@@ -1,7 +1,7 @@
 package io.jdissect.output;
 
-import io.jdissect.field.FieldDef;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.TreeItem;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.jdissect.output;
 
 import io.jdissect.api.Packet;
+import io.jdissect.api.Timestamp;
 import io.jdissect.capture.CaptureInterface;
-import io.jdissect.tree.Timestamp;
 
 import java.util.List;
 import java.util.function.Supplier;

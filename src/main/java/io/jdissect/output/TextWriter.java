@@ -1,7 +1,7 @@
 package io.jdissect.output;
 
 import io.jdissect.api.Packet;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.TreeItem;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.jdissect.output;
 
+import io.jdissect.api.Timestamp;
 import io.jdissect.field.FieldFormat;
-import io.jdissect.tree.Timestamp;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,12 +1,12 @@
 package io.jdissect.output;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.field.Base;
-import io.jdissect.field.FieldDef;
+import io.jdissect.api.Address;
+import io.jdissect.api.Base;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
-import io.jdissect.field.FieldType;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 
 /**

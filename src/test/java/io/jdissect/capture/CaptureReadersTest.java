@@ -1,6 +1,6 @@
 package io.jdissect.capture;
 
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.Timestamp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,14 @@
 package io.jdissect.filter;
 
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
 import io.jdissect.api.Packet;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.jdissect.filter;
 
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
-import io.jdissect.field.FieldRegistry;
 import io.jdissect.testing.SharedTestdata;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.jdissect.filter;
 
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.JDissect;
-import io.jdissect.field.FieldRegistry;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

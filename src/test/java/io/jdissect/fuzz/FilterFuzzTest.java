@@ -1,10 +1,10 @@
 package io.jdissect.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
-import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.filter.DisplayFilter;
 import io.jdissect.filter.FilterException;
 

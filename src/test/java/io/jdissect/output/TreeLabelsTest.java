@@ -1,13 +1,13 @@
 package io.jdissect.output;
 
-import io.jdissect.field.Base;
-import io.jdissect.field.FieldDef;
+import io.jdissect.api.Base;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneOffset;

@@ -3,6 +3,7 @@ package io.jdissect.testing;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.output.EkWriter;
 import io.jdissect.output.JsonWriter;
@@ -11,7 +12,6 @@ import io.jdissect.output.PacketWriter;
 import io.jdissect.output.SummaryColumns;
 import io.jdissect.output.TextWriter;
 import io.jdissect.output.TimeFormat;
-import io.jdissect.tree.TreeItem;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,9 @@
 package io.jdissect.dissect.reassembly;
 
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldType;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * Shows a reassembled message as Wireshark's show_fragment_tree does:

@@ -1,18 +1,18 @@
 package io.jdissect.protocols.eth;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.Expert;
+import io.jdissect.api.Address;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.Expert;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
 import io.jdissect.kaitai.EthernetHeader;
-import io.jdissect.tree.TreeItem;
 
 /**
  * Ethernet II and IEEE 802.3 frames (Wireshark's packet-eth.c): destination, source, and the
@@ -59,7 +59,7 @@ final class EthDissector {
         trailer = f.field(proto, "eth.trailer", "Trailer", FieldType.FT_BYTES).blurb("Ethernet Trailer or Checksum").register();
         fcs = f.field(proto, "eth.fcs", "Frame check sequence", FieldType.FT_UINT32).hex().blurb("Ethernet checksum")
                 .register();
-        fcsStatus = f.field(proto, "eth.fcs.status", "FCS Status", FieldType.FT_UINT8).base(io.jdissect.field.Base.NONE)
+        fcsStatus = f.field(proto, "eth.fcs.status", "FCS Status", FieldType.FT_UINT8).base(io.jdissect.api.Base.NONE)
                 .values(java.util.Map.of(0L, "Bad", 1L, "Good", 2L, "Unverified", 3L, "Not present", 4L, "Illegal"))
                 .register();
         String lgBlurb = "Specifies if this is a locally administered or globally unique (IEEE assigned) address";

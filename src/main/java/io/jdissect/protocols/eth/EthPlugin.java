@@ -1,7 +1,7 @@
 package io.jdissect.protocols.eth;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.protocols.frame.LinkTypes;
 
 /** Ethernet and the ethertype dispatcher; Ethernet is the link layer of LINKTYPE_ETHERNET. */

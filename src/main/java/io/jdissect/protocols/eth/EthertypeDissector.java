@@ -1,15 +1,15 @@
 package io.jdissect.protocols.eth;
 
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.dissect.Expert;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.Expert;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * Wireshark's "ethertype" pseudo-protocol (packet-ethertype.c): hands the payload after a type

@@ -1,18 +1,18 @@
 package io.jdissect.protocols.frame;
 
+import io.jdissect.api.Base;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.capture.CaptureRecord;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.Base;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 /**
  * The "frame" pseudo-protocol: what the capture file says about a record (times, lengths,
@@ -40,7 +40,7 @@ public final class FrameDissector {
     private final FieldDef interfaceDescription;
     private final ProtocolDef commentProto;
     private final FieldDef comment;
-    private final io.jdissect.dissect.Expert.Def commentExpert;
+    private final io.jdissect.api.Expert.Def commentExpert;
     private final DissectorRegistry registry;
     private final DissectorHandle dataHandle;
     private final DissectorTable linkTypes;
@@ -81,7 +81,7 @@ public final class FrameDissector {
         // tshark puts packet comments in their own top-level "Packet comments" item, before the frame.
         commentProto = f.protocol("Packet comments", "Packet comments", "pkt_comment");
         commentExpert = registry.expert(proto, "frame.comment.expert", "Formatted comment",
-                io.jdissect.dissect.Expert.Severity.COMMENT, io.jdissect.dissect.Expert.Group.COMMENTS_GROUP);
+                io.jdissect.api.Expert.Severity.COMMENT, io.jdissect.api.Expert.Group.COMMENTS_GROUP);
         this.registry = registry;
         encapType = f.field(proto, "frame.encap_type", "Encapsulation type", FieldType.FT_INT16)
                 .values(LinkTypes.ENCAP_NAMES).register();

@@ -1,7 +1,7 @@
 package io.jdissect.protocols.icmp;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 
 /** ICMP over IPv4 (IP protocol 1). */
 public final class IcmpPlugin implements ProtocolPlugin {

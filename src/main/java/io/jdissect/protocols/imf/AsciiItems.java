@@ -1,10 +1,10 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.BoundsException;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldType;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.BoundsException;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * Adds string items as Wireshark's {@code proto_tree_add_item(…, ENC_ASCII)} does, lengths and

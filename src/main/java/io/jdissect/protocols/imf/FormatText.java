@@ -1,6 +1,6 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.Tvb;
 import io.jdissect.protocols.text.TextFormat;
 
 /**

@@ -1,6 +1,6 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.Tvb;
 
 /**
  * Where a header field ends, as Wireshark's {@code imf_find_field_end} finds it (shared by IMF and

@@ -1,7 +1,7 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * tshark's address sub-trees, reproduced exactly (packet-imf.c): lists split on every comma

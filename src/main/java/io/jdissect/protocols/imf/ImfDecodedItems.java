@@ -1,9 +1,9 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * jdissect's own {@code imf.x.*} items, added after tshark's under the IMF item (preference

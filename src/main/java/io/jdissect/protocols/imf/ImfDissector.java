@@ -1,12 +1,12 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.Columns;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.Columns;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.protocols.text.MediaContent;
-import io.jdissect.tree.TreeItem;
 
 /**
  * The Internet Message Format dissector, as tshark 4.0's packet-imf.c behaves: header fields found

@@ -1,13 +1,13 @@
 package io.jdissect.protocols.imf;
 
+import io.jdissect.api.DissectorHandle;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.capture.CaptureRecord;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.jdissect.protocols.imf;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 
 /**
  * Registers the IMF protocol: its fields and preferences, the named handle {@code imf} that the

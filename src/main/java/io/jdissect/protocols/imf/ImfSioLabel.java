@@ -1,8 +1,8 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * The {@code SIO-Label} header (draft-zeilenga-email-seclabel) as tshark's dissect_imf_siolabel

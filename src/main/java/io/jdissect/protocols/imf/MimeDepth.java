@@ -1,6 +1,6 @@
 package io.jdissect.protocols.imf;
 
-import io.jdissect.dissect.PacketInfo;
+import io.jdissect.api.PacketInfo;
 
 /**
  * How deep the message/multipart dissectors are nested in the current packet. IMF hands bodies to

@@ -1,22 +1,22 @@
 package io.jdissect.protocols.ip;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.dissect.Expert;
+import io.jdissect.api.Address;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.Expert;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
 import io.jdissect.kaitai.Ipv4Header;
-import io.jdissect.tree.TreeItem;
 
 import java.util.Map;
 
@@ -84,7 +84,7 @@ final class Ipv4Dissector {
         ecn = f.field(proto, "ip.dsfield.ecn", "Explicit Congestion Notification", FieldType.FT_UINT8)
                 .mask(0x03, 8).values(TrafficClass.ECN).register();
         len = f.field(proto, "ip.len", "Total Length", FieldType.FT_UINT16).register();
-        id = f.field(proto, "ip.id", "Identification", FieldType.FT_UINT16).base(io.jdissect.field.Base.BASE_HEX_DEC).register();
+        id = f.field(proto, "ip.id", "Identification", FieldType.FT_UINT16).base(io.jdissect.api.Base.BASE_HEX_DEC).register();
         dst = f.field(proto, "ip.dst", "Destination Address", FieldType.FT_IPv4).register();
         dstHost = f.field(proto, "ip.dst_host", "Destination Host", FieldType.FT_STRING).register();
         src = f.field(proto, "ip.src", "Source Address", FieldType.FT_IPv4).register();
@@ -104,7 +104,7 @@ final class Ipv4Dissector {
         protocol = f.field(proto, "ip.proto", "Protocol", FieldType.FT_UINT8).values(IpProtocols.LABELS).register();
         checksum = f.field(proto, "ip.checksum", "Header Checksum", FieldType.FT_UINT16).hex().register();
         checksumStatus = f.field(proto, "ip.checksum.status", "Header checksum status", FieldType.FT_UINT8)
-                .base(io.jdissect.field.Base.NONE).values(CHECKSUM_STATUS).register();
+                .base(io.jdissect.api.Base.NONE).values(CHECKSUM_STATUS).register();
         options = new Ipv4Options(f, proto);
         FieldDef count = f.field(proto, "ip.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
         FieldDef fragment = f.field(proto, "ip.fragment", "IPv4 Fragment", FieldType.FT_FRAMENUM).register();

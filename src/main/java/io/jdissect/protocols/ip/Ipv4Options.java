@@ -1,11 +1,11 @@
 package io.jdissect.protocols.ip;
 
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,7 +145,7 @@ final class Ipv4Options {
         opt.add(pointer, tvb, off + 2, 1, ptr);
         for (int slot = 3; slot + 4 <= optLen; slot += 4) {
             long addr = tvb.u32(off + slot);
-            String text = io.jdissect.dissect.Address.FormatUtil.ipv4(addr);
+            String text = io.jdissect.api.Address.FormatUtil.ipv4(addr);
             boolean recorded = slot + 1 < ptr;
             opt.add(recorded ? recordedRoute : emptyRoute, tvb, off + slot, 4, addr)
                     .setText((recorded ? "Recorded Route: " : "Empty Route: ") + text + (slot + 1 == ptr ? " <- (next)" : ""));

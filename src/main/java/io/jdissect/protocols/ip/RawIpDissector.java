@@ -1,11 +1,11 @@
 package io.jdissect.protocols.ip;
 
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * LINKTYPE_RAW (packet-raw.c): the packet starts with an IP header, and its version nibble says

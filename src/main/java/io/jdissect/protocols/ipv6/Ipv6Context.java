@@ -1,7 +1,7 @@
 package io.jdissect.protocols.ipv6;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.Address;
+import io.jdissect.api.TreeItem;
 
 /**
  * What the IPv6 header tells its extension headers (Wireshark's ipv6_pinfo_t): the IPv6 item they

@@ -1,20 +1,20 @@
 package io.jdissect.protocols.ipv6;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.api.Address;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
 import io.jdissect.kaitai.Ipv6Header;
 import io.jdissect.protocols.ip.BitPattern;
 import io.jdissect.protocols.ip.IpProtocols;
 import io.jdissect.protocols.ip.TrafficClass;
-import io.jdissect.tree.TreeItem;
 
 /**
  * The IPv6 fixed header (RFC 8200 section 3, packet-ipv6.c) with tshark's fields and labels, also

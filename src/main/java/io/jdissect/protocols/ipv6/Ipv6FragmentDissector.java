@@ -1,22 +1,22 @@
 package io.jdissect.protocols.ipv6;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
+import io.jdissect.api.Address;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
 import io.jdissect.kaitai.Ipv6FragmentHeader;
 import io.jdissect.protocols.ip.BitPattern;
 import io.jdissect.protocols.ip.IpProtocols;
-import io.jdissect.tree.TreeItem;
 
 /**
  * The Fragment header (RFC 8200 section 4.5, protocol {@code ipv6.fraghdr}) and reassembly of

@@ -1,12 +1,12 @@
 package io.jdissect.protocols.ipv6;
 
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.protocols.ip.IpProtocols;
-import io.jdissect.tree.TreeItem;
 
 /**
  * Hands what follows an IPv6 header or extension header to the protocol its Next Header names

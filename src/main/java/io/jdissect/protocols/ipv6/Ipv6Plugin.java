@@ -1,8 +1,8 @@
 package io.jdissect.protocols.ipv6;
 
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
 import io.jdissect.protocols.eth.EtherTypes;
 import io.jdissect.protocols.frame.LinkTypes;
 import io.jdissect.protocols.ip.IpProtocols;

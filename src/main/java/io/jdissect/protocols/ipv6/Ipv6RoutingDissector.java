@@ -1,18 +1,18 @@
 package io.jdissect.protocols.ipv6;
 
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.Expert;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.Expert;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
 import io.jdissect.kaitai.Ipv6ExtensionHeader;
 import io.jdissect.protocols.ip.IpProtocols;
-import io.jdissect.tree.TreeItem;
 
 import java.util.Map;
 
@@ -84,7 +84,7 @@ final class Ipv6RoutingDissector {
         if (routingType == SOURCE_ROUTE) {
             item.add(reserved, tvb, 4, 4, tvb.bytes(4, 4));
             for (int off = 8, n = 1; off + 16 <= length; off += 16, n++) {
-                String text = io.jdissect.dissect.Address.FormatUtil.ipv6(tvb.bytes(off, 16));
+                String text = io.jdissect.api.Address.FormatUtil.ipv6(tvb.bytes(off, 16));
                 item.add(address, tvb, off, 16, tvb.bytes(off, 16)).setText("Address[" + n + "]: " + text);
             }
         } else if (length > 4) {

@@ -1,7 +1,7 @@
 package io.jdissect.protocols.loopback;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.protocols.frame.LinkTypes;
 
 /** BSD NULL and OpenBSD LOOP link layers; IP and IPv6 attach to the "null.type" table. */

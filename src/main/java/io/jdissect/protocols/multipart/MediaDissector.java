@@ -1,13 +1,13 @@
 package io.jdissect.protocols.multipart;
 
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.protocols.text.MediaContent;
-import io.jdissect.tree.TreeItem;
 
 /**
  * Wireshark's generic {@code media} dissector (packet-media.c), the fallback for a body whose

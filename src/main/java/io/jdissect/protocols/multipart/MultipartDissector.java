@@ -1,10 +1,11 @@
 package io.jdissect.protocols.multipart;
 
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.protocols.imf.AsciiItems;
 import io.jdissect.protocols.imf.FormatText;
 import io.jdissect.protocols.imf.HeaderField;
@@ -14,7 +15,6 @@ import io.jdissect.protocols.imf.MimeEntity;
 import io.jdissect.protocols.imf.MimeParameters;
 import io.jdissect.protocols.imf.TransferDecoding;
 import io.jdissect.protocols.text.MediaContent;
-import io.jdissect.tree.TreeItem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

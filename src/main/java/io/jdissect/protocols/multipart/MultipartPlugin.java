@@ -1,8 +1,8 @@
 package io.jdissect.protocols.multipart;
 
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
 
 /**
  * Registers MIME multipart ({@code mime_multipart}) and the generic {@code media} fallback, and

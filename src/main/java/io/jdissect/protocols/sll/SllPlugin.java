@@ -1,7 +1,7 @@
 package io.jdissect.protocols.sll;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.protocols.frame.LinkTypes;
 
 /** Linux cooked captures v1 and v2 as link layers. */

@@ -1,6 +1,6 @@
 package io.jdissect.protocols.smtp;
 
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.Tvb;
 
 import java.nio.charset.StandardCharsets;
 

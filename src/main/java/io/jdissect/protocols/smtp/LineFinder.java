@@ -1,6 +1,6 @@
 package io.jdissect.protocols.smtp;
 
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.Tvb;
 
 /**
  * Wireshark's {@code tvb_find_line_end} with its {@code desegment} flag: when desegmenting, a line

@@ -1,10 +1,10 @@
 package io.jdissect.protocols.smtp;
 
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.protocols.text.TextFormat;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
 
 import java.util.List;
 

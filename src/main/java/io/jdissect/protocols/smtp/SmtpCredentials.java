@@ -1,7 +1,7 @@
 package io.jdissect.protocols.smtp;
 
 import io.jdissect.api.Packet;
-import io.jdissect.dissect.PacketInfo;
+import io.jdissect.api.PacketInfo;
 
 import java.util.ArrayList;
 import java.util.List;

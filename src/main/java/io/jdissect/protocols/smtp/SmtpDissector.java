@@ -1,11 +1,11 @@
 package io.jdissect.protocols.smtp;
 
-import io.jdissect.dissect.Conversation;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.Conversation;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * SMTP over TCP as tshark 4.0 dissects it (packet-smtp.c): request iff the destination port is the

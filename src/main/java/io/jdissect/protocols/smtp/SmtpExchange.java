@@ -1,6 +1,6 @@
 package io.jdissect.protocols.smtp;
 
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.Timestamp;
 
 /**
  * A command (or AUTH answer, or end of message) paired with the reply that answered it — in

@@ -1,9 +1,9 @@
 package io.jdissect.protocols.smtp;
 
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
 
 /**
  * Registers SMTP as tshark does: the "smtp" handle, its fields and preferences, then TCP port 25

@@ -1,6 +1,6 @@
 package io.jdissect.protocols.smtp;
 
-import io.jdissect.dissect.Preferences;
+import io.jdissect.api.Preferences;
 
 /** tshark's SMTP preferences, declared under tshark's names so {@code -o smtp.…} works. */
 final class SmtpPreferences {

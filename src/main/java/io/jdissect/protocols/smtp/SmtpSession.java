@@ -1,6 +1,6 @@
 package io.jdissect.protocols.smtp;
 
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.Timestamp;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

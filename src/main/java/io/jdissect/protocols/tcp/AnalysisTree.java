@@ -1,10 +1,10 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.Columns;
-import io.jdissect.dissect.Expert;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.Columns;
+import io.jdissect.api.Expert;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * Shows a segment's {@link TcpAnalysis} as tshark's "SEQ/ACK analysis" subtree, with its expert

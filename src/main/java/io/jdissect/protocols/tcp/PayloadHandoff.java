@@ -1,12 +1,12 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.dissect.HeuristicTable;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.HeuristicTable;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * Chooses who dissects a TCP payload, in tshark's order (decode_tcp_ports): the conversation's

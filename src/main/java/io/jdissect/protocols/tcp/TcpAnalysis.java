@@ -1,6 +1,6 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.Timestamp;
 
 /**
  * The sequence analysis verdict for one segment (packet-tcp.c's tcp_acked): which earlier segment

@@ -1,16 +1,16 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.BoundsException;
-import io.jdissect.dissect.Columns;
-import io.jdissect.dissect.Dissector;
-import io.jdissect.dissect.Expert;
-import io.jdissect.dissect.Malformed;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
+import io.jdissect.api.BoundsException;
+import io.jdissect.api.Columns;
+import io.jdissect.api.Dissector;
+import io.jdissect.api.Expert;
+import io.jdissect.api.Malformed;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.kaitai.TcpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 import io.kaitai.struct.ByteBufferKaitaiStream;
 
 /**

@@ -1,12 +1,12 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.Expert;
-import io.jdissect.field.Base;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
+import io.jdissect.api.Base;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.Expert;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.ProtocolDef;
 
 import java.util.Map;
 

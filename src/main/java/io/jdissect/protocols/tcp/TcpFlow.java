@@ -1,6 +1,6 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.Timestamp;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,8 +1,8 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.Expert;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.Expert;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -210,7 +210,7 @@ final class TcpOptions {
         }
     }
 
-    private TreeItem header(TreeItem parent, io.jdissect.field.FieldDef def, Tvb tvb, int p, int kind, int len) {
+    private TreeItem header(TreeItem parent, io.jdissect.api.FieldDef def, Tvb tvb, int p, int kind, int len) {
         TreeItem o = parent.add(def, tvb, p, len, tvb.bytes(p, len));
         o.add(f.optionKind, tvb, p, 1, kind);
         o.add(f.optionLen, tvb, p + 1, 1, len);

@@ -1,11 +1,11 @@
 package io.jdissect.protocols.tcp;
 
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * Registers TCP: its fields, preferences and the "tcp" handle, and attaches it to {@code ip.proto}

@@ -1,6 +1,6 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.Preferences;
+import io.jdissect.api.Preferences;
 
 /**
  * TCP's preferences: tshark's own (only their defaults are implemented, see the report) and

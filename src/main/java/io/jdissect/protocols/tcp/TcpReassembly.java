@@ -1,9 +1,9 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.Expert;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.Expert;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

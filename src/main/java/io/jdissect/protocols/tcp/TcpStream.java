@@ -1,8 +1,8 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.Address;
-import io.jdissect.dissect.Conversation;
-import io.jdissect.tree.Timestamp;
+import io.jdissect.api.Address;
+import io.jdissect.api.Conversation;
+import io.jdissect.api.Timestamp;
 
 import java.util.Arrays;
 

@@ -1,6 +1,6 @@
 package io.jdissect.protocols.tcp;
 
-import io.jdissect.dissect.Address;
+import io.jdissect.api.Address;
 
 import java.util.Arrays;
 import java.util.HashMap;

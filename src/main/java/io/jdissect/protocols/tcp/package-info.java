@@ -15,13 +15,13 @@
  *     also gives the stream index, the server port from the handshake (0 if not seen), the
  *     relative sequence number of the tvb's first byte and whether the tvb is reassembled.</li>
  * <li><b>Per-connection state:</b> {@code pinfo.conversation()} is the TCP stream's
- *     {@link io.jdissect.dissect.Conversation} (index = tcp.stream);
+ *     {@link io.jdissect.api.Conversation} (index = tcp.stream);
  *     {@code conversation.computeIfAbsent(MyState.class, MyState::new)}. To take over a connection
  *     (e.g. TLS after STARTTLS) put the handle as the conversation dissector:
  *     {@code conversation.put(DissectorHandle.class, tlsHandle)}.</li>
  * <li><b>Asking for more bytes:</b> when {@code pinfo.canDesegment()} and the PDU starting at
  *     {@code offset} is incomplete, call {@code pinfo.requestMoreBytes(offset, n)} with the number
- *     of missing bytes, or {@link io.jdissect.dissect.PacketInfo#ONE_MORE_SEGMENT} when unknown
+ *     of missing bytes, or {@link io.jdissect.api.PacketInfo#ONE_MORE_SEGMENT} when unknown
  *     (a line without its end), and return. Bytes before {@code offset} count as dissected. TCP
  *     calls again, on the frame that completes the PDU, with a tvb whose source is
  *     "Reassembled TCP" starting at {@code offset}; earlier frames show

@@ -1,9 +1,9 @@
 package io.jdissect.protocols.text;
 
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * Line-based text (Wireshark's packet-text-media.c, protocol {@code data-text-lines}, no fields):

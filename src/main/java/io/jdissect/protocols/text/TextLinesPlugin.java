@@ -1,10 +1,10 @@
 package io.jdissect.protocols.text;
 
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.DissectorTable;
-import io.jdissect.field.ProtocolDef;
 
 /**
  * The {@code data-text-lines} protocol ("Line-based text data"), found by name and in the

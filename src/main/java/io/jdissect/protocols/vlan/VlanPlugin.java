@@ -1,7 +1,7 @@
 package io.jdissect.protocols.vlan;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 import io.jdissect.protocols.eth.EtherTypes;
 
 /** 802.1Q VLAN tags and 802.1ad (Q-in-Q) service tags in the ethertype table. */

@@ -1,7 +1,7 @@
 package io.jdissect.cli.plugin;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 
 /** A plugin whose registration fails: jdissect must name it on stderr and go on without it. */
 public final class BrokenPlugin implements ProtocolPlugin {

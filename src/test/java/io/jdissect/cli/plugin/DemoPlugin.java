@@ -1,7 +1,7 @@
 package io.jdissect.cli.plugin;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorRegistry;
 
 /** A third-party protocol for the {@code --plugins} test: declares one protocol, nothing else. */
 public final class DemoPlugin implements ProtocolPlugin {

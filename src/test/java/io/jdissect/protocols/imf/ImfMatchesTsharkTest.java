@@ -2,10 +2,10 @@ package io.jdissect.protocols.imf;
 
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.api.TreeItem;
 import io.jdissect.output.FieldValues;
 import io.jdissect.testing.FieldsComparison;
 import io.jdissect.testing.SharedTestdata;
-import io.jdissect.tree.TreeItem;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.jdissect.protocols.smtp;
 
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.JDissect;
-import io.jdissect.dissect.DissectorRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

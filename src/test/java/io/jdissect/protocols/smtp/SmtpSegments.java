@@ -1,14 +1,14 @@
 package io.jdissect.protocols.smtp;
 
+import io.jdissect.api.Conversation;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.JDissect;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.Timestamp;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 import io.jdissect.capture.CaptureRecord;
-import io.jdissect.dissect.Conversation;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.jdissect.protocols.tcp;
 
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.FieldDef;
+import io.jdissect.api.FieldType;
+import io.jdissect.api.PacketInfo;
+import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.ProtocolPlugin;
-import io.jdissect.dissect.DissectorHandle;
-import io.jdissect.dissect.DissectorRegistry;
-import io.jdissect.dissect.PacketInfo;
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
-import io.jdissect.tree.TreeItem;
+import io.jdissect.api.TreeItem;
+import io.jdissect.api.Tvb;
 
 /**
  * A test-only dissector of messages with a 2-byte length prefix (DNS over TCP, RFC 1035 section

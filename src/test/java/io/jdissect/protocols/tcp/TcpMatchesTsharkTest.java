@@ -3,12 +3,12 @@ package io.jdissect.protocols.tcp;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.output.FieldValues;
 import io.jdissect.testing.FieldsComparison;
 import io.jdissect.testing.SharedTestdata;
 import io.jdissect.testing.TsharkJson;
-import io.jdissect.tree.TreeItem;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -196,7 +196,7 @@ class TcpMatchesTsharkTest {
 
     private static void collect(TreeItem item, Map<String, List<String>> out, Predicate<String> which) {
         // tshark's JSON writes an FT_NONE item with children as an object only, without a value.
-        boolean objectOnly = item.def() != null && item.def().type() == io.jdissect.field.FieldType.FT_NONE
+        boolean objectOnly = item.def() != null && item.def().type() == io.jdissect.api.FieldType.FT_NONE
                 && item.hasChildren();
         if (item.def() != null && which.test(item.def().abbrev()) && !item.def().isProtocol() && !objectOnly) {
             out.computeIfAbsent(item.def().abbrev(), k -> new ArrayList<>()).add(FieldFormat.jsonText(item));

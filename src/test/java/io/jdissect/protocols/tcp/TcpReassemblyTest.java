@@ -3,8 +3,8 @@ package io.jdissect.protocols.tcp;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.api.TreeItem;
 import io.jdissect.testing.SharedTestdata;
-import io.jdissect.tree.TreeItem;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

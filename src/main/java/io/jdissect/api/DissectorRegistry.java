@@ -1,10 +1,4 @@
-package io.jdissect.dissect;
-
-import io.jdissect.field.Base;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldRegistry;
-import io.jdissect.field.FieldType;
-import io.jdissect.field.ProtocolDef;
+package io.jdissect.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jdissect.dissect;
+package io.jdissect.api;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

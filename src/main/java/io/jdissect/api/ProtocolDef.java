@@ -1,4 +1,4 @@
-package io.jdissect.field;
+package io.jdissect.api;
 
 /**
  * A protocol as Wireshark registers it: full name ("Simple Mail Transfer Protocol"), short name for

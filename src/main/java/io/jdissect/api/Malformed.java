@@ -1,6 +1,4 @@
-package io.jdissect.dissect;
-
-import io.jdissect.tree.TreeItem;
+package io.jdissect.api;
 
 /**
  * Turns what a dissector threw into the items tshark shows: {@code [Malformed Packet: SMTP]} with

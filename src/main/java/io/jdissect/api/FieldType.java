@@ -1,4 +1,4 @@
-package io.jdissect.field;
+package io.jdissect.api;
 
 /**
  * Wireshark's field types (epan/ftypes), by the names tshark prints in {@code -G fields}.

@@ -1,4 +1,4 @@
-package io.jdissect.field;
+package io.jdissect.api;
 
 /** Display bases of integer fields (Wireshark's field_display_e), by the names of {@code -G fields}. */
 public enum Base {

@@ -1,13 +1,11 @@
-package io.jdissect.dissect;
-
-import io.jdissect.field.ProtocolDef;
+package io.jdissect.api;
 
 /**
  * A dissector bound to its protocol and a name (Wireshark's dissector_handle_t), as put in
  * dissector tables and named by {@code -d tcp.port==N,smtp}.
  */
 public record DissectorHandle(String name, ProtocolDef protocol, Dissector dissector) {
-    public int call(Tvb tvb, PacketInfo pinfo, io.jdissect.tree.TreeItem tree) {
+    public int call(Tvb tvb, PacketInfo pinfo, io.jdissect.api.TreeItem tree) {
         return dissector.dissect(tvb, pinfo, tree);
     }
 }

@@ -1,8 +1,4 @@
-package io.jdissect.tree;
-
-import io.jdissect.dissect.Tvb;
-import io.jdissect.field.FieldDef;
-import io.jdissect.field.FieldType;
+package io.jdissect.api;
 
 import java.util.ArrayList;
 import java.util.Collections;

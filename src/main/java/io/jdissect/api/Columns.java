@@ -1,4 +1,4 @@
-package io.jdissect.dissect;
+package io.jdissect.api;
 
 /**
  * The summary columns of one packet (Wireshark's column_info): the dissectors set Protocol and

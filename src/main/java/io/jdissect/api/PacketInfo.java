@@ -1,8 +1,6 @@
-package io.jdissect.dissect;
+package io.jdissect.api;
 
 import io.jdissect.capture.CaptureRecord;
-import io.jdissect.tree.Timestamp;
-import io.jdissect.tree.TreeItem;
 
 import java.util.ArrayList;
 import java.util.HashMap;

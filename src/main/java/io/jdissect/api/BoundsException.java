@@ -1,4 +1,4 @@
-package io.jdissect.dissect;
+package io.jdissect.api;
 
 /**
  * A dissector read past the bytes it has. Like Wireshark, two kinds: the packet was cut short by the

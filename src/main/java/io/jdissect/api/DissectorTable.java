@@ -1,6 +1,4 @@
-package io.jdissect.dissect;
-
-import io.jdissect.tree.TreeItem;
+package io.jdissect.api;
 
 import java.util.Map;
 import java.util.TreeMap;

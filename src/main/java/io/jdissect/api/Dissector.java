@@ -1,6 +1,4 @@
-package io.jdissect.dissect;
-
-import io.jdissect.tree.TreeItem;
+package io.jdissect.api;
 
 /**
  * Dissects the bytes of one protocol layer: adds its items under {@code tree}, sets columns and

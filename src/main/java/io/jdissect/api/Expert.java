@@ -1,7 +1,4 @@
-package io.jdissect.dissect;
-
-import io.jdissect.field.FieldDef;
-import io.jdissect.tree.TreeItem;
+package io.jdissect.api;
 
 /**
  * Expert information (Wireshark's expert.c): a finding attached to an item, with a severity and a

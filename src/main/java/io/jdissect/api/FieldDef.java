@@ -1,4 +1,4 @@
-package io.jdissect.field;
+package io.jdissect.api;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.jdissect.dissect;
+package io.jdissect.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.jdissect.tree;
+package io.jdissect.api;
 
 /**
  * A time with nanosecond resolution: seconds and nanoseconds since the epoch (absolute times) or
