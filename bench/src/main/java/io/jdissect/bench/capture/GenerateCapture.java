@@ -3,6 +3,7 @@ package io.jdissect.bench.capture;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,11 +29,11 @@ public final class GenerateCapture {
     }
 
     private final SplittableRandom random;
-    private final Corpus corpus;
-    private final List<Host> clients = new ArrayList<>();
-    private final List<Host> mxHosts = new ArrayList<>();
+    final Corpus corpus;
+    final List<Host> clients = new ArrayList<>();
+    final List<Host> mxHosts = new ArrayList<>();
     private final List<Host> webHosts = new ArrayList<>();
-    private long micros = START_MICROS;
+    long micros = START_MICROS;
     /** Application payload queued by each kind of connection, for the 70/30 split. */
     private long smtpBytes;
     private long otherBytes;
@@ -84,16 +85,23 @@ public final class GenerateCapture {
             usage("--size and --concurrency must be positive");
         }
         long started = System.nanoTime();
-        GenerateCapture generator = new GenerateCapture(seed);
-        try (PcapFile pcap = new PcapFile(new BufferedOutputStream(new FileOutputStream(out), 1 << 20))) {
-            generator.write(pcap, size, concurrency);
-            System.err.printf(Locale.ROOT,
-                    "%s: %d bytes, %d packets, %d SMTP sessions, %d other connections, %.1f%% other payload, %.1f s%n",
-                    out, pcap.bytes(), pcap.packets(), generator.smtpSessions, generator.otherSessions,
-                    100.0 * generator.otherBytes / (generator.otherBytes + generator.smtpBytes),
-                    (System.nanoTime() - started) / 1e9);
+        try (OutputStream file = new BufferedOutputStream(new FileOutputStream(out), 1 << 20)) {
+            String summary = write(file, seed, size, concurrency);
+            System.err.printf(Locale.ROOT, "%s: %s, %.1f s%n", out, summary, (System.nanoTime() - started) / 1e9);
         }
     }
+
+    /** Writes the capture for {@code seed} and {@code size} to {@code out}; returns a one-line summary. */
+    public static String write(OutputStream out, long seed, long size, int concurrency) throws IOException {
+        GenerateCapture generator = new GenerateCapture(seed);
+        PcapFile pcap = new PcapFile(out);
+        generator.write(pcap, size, concurrency);
+        pcap.flush();
+        return String.format(Locale.ROOT, "%d bytes, %d packets, %d SMTP sessions, %d other connections, %.1f%% other payload",
+                pcap.bytes(), pcap.packets(), generator.smtpSessions, generator.otherSessions,
+                100.0 * generator.otherBytes / (generator.otherBytes + generator.smtpBytes));
+    }
+
 
     /**
      * Keeps {@code concurrency} connections open and sends a packet of a random one at each step; once

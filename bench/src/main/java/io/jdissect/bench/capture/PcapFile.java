@@ -1,6 +1,5 @@
 package io.jdissect.bench.capture;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -8,7 +7,7 @@ import java.io.OutputStream;
  * Writes Ethernet / IPv4 / TCP frames as classic little-endian microsecond pcap records (linktype 1),
  * with correct IPv4 header and TCP checksums, so that every layer validates.
  */
-final class PcapFile implements Closeable {
+final class PcapFile {
     private static final int SNAPLEN = 262144;
     private static final int ETH_IP_LEN = 14 + 20;
 
@@ -85,9 +84,8 @@ final class PcapFile implements Closeable {
         packets++;
     }
 
-    @Override
-    public void close() throws IOException {
-        out.close();
+    void flush() throws IOException {
+        out.flush();
     }
 
     private static long sum(byte[] b, int offset, int length, long start) {

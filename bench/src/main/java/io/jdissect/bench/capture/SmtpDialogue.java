@@ -22,6 +22,9 @@ final class SmtpDialogue implements Dialogue {
     private final boolean pipelining;
     private Stage stage = Stage.CONNECT;
     private int transactions;
+    /** The size of every message, or 0 for sizes drawn between 1 KB and 1 MB. */
+    private int messageSize;
+    private double rejectionRate = 0.2;
 
     SmtpDialogue(Corpus corpus, Host client, Host server) {
         this.corpus = corpus;
@@ -30,6 +33,17 @@ final class SmtpDialogue implements Dialogue {
         this.extended = corpus.chance(0.95);
         this.pipelining = extended && corpus.chance(0.5);
         this.transactions = corpus.chance(0.7) ? 1 : 2 + corpus.random().nextInt(2);
+    }
+
+    /**
+     * This many transactions, each with a message of {@code size} bytes and no rejected recipient,
+     * so that every one has a DATA phase (for the JMH samples).
+     */
+    SmtpDialogue fixed(int count, int size) {
+        transactions = count;
+        messageSize = size;
+        rejectionRate = 0;
+        return this;
     }
 
     @Override
@@ -93,13 +107,14 @@ final class SmtpDialogue implements Dialogue {
         }
         StringBuilder commands = new StringBuilder();
         StringBuilder replies = new StringBuilder();
-        byte[] message = MailMessage.compose(corpus, from, recipients, epochSeconds, client, corpus.logUniform(1024, 1 << 20));
+        byte[] message = MailMessage.compose(corpus, from, recipients, epochSeconds, client, 
+                messageSize > 0 ? messageSize : corpus.logUniform(1024, 1 << 20));
         String mail = "MAIL FROM:<" + from + ">" + (extended ? " SIZE=" + message.length : "")
                 + (extended && corpus.chance(0.3) ? " BODY=8BITMIME" : "") + "\r\n";
         exchange(flow, commands, replies, mail, "250 2.1.0 Ok\r\n");
         int accepted = 0;
         for (String rcpt : recipients) {
-            boolean reject = corpus.chance(0.2);
+            boolean reject = corpus.chance(rejectionRate);
             accepted += reject ? 0 : 1;
             exchange(flow, commands, replies, "RCPT TO:<" + rcpt + ">\r\n", reject
                     ? "550 5.1.1 <" + rcpt + ">: Recipient address rejected: User unknown in virtual mailbox table\r\n"
