@@ -9,6 +9,7 @@
 #   bench/run.sh --verify                      only the agreement check on a 5 MB capture
 #
 # Options: --sizes "100M 1G"  --runs N  --workloads "a b c d e"  --seed N  --capture FILE (repeatable)
+#          --jdissect-args "ARGS" (added to every jdissect command, e.g. a thread count)
 #          --no-tshark  --no-verify  --verify
 # Captures are generated once under bench/work/ (keyed by seed and size) and reused.
 set -euo pipefail
@@ -20,6 +21,7 @@ runs=3
 workloads="a b c d e"
 seed=1
 captures=()
+jdissect_args=""
 with_tshark=1
 verify=1
 verify_only=0
@@ -30,6 +32,7 @@ while [[ $# -gt 0 ]]; do
     --workloads) workloads="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --capture) captures+=("$(realpath "$2")"); shift 2 ;;
+    --jdissect-args) jdissect_args="$2"; shift 2 ;;
     --no-tshark) with_tshark=0; shift ;;
     --no-verify) verify=0; shift ;;
     --verify) verify_only=1; shift ;;
@@ -91,7 +94,8 @@ measure() {
   local tool="$1" w="$2" file="$3" out="$4" t="$work/time.txt"
   workload_args "$w"
   local cmd=(tshark -r "$file" "${W[@]}")
-  [[ $tool == jdissect ]] && cmd=("$root/jdissect" -r "$file" "${W[@]}")
+  # shellcheck disable=SC2206 # the extra arguments are meant to be split into words
+  [[ $tool == jdissect ]] && cmd=("$root/jdissect" $jdissect_args -r "$file" "${W[@]}")
   if /usr/bin/time -f "%e %M" -o "$t" "${cmd[@]}" >"$out" 2>>"$log"; then
     echo "$(basename "$file") $w $tool $(tail -n 1 "$t")" >> "$results"
   else
@@ -114,7 +118,8 @@ agreement_check() {
   for w in a b; do
     workload_args "$w"
     tshark -r "$file" "${W[@]}" > "$work/out/verify-$w-tshark.txt" 2>>"$log"
-    "$root/jdissect" -r "$file" "${W[@]}" > "$work/out/verify-$w-jdissect.txt" 2>>"$log"
+    # shellcheck disable=SC2086
+    "$root/jdissect" $jdissect_args -r "$file" "${W[@]}" > "$work/out/verify-$w-jdissect.txt" 2>>"$log"
     if cmp -s "$work/out/verify-$w-tshark.txt" "$work/out/verify-$w-jdissect.txt"; then
       echo "agreement: $(workload_name "$w") identical ($(wc -l < "$work/out/verify-$w-tshark.txt") lines)" >&2
     else
@@ -173,7 +178,7 @@ machine() {
     "$( [[ $with_tshark == 1 ]] && tshark -v 2>/dev/null | head -n 1 || echo 'tshark not run');"\
     "jdissect $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'); $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "Command: bench/run.sh --sizes \"$sizes\" --runs $runs --workloads \"$workloads\" --seed $seed" \
-    "$( [[ $with_tshark == 0 ]] && echo --no-tshark)"
+    "$( [[ -n $jdissect_args ]] && echo "--jdissect-args \"$jdissect_args\"")$( [[ $with_tshark == 0 ]] && echo --no-tshark)"
   echo "(a)/(b) fields on the 5 MB capture, tshark vs jdissect: $verified"
 }
 table() {
