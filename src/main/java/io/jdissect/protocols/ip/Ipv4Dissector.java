@@ -13,6 +13,7 @@ import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
+import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
@@ -32,8 +33,6 @@ final class Ipv4Dissector {
     private static final Map<Long, String> CHECKSUM_STATUS = Map.of(
             0L, "Bad", 1L, "Good", 2L, "Unverified", 3L, "Not present", 4L, "Illegal");
     private static final long UNVERIFIED = 2;
-    private static final int MAX_PENDING = 4096;
-    private static final long MAX_BUFFERED = 64L << 20;
 
     private record FragmentKey(long src, long dst, int protocol, int id) {
     }
@@ -64,7 +63,8 @@ final class Ipv4Dissector {
     private final Ipv4Options options;
     private final FragmentTree.Fields fragmentFields;
     /** IPv4 datagrams being defragmented, by RFC 791's (source, destination, protocol, id). */
-    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(MAX_PENDING, MAX_BUFFERED);
+    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(0, 0);
+    private final FragmentLimits fragmentLimits;
     private final Expert.Def bogusHeaderLength;
     private final Expert.Def bogusLength;
     private final Expert expert;
@@ -121,6 +121,7 @@ final class Ipv4Dissector {
         bogusLength = registry.expert(proto, "ip.bogus_ip_length", "Bogus IP length", Expert.Severity.ERROR,
                 Expert.Group.PROTOCOL);
         expert = registry.expert();
+        fragmentLimits = new FragmentLimits(registry, proto, "ip");
         handle = registry.register("ip", proto, this::dissect);
     }
 
@@ -131,6 +132,7 @@ final class Ipv4Dissector {
     void handoff(DissectorRegistry registry) {
         ipProto = registry.table(DissectorRegistry.IP_PROTO);
         data = registry.handle("data");
+        fragmentLimits.apply(registry, fragments);
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
@@ -217,6 +219,7 @@ final class Ipv4Dissector {
             FragmentKey key = new FragmentKey(h.src(), h.dst(), h.protocol(), h.identification());
             message = fragments.add(key, pinfo.frameNumber(), (int) h.fragmentOffset() * 8, payload.bytes(),
                     !h.flagMoreFragments());
+            fragmentLimits.reportIfDropped(fragments, ip, payload);
         }
         if (message == null) {
             pinfo.setFragmented(true);

@@ -25,7 +25,7 @@ final class TcpDissector implements Dissector {
     private final TcpFields f;
     private final Expert expert;
     private final TcpOptions options;
-    private final TcpStreamTable streams = new TcpStreamTable();
+    private final TcpStreamTable streams;
     private final TcpReassembly reassembly;
     private final AnalysisTree analysisTree;
     private final boolean desegment;
@@ -37,6 +37,7 @@ final class TcpDissector implements Dissector {
         this.options = new TcpOptions(fields, expert);
         this.reassembly = new TcpReassembly(fields, expert, handoff, prefs.maxStreamReassembly, prefs.maxTotalReassembly);
         this.analysisTree = new AnalysisTree(fields, expert);
+        this.streams = new TcpStreamTable(prefs.maxStreams, prefs.maxStreamIndexes, this::release);
         this.desegment = prefs.desegment;
         this.handoff = handoff;
     }
@@ -79,6 +80,10 @@ final class TcpDissector implements Dissector {
         long win = h.window();
 
         TcpStream stream = stream(pinfo, sport, dport, flags, rawSeq);
+        if (stream.restored) {
+            stream.restored = false;
+            expert.add(ti, f.eiStreamEvicted, tvb, 0, 0);
+        }
         int dir = stream.direction(pinfo.netSrc(), sport);
         TcpFlow fwd = stream.flows[dir];
         TcpFlow rev = stream.flows[1 - dir];
@@ -268,10 +273,7 @@ final class TcpDissector implements Dissector {
         if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN) {
             TcpFlow fwd = s.flows[s.direction(pinfo.netSrc(), sport)];
             if (fwd.baseSeqSet && (rawSeq != fwd.baseSeq || (s.completeness & TcpStream.SYN_ACK) != 0)) {
-                for (TcpFlow flow : s.flows) {
-                    reassembly.release(flow);
-                    flow.release();
-                }
+                release(s);
                 s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
                 s.reusedPortsFrame = pinfo.frameNumber();
                 // tshark shows the new connection's first SYN already counted.
@@ -279,6 +281,14 @@ final class TcpDissector implements Dissector {
             }
         }
         return s;
+    }
+
+    /** Drops what a finished or evicted stream buffers for reassembly and analysis. */
+    private void release(TcpStream s) {
+        for (TcpFlow flow : s.flows) {
+            reassembly.release(flow);
+            flow.release();
+        }
     }
 
     private static void timestamps(TcpStream s, Timestamp now) {
