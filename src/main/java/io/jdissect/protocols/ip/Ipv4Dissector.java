@@ -181,11 +181,14 @@ final class Ipv4Dissector {
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
         ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
-        addresses(ip, tvb, srcAddr, h.src(), dstAddr, h.dst());
-        ip.setText(proto.name() + ", Src: " + srcAddr + ", Dst: " + dstAddr);
+        // The dotted quads are wanted six times each: formatted once.
+        String srcText = srcAddr.toString();
+        String dstText = dstAddr.toString();
+        addresses(ip, tvb, srcText, h.src(), dstText, h.dst());
+        ip.setText(proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
         pinfo.setNetAddresses(srcAddr, dstAddr);
-        pinfo.columns().setSource(srcAddr.toString());
-        pinfo.columns().setDestination(dstAddr.toString());
+        pinfo.columns().setSource(srcText);
+        pinfo.columns().setDestination(dstText);
         if (headerLen > MIN_HEADER) {
             options.dissect(ip, tvb, MIN_HEADER, headerLen - MIN_HEADER);
         }
@@ -253,14 +256,14 @@ final class Ipv4Dissector {
     }
 
     /** Source and destination, each with the hidden ip.addr, *_host and ip.host copies tshark adds. */
-    private void addresses(TreeItem ip, Tvb tvb, Address srcAddr, long srcValue, Address dstAddr, long dstValue) {
+    private void addresses(TreeItem ip, Tvb tvb, String srcText, long srcValue, String dstText, long dstValue) {
         ip.add(src, tvb, 12, 4, srcValue);
         ip.add(addr, tvb, 12, 4, srcValue).hidden();
-        ip.add(srcHost, tvb, 12, 4, srcAddr.toString()).hidden();
-        ip.add(host, tvb, 12, 4, srcAddr.toString()).hidden();
+        ip.add(srcHost, tvb, 12, 4, srcText).hidden();
+        ip.add(host, tvb, 12, 4, srcText).hidden();
         ip.add(dst, tvb, 16, 4, dstValue);
         ip.add(addr, tvb, 16, 4, dstValue).hidden();
-        ip.add(dstHost, tvb, 16, 4, dstAddr.toString()).hidden();
-        ip.add(host, tvb, 16, 4, dstAddr.toString()).hidden();
+        ip.add(dstHost, tvb, 16, 4, dstText).hidden();
+        ip.add(host, tvb, 16, 4, dstText).hidden();
     }
 }

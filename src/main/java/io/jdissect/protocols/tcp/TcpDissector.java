@@ -9,6 +9,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
 import io.kaitai.struct.ByteBufferKaitaiStream;
@@ -200,7 +201,7 @@ final class TcpDissector implements Dissector {
             }
         }
         int checksum = h.checksum();
-        ti.add(f.checksum, tvb, 16, 2, checksum).setText(String.format("Checksum: 0x%04x [unverified]", checksum));
+        ti.add(f.checksum, tvb, 16, 2, checksum).setText("Checksum: " + FieldFormat.hex(checksum, 4) + " [unverified]");
         ti.add(f.checksumStatus, tvb, 16, 0, 2).generated();
         TreeItem urp = ti.add(f.urgentPointer, tvb, 18, 2, h.urgentPointer());
         if ((flags & TcpHeaderFlags.URG) == 0 && h.urgentPointer() != 0) {
@@ -310,7 +311,7 @@ final class TcpDissector implements Dissector {
     private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, int dport,
                            PacketInfo pinfo) {
         TreeItem fl = ti.add(f.flags, tvb, 12, 2, flags)
-                .setText(String.format("Flags: 0x%03x (%s)", flags, names));
+                .setText("Flags: " + FieldFormat.hex(flags, 3) + " (" + names + ")");
         fl.add(f.flagsRes, tvb, 12, 2, (flags & TcpHeaderFlags.RESERVED) >> 9);
         fl.add(f.flagsAe, tvb, 12, 2, bit(flags, TcpHeaderFlags.AE));
         fl.add(f.flagsCwr, tvb, 12, 2, bit(flags, TcpHeaderFlags.CWR));
