@@ -12,7 +12,7 @@
 # Options: --sizes "100M 1G"  --runs N  --workloads "a b c d e"  --seed N  --capture FILE (repeatable)
 #          --jdissect-args "ARGS" (added to every jdissect command, e.g. a thread count)
 #          --no-tshark  --no-verify  --verify
-# Captures are generated once under bench/work/ (keyed by seed and size) and reused.
+# Captures are generated once under bench/work/ (keyed by seed, size and generator version) and reused.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -81,8 +81,10 @@ rm -rf "$read_classes" && mkdir -p "$read_classes"
 javac -cp "$jar" -d "$read_classes" "$here/src/main/java/io/jdissect/bench/read/ReadRecords.java"
 read_records() { java -cp "$jar:$read_classes" io.jdissect.bench.read.ReadRecords "$@"; }
 
+# A capture is reused while the generator's sources are unchanged: their hash is in the file name.
+generator_version="$(cat "$here"/src/main/java/io/jdissect/bench/capture/*.java | sha256sum | cut -c1-8)"
 capture_for() {
-  local size="$1" file="$work/smtp-seed$seed-$1.pcap"
+  local size="$1" file="$work/smtp-seed$seed-$1-$generator_version.pcap"
   if [[ ! -s "$file" ]]; then
     "$here/generate.sh" --seed "$seed" --size "$size" --out "$file.tmp" >&2
     mv "$file.tmp" "$file"
