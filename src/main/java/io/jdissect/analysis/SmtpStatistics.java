@@ -16,12 +16,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code -z smtp,stat} (jdissect's own): SMTP commands by verb, replies by code and by RFC 3463
+ * {@code -z smtp,stat} (jdissect's own): SMTP commands by verb (lines in command mode; a line
+ * whose first word is not letters, digits and '-' counted as "(not a verb)"), replies by code and by RFC 3463
  * enhanced status code, as jdissect's SMTP session tracking saw them (a multi-line reply counts
  * once; the enhanced status is that of its first line), plus sessions and mail transactions.
  */
 public final class SmtpStatistics implements Analyzer {
     private static final String RULE = "=".repeat(67);
+    /** Where lines that cannot be a verb (binary, punctuation) are counted, so that noise stays one row. */
+    static final String NOT_A_VERB = "(not a verb)";
     private final Map<String, Long> commands = new TreeMap<>();
     private final Map<Integer, Long> replyCodes = new TreeMap<>();
     private final Map<String, Long> statusCodes = new TreeMap<>();
@@ -36,7 +39,8 @@ public final class SmtpStatistics implements Analyzer {
             return;
         }
         for (SmtpEvents.CommandAt c : ev.commands()) {
-            commands.merge(c.command().verb(), 1L, Long::sum);
+            String verb = c.command().verb();
+            commands.merge(verb.matches("[A-Z0-9-]{1,20}") ? verb : NOT_A_VERB, 1L, Long::sum);
         }
         for (SmtpReply r : ev.replies()) {
             if (r.code() >= 0) {
