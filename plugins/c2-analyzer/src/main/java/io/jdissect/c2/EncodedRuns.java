@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Finds base64 and hex blobs in text: maximal runs of the base64 alphabet ({@code A-Z a-z 0-9 + /},
- * up to two {@code =} of padding) at least {@code minLength} long whose character classes change
- * as often as encoded data's do ({@link RandomTokens#MIN_CLASS_CHANGES}), so that long words are
- * not blobs. A run of hex digits only is reported as hex. base64url ({@code - _}) is not followed:
+ * up to two {@code =} of padding) at least {@code minLength} long, with a digit, whose character
+ * classes change as often as encoded data's do ({@link RandomTokens#MIN_CLASS_CHANGES}), so that
+ * long words and CamelCase names are not blobs (40 base64 characters lack a digit once in 900). A run of hex digits only is reported as hex. base64url ({@code - _}) is not followed:
  * those characters also join words and dates.
  */
 final class EncodedRuns {
@@ -56,7 +56,9 @@ final class EncodedRuns {
             }
             if (end - start >= minLength) {
                 String t = text.subSequence(start, i).toString();
-                if (Entropy.classChangeRatio(t.substring(0, end - start)) >= RandomTokens.MIN_CLASS_CHANGES) {
+                String chars = t.substring(0, end - start);
+                if (chars.chars().anyMatch(Character::isDigit)
+                        && Entropy.classChangeRatio(chars) >= RandomTokens.MIN_CLASS_CHANGES) {
                     runs.add(new Run(looksLike(t), start, t));
                 }
             }
@@ -77,14 +79,17 @@ final class EncodedRuns {
         return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '+' || c == '/';
     }
 
-    /** Decodes what it can: hex pairs, or base64 up to the last whole quantum; undecodable gives nothing. */
+    /** Decodes what it can: hex pairs, or base64 with its padding restored; undecodable gives nothing. */
     private static byte[] decode(String encoding, String text) {
         try {
             if (encoding.equals("hex")) {
                 return HexFormat.of().parseHex(text.substring(0, text.length() & ~1));
             }
             String body = text.replaceAll("=+$", "");
-            return Base64.getDecoder().decode(body.substring(0, body.length() & ~3));
+            if (body.length() % 4 == 1) {
+                body = body.substring(0, body.length() - 1); // a lone sextet holds no whole byte
+            }
+            return Base64.getDecoder().decode(body + "==".substring(0, (4 - body.length() % 4) % 4));
         } catch (IllegalArgumentException e) {
             return new byte[0];
         }
