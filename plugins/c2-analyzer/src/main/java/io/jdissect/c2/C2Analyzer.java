@@ -43,13 +43,17 @@ final class C2Analyzer implements Analyzer {
 
     @Override
     public void packet(Packet packet) {
-        TreeItem stream = packet.first("tcp.stream");
-        if (stream == null || !packet.has("smtp") || packet.has("icmp") || packet.has("icmpv6")) {
+        List<String> layers = packet.info().layers();
+        if (!layers.contains("smtp") || layers.contains("icmp") || layers.contains("icmpv6")) {
             return; // an SMTP segment quoted by an ICMP error is no part of the session
+        }
+        TreeItem stream = packet.first("tcp.stream");
+        if (stream == null) {
+            return;
         }
         long s = stream.longValue();
         streams.computeIfAbsent(s, k -> new SmtpStreamRules(k, options, this::found)).packet(packet);
-        if (packet.has("imf")) {
+        if (layers.contains("imf")) {
             messages.message(packet, s, this::found);
         }
     }
