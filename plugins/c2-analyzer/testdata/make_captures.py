@@ -12,6 +12,10 @@ tshark's view of the fields the analyzer reads.
   c2-port.pcap     SMTP on port 8025 (read with -d tcp.port==8025,smtp), AUTH PLAIN refused (535).
   ordinary.pcap    an ordinary session: no AUTH, STARTTLS not offered, a plain message; then a session
                    that is offered STARTTLS and takes it (220, then TLS bytes): no findings.
+  junk.pcap        bad input: binary bytes as commands, AUTH LOGIN answered with text that is no base64,
+                   then a RST; a message whose multipart never closes, with a broken encoded-word, a
+                   6000-character header of one letter and a 3000-character base64 line split over two
+                   segments, accepted; the capture ends before QUIT.
 """
 import base64
 import struct
@@ -147,6 +151,37 @@ def session(pcap, t, client, cport, server, sport=25, auth=None, offer_tls=False
     return c.t
 
 
+def junk():
+    p = Pcap("junk.pcap")
+    c = Tcp(p, "10.0.0.10", 45001, "192.0.2.25", 25, 1772445600.0)
+    c.lines("s", "220 mx.example.test ESMTP")
+    c.send("c", bytes((i * 73 + 5) % 256 for i in range(300)) + b"\r\n")
+    c.lines("s", "500 5.5.2 Error: bad syntax")
+    c.lines("c", "AUTH LOGIN")
+    c.lines("s", "334 VXNlcm5hbWU6")
+    c.lines("c", "!!!not base64!!!")
+    c.send("c", b"", 0x14)
+    t = c.t
+    c = Tcp(p, "10.0.0.10", 45002, "192.0.2.25", 25, t + 1)
+    c.lines("s", "220 mx.example.test ESMTP")
+    c.lines("c", "HELO x")
+    c.lines("s", "250 mx.example.test")
+    c.lines("c", "MAIL FROM:<a@example.test>")
+    c.lines("s", "250 2.1.0 Ok")
+    c.lines("c", "RCPT TO:<b@example.test>")
+    c.lines("s", "250 2.1.5 Ok")
+    c.lines("c", "DATA")
+    c.lines("s", "354 End data with <CR><LF>.<CR><LF>")
+    blob = base64.b64encode(bytes((i * 31 + 7) % 256 for i in range(2250))).decode()
+    c.lines("c", "Subject: =?utf-8?B?broken", "X-Filler: " + "A" * 6000,
+            'Content-Type: multipart/mixed; boundary="never-closed"', "", "--never-closed",
+            "Content-Type: text/plain", "", "text")
+    c.lines("c", blob[:1400])
+    c.lines("c", blob[1400:], ".")
+    c.lines("s", "250 2.0.0 Ok: queued as 4C1D2F")
+    p.close()
+
+
 def beacon():
     p = Pcap("c2-beacon.pcap")
     t0 = 1772445600.0  # 2026-03-02 10:00:00 UTC
@@ -192,3 +227,4 @@ if __name__ == "__main__":
     content()
     port()
     ordinary()
+    junk()

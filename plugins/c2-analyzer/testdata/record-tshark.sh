@@ -10,7 +10,7 @@ FIELDS="-e frame.number -e frame.time_epoch -e tcp.stream -e tcp.srcport -e tcp.
  -e imf.subject -e imf.extension.type -e imf.extension.value
  -e mime_multipart.header.content-type -e mime_multipart.header.content-disposition
  -e mime_multipart.header.content-transfer-encoding"
-for f in c2-beacon.pcap c2-content.pcap c2-port.pcap ordinary.pcap; do
+for f in c2-beacon.pcap c2-content.pcap c2-port.pcap ordinary.pcap junk.pcap; do
     tshark -n -r "$f" -o smtp.decryption:TRUE -d tcp.port==8025,smtp -T fields -E header=y -E occurrence=a \
         -E aggregator=, $FIELDS > "$f.fields.tsv"
 done

@@ -44,10 +44,10 @@ final class MessageRules {
         subject(p, frame, report);
         for (TreeItem name : p.fields("mime_multipart.x.filename")) {
             List<Evidence> evidence = new ArrayList<>();
-            evidence.add(new Evidence(frame, "mime_multipart.x.filename", name.stringValue()));
-            if (randomTokens(name.stringValue(), frame, evidence)) {
+            evidence.add(new Evidence(frame, "mime_multipart.x.filename", FieldText.of(name)));
+            if (randomTokens(FieldText.of(name), frame, evidence)) {
                 report.accept(new Draft("high-entropy-attachment-name", Severity.LOW, evidence,
-                        "attachment name \"" + name.stringValue() + "\" holds a random-looking token"));
+                        "attachment name \"" + FieldText.of(name) + "\" holds a random-looking token"));
             }
         }
         for (TreeItem header : p.fields("imf.x.header")) {
@@ -68,10 +68,10 @@ final class MessageRules {
         }
         List<Evidence> evidence = new ArrayList<>();
         if (raw != null) {
-            evidence.add(new Evidence(frame, "imf.subject", raw.stringValue()));
+            evidence.add(new Evidence(frame, "imf.subject", FieldText.of(raw)));
         }
-        String text = decoded != null ? decoded.stringValue() : raw.stringValue();
-        if (decoded != null && (raw == null || !decoded.stringValue().equals(raw.stringValue()))) {
+        String text = decoded != null ? FieldText.of(decoded) : FieldText.of(raw);
+        if (decoded != null && (raw == null || !FieldText.of(decoded).equals(FieldText.of(raw)))) {
             evidence.add(new Evidence(frame, "imf.x.subject", text));
         }
         if (randomTokens(text, frame, evidence)) {
@@ -96,11 +96,11 @@ final class MessageRules {
         if (nameItem == null) {
             return;
         }
-        String name = nameItem.stringValue();
+        String name = FieldText.of(nameItem);
         if (!name.regionMatches(true, 0, "X-", 0, 2) || options.ignored(name)) {
             return;
         }
-        String value = header.stringValue();
+        String value = FieldText.of(header);
         List<EncodedRuns.Run> runs = EncodedRuns.find(value, options.headerBlob());
         if (runs.isEmpty()) {
             return;

@@ -87,7 +87,7 @@ final class SmtpStreamRules {
             evidence.add(new Evidence(p.number(), fromServer ? "tcp.srcport" : "tcp.dstport", Integer.toString(serverPort)));
             TreeItem smtp = p.first(fromServer ? "smtp.response.code" : "smtp.x.verb");
             if (smtp != null) {
-                evidence.add(new Evidence(p.number(), smtp.def().abbrev(), smtp.value().toString()));
+                evidence.add(new Evidence(p.number(), smtp.def().abbrev(), String.valueOf(smtp.value())));
             }
             findings.accept(new Finding("nonstandard-port", Severity.LOW, stream, client, server, evidence,
                     "SMTP on TCP port " + serverPort + ", not one of the ordinary mail ports"));
@@ -97,9 +97,9 @@ final class SmtpStreamRules {
     private void replies(Packet p, long frame) {
         List<TreeItem> codes = p.fields("smtp.response.code");
         for (TreeItem param : p.fields("smtp.rsp.parameter")) {
-            if (starttlsOffer == null && param.stringValue().trim().equalsIgnoreCase("STARTTLS")
+            if (starttlsOffer == null && FieldText.of(param).trim().equalsIgnoreCase("STARTTLS")
                     && !codes.isEmpty() && codes.get(0).longValue() == 250) {
-                starttlsOffer = new Evidence(frame, "smtp.rsp.parameter", param.stringValue());
+                starttlsOffer = new Evidence(frame, "smtp.rsp.parameter", FieldText.of(param));
             }
         }
         if (auth == null) {
@@ -118,7 +118,7 @@ final class SmtpStreamRules {
 
     private void commands(Packet p, long frame) {
         for (TreeItem verb : p.fields("smtp.x.verb")) {
-            String v = verb.stringValue().toUpperCase(Locale.ROOT);
+            String v = FieldText.of(verb).toUpperCase(Locale.ROOT);
             if (v.equals("STARTTLS")) {
                 starttlsSent = true;
             } else if (v.equals("MAIL") || v.equals("AUTH")) {
@@ -148,7 +148,7 @@ final class SmtpStreamRules {
 
     private void authCommand(Packet p, long frame) {
         TreeItem mechanism = p.first("smtp.x.auth.mechanism");
-        String m = mechanism == null ? "" : mechanism.stringValue().toUpperCase(Locale.ROOT);
+        String m = mechanism == null ? "" : FieldText.of(mechanism).toUpperCase(Locale.ROOT);
         if (auth != null) {
             reportAuth("abandoned for a new AUTH", false);
         }
@@ -164,14 +164,14 @@ final class SmtpStreamRules {
     private void credentials(Packet p, long frame) {
         TreeItem user = p.first("smtp.x.auth.username");
         if (user != null) {
-            auth.username = user.stringValue();
+            auth.username = FieldText.of(user);
             auth.secretSeen = true;
-            auth.evidence.add(new Evidence(frame, "smtp.x.auth.username", user.stringValue()));
+            auth.evidence.add(new Evidence(frame, "smtp.x.auth.username", FieldText.of(user)));
         }
         TreeItem password = p.first("smtp.x.auth.password");
         if (password != null) {
             auth.secretSeen = true;
-            String value = password.stringValue();
+            String value = FieldText.of(password);
             auth.evidence.add(new Evidence(frame, "smtp.x.auth.password",
                     options.showPasswords() ? value : "(" + value.length() + " characters, not shown)"));
         }

@@ -55,7 +55,9 @@ final class Captures {
     /** tshark's stored {@code -T fields} output beside a capture (header line first): frame number → field → value. */
     static Map<Long, Map<String, String>> tsharkFields(Path capture) {
         try {
-            List<String> lines = Files.readAllLines(capture.resolveSibling(capture.getFileName() + ".fields.tsv"));
+            // UTF-8 with malformed bytes replaced: tshark writes a binary command line as it is
+            byte[] bytes = Files.readAllBytes(capture.resolveSibling(capture.getFileName() + ".fields.tsv"));
+            List<String> lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().toList();
             String[] header = lines.get(0).split("\t", -1);
             Map<Long, Map<String, String>> frames = new HashMap<>();
             for (String line : lines.subList(1, lines.size())) {

@@ -107,6 +107,16 @@ class SyntheticCapturesTest {
         assertEquals(List.of(), summary("ordinary.pcap", ""));
     }
 
+    @Test
+    void badInputGivesFindingsNotFailures() {
+        // binary bytes as a command; AUTH LOGIN answered with text that is no base64, then RST: the username is
+        // what tshark's lenient base64 makes of it (checked), unanswered; the unclosed multipart's base64 lines
+        // (two segments) are still one blob; the header of one letter is none
+        assertEquals(List.of("cleartext-credentials medium [7, 9]", "encoded-body medium [25]"), summary("junk.pcap", ""));
+        Finding body = Captures.findings(Captures.own("junk.pcap"), "").get(1);
+        assertEquals("3000", value(body, "c2.length"));
+    }
+
     static String value(Finding f, String field) {
         return f.evidence().stream().filter(e -> e.field().equals(field)).findFirst().orElseThrow().value();
     }
