@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 final class MessageBodies {
     static final int MAX_BOUNDARIES = 20;
+    /** Shortest line that starts a blob: encoders wrap at 64 or 76, so a short first line is a word. */
+    static final int MIN_FIRST_LINE = 16;
     private static final Pattern BOUNDARY = Pattern.compile("(?i);\\s*boundary\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
 
     /** A blob in a body: the Content-Type of its part, its offset in the message, the blob. */
@@ -73,7 +75,8 @@ final class MessageBodies {
         if (skip) {
             return;
         }
-        if (!line.isEmpty() && line.chars().allMatch(c -> EncodedRuns.base64Char(c) || c == '=')) {
+        boolean encodedLine = !line.isEmpty() && line.chars().allMatch(c -> EncodedRuns.base64Char(c) || c == '=');
+        if (encodedLine && (block.length() > 0 || line.length() >= MIN_FIRST_LINE)) {
             if (block.length() == 0) {
                 blockOffset = offset;
             }
