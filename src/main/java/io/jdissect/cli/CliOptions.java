@@ -79,8 +79,11 @@ final class CliOptions {
     @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL", description = "Decode As, e.g. tcp.port==2525,smtp (repeatable)")
     List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-z", paramLabel = "STATISTIC", description = "print a statistic after the packets: credentials (repeatable)")
+    @Option(names = "-z", paramLabel = "NAME[,ARGS]", description = "run an analyzer and print its report after the packets (repeatable): conv,tcp endpoints,ip io,phs expert follow,tcp,ascii,N credentials smtp,stat smtp,sessions, or a plugin's")
     List<String> statistics = new ArrayList<>();
+
+    @Option(names = "--report-format", paramLabel = "FORMAT", description = "-z reports as text (default, tshark's layout) or json (one JSON array of {analyzer, report})")
+    String reportFormat = "text";
 
     @Option(names = "--export-objects", paramLabel = "PROTOCOL,DIR", description = "export objects of every packet (whatever -Y) to DIR: imf (tshark's), eml, attachments")
     String exportObjects;

@@ -1,5 +1,6 @@
 package io.jdissect.cli;
 
+import io.jdissect.api.Analysis;
 import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
@@ -114,7 +115,8 @@ public final class Main {
             return OK;
         }
         FieldFormat.setZone(zoneFromEnvironment());
-        JDissect jd = setup(o);
+        ClassLoader plugins = pluginLoader(o.pluginDirs);
+        JDissect jd = setup(o, plugins);
         FieldRegistry registry = jd.registry().fields();
         if (o.report != null) {
             return report(o.report, registry);
@@ -125,9 +127,9 @@ public final class Main {
         OutputOptions output = outputOptions(o, registry);
         checkFormat(o);
         compileFilter(o.displayFilter, registry);
-        List<StatisticsTap> taps = statistics(o.statistics);
+        Analysis taps = AnalyzerOptions.analysis(o, plugins, stderr::println);
         if (o.eml != null) {
-            if (o.file != null || o.writeFile != null || !taps.isEmpty()) {
+            if (o.file != null || o.writeFile != null || !taps.analyzers().isEmpty()) {
                 throw new UsageException(BAD_ARGUMENTS, "--eml reads one message: -r, -w and -z need a capture");
             }
             return dissectEml(jd, o, output);
@@ -146,7 +148,7 @@ public final class Main {
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
     private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, ExportObjects export,
-            List<StatisticsTap> taps, CaptureWriter capture, CliOptions o) throws IOException {
+            Analysis taps, CaptureWriter capture, CliOptions o) throws IOException {
         boolean printing = capture == null; // -w: the packets go to the capture file, nothing is printed
         if (printing) {
             writer.begin();
@@ -167,9 +169,7 @@ public final class Main {
             if (export != null) {
                 export.accept(p); // tshark's export tap sees every packet, before the display filter
             }
-            for (StatisticsTap tap : taps) {
-                tap.accept(p);
-            }
+            taps.packet(p); // tshark's taps see every packet, before the display filter
             if (!filter.matches(p)) {
                 continue;
             }
@@ -187,11 +187,8 @@ public final class Main {
         if (printing) {
             writer.finish();
         }
-        if (!taps.isEmpty()) {
-            PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-            taps.forEach(t -> t.report(w));
-            w.flush();
-        }
+        taps.end();
+        AnalyzerOptions.printReports(taps, o.reportFormat, stdout, stderr::println);
         if (damage != null) {
             stderr.println("jdissect: " + damage.getMessage());
             return BAD_INPUT;
@@ -225,7 +222,7 @@ public final class Main {
         return OK;
     }
 
-    private JDissect setup(CliOptions o) {
+    private JDissect setup(CliOptions o, ClassLoader plugins) {
         // The setup is built once per use (validation, -G, each capture): say each warning once.
         Set<String> warned = new HashSet<>();
         Consumer<String> warnings = w -> {
@@ -233,7 +230,7 @@ public final class Main {
                 stderr.println(w);
             }
         };
-        JDissect.Builder b = JDissect.builder().warnings(warnings).classLoader(pluginLoader(o.pluginDirs));
+        JDissect.Builder b = JDissect.builder().warnings(warnings).classLoader(plugins);
         for (String pref : o.preferences) {
             int colon = pref.indexOf(':');
             if (colon <= 0) {
@@ -366,14 +363,6 @@ public final class Main {
         return CaptureWriter.create(o.writeFormat, new BufferedOutputStream(out));
     }
 
-    private static List<StatisticsTap> statistics(List<String> names) {
-        try {
-            return StatisticsTap.of(names);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(BAD_ARGUMENTS, e.getMessage());
-        }
-    }
-
     /** {@code --export-objects PROTOCOL,DIR}, or null when not asked for. */
     private static ExportObjects exportObjects(String spec) throws IOException {
         if (spec == null) {
@@ -475,7 +464,7 @@ public final class Main {
     }
 
     /** A problem reported as one line {@code jdissect: <message>} with an exit code. */
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         final int exitCode;
 
         UsageException(int exitCode, String message) {
