@@ -1,4 +1,4 @@
-package io.jdissect.c2;
+package io.jdissect.plugins.c2;
 
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.Packet;

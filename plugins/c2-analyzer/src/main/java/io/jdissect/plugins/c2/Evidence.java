@@ -1,4 +1,4 @@
-package io.jdissect.c2;
+package io.jdissect.plugins.c2;
 
 /**
  * One piece of evidence: a field of a frame and its value. Fields named as jdissect names them
