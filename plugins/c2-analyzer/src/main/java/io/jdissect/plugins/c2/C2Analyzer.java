@@ -8,6 +8,7 @@ import io.jdissect.api.TcpStreamEvent;
 import io.jdissect.api.TreeItem;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ final class C2Analyzer implements Analyzer {
     private final Beacons beacons = new Beacons();
     private final List<Finding> findings = new ArrayList<>();
     private long dropped;
+    /** Streams already closed, one bit each: a late segment must not start their session again. */
+    private final BitSet closed = new BitSet();
     private final Map<Long, SmtpStreamRules> streams = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, SmtpStreamRules> eldest) {
@@ -52,6 +55,9 @@ final class C2Analyzer implements Analyzer {
             return;
         }
         long s = stream.longValue();
+        if (s < 0 || s > Integer.MAX_VALUE || closed.get((int) s)) {
+            return;
+        }
         streams.computeIfAbsent(s, k -> new SmtpStreamRules(k, options, this::found)).packet(packet);
         if (layers.contains("imf")) {
             messages.message(packet, s, this::found);
@@ -62,6 +68,7 @@ final class C2Analyzer implements Analyzer {
     public void tcpStreamClosed(TcpStreamEvent stream) {
         SmtpStreamRules rules = streams.remove(stream.stream());
         if (rules != null) {
+            closed.set((int) stream.stream());
             rules.close();
         }
     }
