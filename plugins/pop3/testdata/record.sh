@@ -80,9 +80,11 @@ for pcap in "$here"/pop3-*.pcap; do
   tshark -r "$pcap" -T fields -E header=y "${fields[@]}" > "$base.fields.tsv"
   tshark -r "$pcap" -Y pop -T fields -e pop.request.command > "$base.pop-request-command.txt"
 done
+tshark -G fields 2>/dev/null | awk -F'\t' '$1=="P" && $3=="pop" || $1=="F" && $5=="pop"' > "$here/tshark-G-fields-pop.tsv"
 printf '%s\n' "tshark $(tshark --version | head -1)" \
   "tshark -r X.pcap -V > X.V.txt" \
   "tshark -r X.pcap -T json > X.json" \
   "tshark -r X.pcap -T fields -E header=y ${fields[*]} > X.fields.tsv" \
-  "tshark -r X.pcap -Y pop -T fields -e pop.request.command > X.pop-request-command.txt" > "$here/tshark-commands.txt"
+  "tshark -r X.pcap -Y pop -T fields -e pop.request.command > X.pop-request-command.txt" \
+  "tshark -G fields | awk -F'\t' '\$1==\"P\" && \$3==\"pop\" || \$1==\"F\" && \$5==\"pop\"' > tshark-G-fields-pop.tsv" > "$here/tshark-commands.txt"
 rm -rf "$work"

@@ -68,7 +68,12 @@ public final class Main {
     private final OutputStream stdout;
     private final PrintStream stderr;
 
-    Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
+    /**
+     * A command line over the given streams, for running jdissect inside another program or a
+     * test (a plugin's tests compare its output with tshark's this way); {@link #run} returns the
+     * exit code instead of exiting.
+     */
+    public Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -81,7 +86,7 @@ public final class Main {
     }
 
     /** Runs the command and returns its exit code; everything thrown becomes a one-line message. */
-    int run(String[] args) {
+    public int run(String[] args) {
         try {
             return runChecked(args);
         } catch (UsageException e) {
