@@ -2,6 +2,7 @@ package io.jdissect.protocols.smtp;
 
 import io.jdissect.api.Conversation;
 import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
@@ -59,13 +60,29 @@ final class SmtpDissector {
         if (request) {
             DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, registry.handle("data-text-lines"));
             if (m != null) {
+                noteReassembledIn(pinfo, m);
                 reassembled(pinfo, tree, smtp, v, m);
+            } else if (v.kind() == FrameClassifier.Kind.MESSAGE) {
+                // A second pass (-2) knows the frame that will finish this message.
+                long in = pinfo.notes().later(f.dataReassembledIn.abbrev(), pinfo.frameNumber());
+                if (in != FirstPassNotes.ABSENT) {
+                    smtp.add(f.dataReassembledIn, null, 0, 0, in).generated();
+                }
             }
         } else {
             replies.add(tvb, pinfo, smtp, s);
         }
         own.add(tvb, pinfo, smtp, st.session, request);
         return tvb.length();
+    }
+
+    /** For a second pass (-2): each earlier fragment of the message learns where it was reassembled. */
+    private void noteReassembledIn(PacketInfo pinfo, DataReassembly.Message m) {
+        for (DataReassembly.Fragment fr : m.fragments()) {
+            if (fr.frame() != m.reassembledIn()) {
+                pinfo.notes().note(f.dataReassembledIn.abbrev(), fr.frame(), m.reassembledIn());
+            }
+        }
     }
 
     /**
