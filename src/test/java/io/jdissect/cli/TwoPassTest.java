@@ -48,7 +48,8 @@ class TwoPassTest {
             }
             String[] cols = line.split("\t");
             String name = cols[0];
-            List<String> args = new ArrayList<>(List.of("--tshark-only", "-r", shared.resolve(cols[1]).toString()));
+            Path capture = cols[1].startsWith("testdata/") ? Path.of(cols[1]) : shared.resolve(cols[1]);
+            List<String> args = new ArrayList<>(List.of("--tshark-only", "-r", capture.toString()));
             args.addAll(Arrays.asList(cols).subList(2, cols.length));
             tests.add(DynamicTest.dynamicTest(name + ": " + String.join(" ", args.subList(3, args.size())), () -> {
                 String expected = Files.readString(DIR.resolve(name + ".out"), StandardCharsets.UTF_8);

@@ -2,7 +2,7 @@ package io.jdissect.protocols.smtp;
 
 import io.jdissect.api.Conversation;
 import io.jdissect.api.DissectorHandle;
-import io.jdissect.api.FirstPassNotes;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
@@ -63,11 +63,7 @@ final class SmtpDissector {
                 noteReassembledIn(pinfo, m);
                 reassembled(pinfo, tree, smtp, v, m);
             } else if (v.kind() == FrameClassifier.Kind.MESSAGE) {
-                // A second pass (-2) knows the frame that will finish this message.
-                long in = pinfo.notes().later(f.dataReassembledIn.abbrev(), pinfo.frameNumber());
-                if (in != FirstPassNotes.ABSENT) {
-                    smtp.add(f.dataReassembledIn, null, 0, 0, in).generated();
-                }
+                ReassembledIn.show(pinfo, smtp, f.dataReassembledIn);
             }
         } else {
             replies.add(tvb, pinfo, smtp, s);
@@ -79,9 +75,7 @@ final class SmtpDissector {
     /** For a second pass (-2): each earlier fragment of the message learns where it was reassembled. */
     private void noteReassembledIn(PacketInfo pinfo, DataReassembly.Message m) {
         for (DataReassembly.Fragment fr : m.fragments()) {
-            if (fr.frame() != m.reassembledIn()) {
-                pinfo.notes().note(f.dataReassembledIn.abbrev(), fr.frame(), m.reassembledIn());
-            }
+            ReassembledIn.note(pinfo, f.dataReassembledIn, fr.frame(), m.reassembledIn());
         }
     }
 

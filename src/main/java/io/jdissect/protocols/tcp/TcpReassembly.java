@@ -1,10 +1,10 @@
 package io.jdissect.protocols.tcp;
 
 import io.jdissect.api.Expert;
-import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -192,7 +192,9 @@ final class TcpReassembly {
                     tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, Math.min(n, tvb.length() - offset)))
                             .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
                     segmentsTree(root, tcpItem, completed, next);
-                    noteReassembledIn(pinfo, completed, frame);
+                    for (Fragment fr : completed.fragments) {
+                        ReassembledIn.note(pinfo, f.reassembledIn, fr.frame(), frame);
+                    }
                     finish(completed);
                     if (desegmentLen != 0) {
                         // The PDU ended inside the reassembled data; its tail starts the next one.
@@ -229,10 +231,7 @@ final class TcpReassembly {
                     pinfo.columns().setProtocol("TCP");
                     pinfo.columns().appendInfoSep(" ", "[TCP segment of a reassembled PDU]");
                 }
-                long reassembledIn = pinfo.notes().later(f.reassembledIn.abbrev(), frame);
-                if (reassembledIn != FirstPassNotes.ABSENT && reassembledIn != frame) {
-                    tcpTree.add(f.reassembledIn, tvb, 0, 0, reassembledIn).generated();
-                }
+                ReassembledIn.show(pinfo, tcpTree, f.reassembledIn);
                 int n = tvb.reportedLength() - desegOffset;
                 tcpTree.add(f.segmentData, tvb, desegOffset, n,
                                 tvb.bytes(desegOffset, Math.max(0, Math.min(n, tvb.length() - desegOffset))))
@@ -371,15 +370,6 @@ final class TcpReassembly {
     }
 
     /** Marks an MSP reassembled and frees its bytes, keeping its bounds to spot retransmissions. */
-    /** For a second pass (-2): the frames of a PDU completed in {@code frame} learn where it was reassembled. */
-    private void noteReassembledIn(PacketInfo pinfo, Msp msp, long frame) {
-        for (Fragment fr : msp.fragments) {
-            if (fr.frame() != frame) {
-                pinfo.notes().note(f.reassembledIn.abbrev(), fr.frame(), frame);
-            }
-        }
-    }
-
     private void finish(Msp msp) {
         msp.done = true;
         totalBytes -= msp.bytes;
