@@ -19,6 +19,12 @@ final class CliOptions {
     @Option(names = "-Y", paramLabel = "FILTER", description = "display filter: show only the packets that match")
     String displayFilter;
 
+    @Option(names = "-2", description = "two passes: the first reads the whole capture, so frames show what later frames told (e.g. the frame a segment is reassembled in); not with -r -")
+    boolean twoPass;
+
+    @Option(names = "-R", paramLabel = "FILTER", description = "with -2: read filter, applied in the first pass; frames that fail it are dropped and the others renumbered")
+    String readFilter;
+
     @Option(names = "-c", paramLabel = "N", description = "stop after N displayed packets")
     Long count;
 

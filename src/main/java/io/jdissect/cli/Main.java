@@ -133,6 +133,7 @@ public final class Main {
         OutputOptions output = outputOptions(o, registry);
         checkFormat(o);
         compileFilter(o.displayFilter, registry);
+        checkTwoPass(o);
         Analysis taps = AnalyzerOptions.analysis(o, plugins, stderr::println);
         if (o.eml != null) {
             if (o.file != null || o.writeFile != null || !taps.analyzers().isEmpty()) {
@@ -144,7 +145,7 @@ public final class Main {
             throw new UsageException(BAD_ARGUMENTS, "no capture file given: use -r FILE (or -r - for standard input)");
         }
         checkCaptureFormat(o.writeFormat);
-        try (PacketStream packets = open(jd, o.file); ExportObjects export = exportObjects(o.exportObjects);
+        try (PacketStream packets = open(jd, o); ExportObjects export = exportObjects(o.exportObjects);
                 CaptureWriter capture = captureWriter(o)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
@@ -407,7 +408,22 @@ public final class Main {
         }
     }
 
-    private PacketStream open(JDissect jd, String file) throws IOException {
+    /**
+     * tshark's rules for {@code -2} and {@code -R}: a read filter needs two passes, and standard
+     * input cannot be read twice (jdissect refuses it as tshark does rather than spooling it).
+     */
+    private static void checkTwoPass(CliOptions o) {
+        if (o.readFilter != null && !o.twoPass) {
+            throw new UsageException(BAD_ARGUMENTS, "-R without -2 is deprecated. For single-pass filtering use -Y.");
+        }
+        if (o.twoPass && "-".equals(o.file)) {
+            throw new UsageException(BAD_INPUT,
+                    "The standard input is a pipe or FIFO; jdissect can't read pipe or FIFO files in two-pass mode.");
+        }
+    }
+
+    private PacketStream open(JDissect jd, CliOptions o) throws IOException {
+        String file = o.file;
         if (file.equals("-")) {
             return wrapOpenError(() -> jd.open(stdin, "-"));
         }
@@ -421,6 +437,10 @@ public final class Main {
         if (!Files.isReadable(p)) {
             throw new UsageException(BAD_INPUT, "The file \"" + file
                     + "\" could not be opened because you don't have permission to read it.");
+        }
+        if (o.twoPass) {
+            DisplayFilter read = o.readFilter == null ? null : compileFilter(o.readFilter, jd.registry().fields());
+            return wrapOpenError(() -> jd.openTwoPass(p, read == null ? null : read::matches));
         }
         return wrapOpenError(() -> jd.open(p));
     }

@@ -8,6 +8,7 @@ import io.jdissect.api.Expert;
 import io.jdissect.api.FieldDef;
 import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.FieldType;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
@@ -17,6 +18,7 @@ import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.kaitai.Ipv4Header;
 
 import java.util.Map;
@@ -71,6 +73,7 @@ final class Ipv4Dissector {
     private final DissectorHandle handle;
     private DissectorTable ipProto;
     private DissectorHandle data;
+    private final FieldDef reassembledIn;
 
     Ipv4Dissector(DissectorRegistry registry) {
         FieldRegistry f = registry.fields();
@@ -109,7 +112,7 @@ final class Ipv4Dissector {
         FieldDef count = f.field(proto, "ip.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
         FieldDef fragment = f.field(proto, "ip.fragment", "IPv4 Fragment", FieldType.FT_FRAMENUM).register();
         FieldDef all = f.field(proto, "ip.fragments", "IPv4 Fragments", FieldType.FT_BYTES).register();
-        f.field(proto, "ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FT_FRAMENUM)
+        reassembledIn = f.field(proto, "ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FT_FRAMENUM)
                 .blurb("This IPv4 packet is reassembled in this frame").register();
         FieldDef length = f.field(proto, "ip.reassembled.length", "Reassembled IPv4 length", FieldType.FT_UINT32)
                 .blurb("The total length of the reassembled payload").register();
@@ -225,12 +228,17 @@ final class Ipv4Dissector {
             fragmentLimits.reportIfDropped(fragments, ip, payload);
         }
         if (message == null) {
+            long in = ReassembledIn.show(pinfo, ip, reassembledIn);
             pinfo.setFragmented(true);
             pinfo.columns().setInfo(String.format("Fragmented IP protocol (proto=%s %d, off=%d, ID=%04x)",
                     IpProtocols.name(h.protocol()), h.protocol(), h.fragmentOffset() * 8, h.identification()));
+            if (in != FirstPassNotes.ABSENT) {
+                pinfo.columns().appendInfo(" [Reassembled in #" + in + "]");
+            }
             pinfo.callContained(data, payload, tree);
             return null;
         }
+        ReassembledIn.note(pinfo, reassembledIn, message.fragments(), pinfo.frameNumber());
         Tvb whole = Tvb.ofSource("Reassembled IPv4", message.data());
         FragmentTree.add(ip, fragmentFields, message, whole);
         return whole;

@@ -4,6 +4,7 @@ import io.jdissect.api.BoundsException;
 import io.jdissect.api.Columns;
 import io.jdissect.api.Dissector;
 import io.jdissect.api.Expert;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.Malformed;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
@@ -106,8 +107,11 @@ final class TcpDissector implements Dissector {
             summary.append(", Seq: ").append(rawSeq);
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
-        ti.add(f.completeness, null, 0, 0, stream.completeness).generated()
-                .setText("Conversation completeness: " + Completeness.label(stream.completeness));
+        // A second pass (-2) shows the stream's final completeness, noted by the first.
+        long finalCompleteness = pinfo.notes().later(f.completeness.abbrev(), stream.index);
+        int completeness = finalCompleteness != FirstPassNotes.ABSENT ? (int) finalCompleteness : stream.completeness;
+        ti.add(f.completeness, null, 0, 0, completeness).generated()
+                .setText("Conversation completeness: " + Completeness.label(completeness));
         if (shortSegment) {
             TreeItem item = ti.add(f.eiShortSegment.field(), tvb, 0, 0).setText(f.eiShortSegment.summary());
             expert.add(item, f.eiShortSegment, tvb, 0, 0);
@@ -127,6 +131,7 @@ final class TcpDissector implements Dissector {
             if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
                     && stream.firstRtt.toNanos() == 0) {
                 stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+                pinfo.notes().note(f.initialRtt.abbrev(), stream.index, stream.firstRtt.toNanos());
             }
             SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
                     seglen, flags, win, ta);
@@ -240,6 +245,7 @@ final class TcpDissector implements Dissector {
         }
         if (haveSeglen) {
             updateCompleteness(stream, flags, seglen, directionKnown);
+            pinfo.notes().note(f.completeness.abbrev(), stream.index, stream.completeness);
         }
 
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
