@@ -29,6 +29,17 @@ public final class SmtpEvents {
     int chunkEndOffset = -1;
     int injectedOffset = -1;
     boolean starttlsRefused;
+    /** What cap of {@link SmtpLimits} this frame hit, or null. */
+    String limitReached;
+
+    void limitReached(String what) {
+        limitReached = what;
+    }
+
+    /** The cap ({@code smtp.jdissect.*}) this frame hit, said as the expert item says it, or null. */
+    public String limitReached() {
+        return limitReached;
+    }
 
     /** The events of an SMTP packet, or an empty set for any other packet. */
     public static SmtpEvents of(Packet packet) {
