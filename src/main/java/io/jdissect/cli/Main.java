@@ -6,6 +6,7 @@ import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
 import io.jdissect.capture.CaptureWriter;
+import io.jdissect.engine.FieldNeeds;
 import io.jdissect.engine.PluginDirectories;
 import io.jdissect.export.ExportObjects;
 import io.jdissect.field.FieldFormat;
@@ -148,6 +149,7 @@ public final class Main {
         try (PacketStream packets = open(jd, o); ExportObjects export = exportObjects(o.exportObjects);
                 CaptureWriter capture = captureWriter(o)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
+            packets.engine().setFieldNeeds(fieldNeeds(o, filter, taps, export, capture));
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
             PacketWriter writer = writer(o, output);
             if (o.threads < 1) {
@@ -163,6 +165,27 @@ public final class Main {
                 return dissect(packets, filter, background, export, taps, capture, o, interfaces::refresh);
             }
         }
+    }
+
+    /**
+     * The fields this run reads: the filter's, and the printed ones — all of them for a tree, hex
+     * dumps or whole JSON (with {@code --tshark-only} too: jdissect's own code adds expert items),
+     * none for summary lines, which are columns. Taps and exports read what they like: all.
+     */
+    private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, List<StatisticsTap> taps,
+            ExportObjects export, CaptureWriter capture) {
+        if (o.dissectAll || !taps.isEmpty() || export != null) {
+            return FieldNeeds.ALL;
+        }
+        Set<String> fields = new HashSet<>(filter.fieldsUsed());
+        if (capture == null && !o.quiet) {
+            boolean wholeTree = o.format.equals("text") ? o.details || o.hex : o.fields.isEmpty() && !o.format.equals("fields");
+            if (wholeTree) {
+                return FieldNeeds.ALL;
+            }
+            fields.addAll(o.fields);
+        }
+        return FieldNeeds.of(fields);
     }
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */

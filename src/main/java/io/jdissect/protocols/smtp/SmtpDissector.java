@@ -74,7 +74,9 @@ final class SmtpDissector {
         } else {
             replies.add(tvb, pinfo, smtp, s);
         }
-        own.add(tvb, pinfo, smtp, st.session, request);
+        if (pinfo.wants("smtp.x")) { // the RFC session (an ANTLR parse per line) only feeds smtp.x.*
+            own.add(tvb, pinfo, smtp, st.session, request);
+        }
         return tvb.length();
     }
 
