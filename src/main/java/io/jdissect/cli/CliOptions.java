@@ -73,6 +73,9 @@ final class CliOptions {
     @Option(names = "-l", description = "flush standard output after each packet")
     boolean flush;
 
+    @Option(names = "--threads", paramLabel = "N", description = "threads to use: 1 dissects and writes in one thread, 2 or more formats the output in a second one (default: 2 when the machine has 2 cores or more); the output is the same")
+    int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+
     @Option(names = "-o", paramLabel = "NAME:VALUE", description = "set a protocol preference, e.g. smtp.decryption:TRUE (repeatable)")
     List<String> preferences = new ArrayList<>();
 

@@ -11,6 +11,7 @@ import io.jdissect.export.ExportObjects;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.filter.DisplayFilter;
 import io.jdissect.filter.FilterException;
+import io.jdissect.output.BackgroundWriter;
 import io.jdissect.output.EkWriter;
 import io.jdissect.output.FieldListing;
 import io.jdissect.output.FieldValues;
@@ -67,7 +68,12 @@ public final class Main {
     private final OutputStream stdout;
     private final PrintStream stderr;
 
-    Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
+    /**
+     * A command line over the given streams, for running jdissect inside another program or a
+     * test (a plugin's tests compare its output with tshark's this way); {@link #run} returns the
+     * exit code instead of exiting.
+     */
+    public Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -80,7 +86,7 @@ public final class Main {
     }
 
     /** Runs the command and returns its exit code; everything thrown becomes a one-line message. */
-    int run(String[] args) {
+    public int run(String[] args) {
         try {
             return runChecked(args);
         } catch (UsageException e) {
@@ -142,13 +148,25 @@ public final class Main {
                 CaptureWriter capture = captureWriter(o)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
-            return dissect(packets, filter, writer(o, output), export, taps, capture, o);
+            PacketWriter writer = writer(o, output);
+            if (o.threads < 1) {
+                throw new UsageException(BAD_ARGUMENTS, "Invalid --threads value " + o.threads + ": it must be 1 or more");
+            }
+            if (o.threads == 1 || o.quiet || o.flush || capture != null) {
+                return dissect(packets, filter, writer, export, taps, capture, o, () -> { });
+            }
+            // The output is formatted beside the dissection: its columns see the interfaces through copies.
+            InterfaceSnapshot interfaces = new InterfaceSnapshot(() -> packets.reader().interfaces());
+            output.columns().interfaces(interfaces);
+            try (BackgroundWriter background = new BackgroundWriter(writer)) {
+                return dissect(packets, filter, background, export, taps, capture, o, interfaces::refresh);
+            }
         }
     }
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
     private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, ExportObjects export,
-            Analysis taps, CaptureWriter capture, CliOptions o) throws IOException {
+            Analysis taps, CaptureWriter capture, CliOptions o, Runnable afterRead) throws IOException {
         boolean printing = capture == null; // -w: the packets go to the capture file, nothing is printed
         if (printing) {
             writer.begin();
@@ -166,6 +184,7 @@ public final class Main {
             if (p == null) {
                 break;
             }
+            afterRead.run();
             if (export != null) {
                 export.accept(p); // tshark's export tap sees every packet, before the display filter
             }
