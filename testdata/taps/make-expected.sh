@@ -37,3 +37,5 @@ for c in $CAPTURES; do
 done
 # io,phs when the tree is fully built (a display filter, -V, -T fields/json): the frame level is shown
 tshark -n -q -r "$SHARED/generated/smtp_ehlo_basic.pcap" -Y frame -z io,phs 2>/dev/null > smtp_ehlo_basic.pcap.io_phs.filtered.txt
+# expert with a lowest severity
+tshark -n -q -r "$SHARED/public/arkime__smtp-data-521.pcap" -z expert,note 2>/dev/null > arkime__smtp-data-521.pcap.expert_note.txt

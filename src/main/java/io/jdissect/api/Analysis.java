@@ -5,10 +5,13 @@ import io.jdissect.analysis.StreamEvents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -28,7 +31,7 @@ import java.util.function.Consumer;
  */
 public final class Analysis {
     private final Map<String, Analyzer> analyzers = new LinkedHashMap<>();
-    private final Map<Analyzer, String> names = new java.util.IdentityHashMap<>();
+    private final Map<Analyzer, String> names = new IdentityHashMap<>();
     private final Consumer<String> failures;
     private final StreamEvents events = new StreamEvents(this::dispatch);
     private boolean ended;
@@ -43,19 +46,23 @@ public final class Analysis {
      * {@link ServiceLoader}); a factory that cannot be loaded is named to {@code warnings} and left out.
      */
     public static Map<String, AnalyzerFactory> factories(ClassLoader loader, Consumer<String> warnings) {
-        Map<String, AnalyzerFactory> all = new java.util.TreeMap<>();
-        var it = ServiceLoader.load(AnalyzerFactory.class, loader).stream().iterator();
-        while (true) {
-            ServiceLoader.Provider<AnalyzerFactory> p;
+        Map<String, AnalyzerFactory> all = new TreeMap<>();
+        Iterator<AnalyzerFactory> it = ServiceLoader.load(AnalyzerFactory.class, loader).iterator();
+        // the iterator skips a bad entry after reporting it; the bound only guards against one that never does
+        for (int errors = 0; errors < 1000; ) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                p = it.next();
-                AnalyzerFactory f = p.get();
-                all.putIfAbsent(f.name(), f);
-            } catch (java.util.ServiceConfigurationError | RuntimeException | LinkageError e) {
-                warnings.accept("jdissect: analyzer plugin could not be loaded: " + e.getMessage());
+                AnalyzerFactory f = it.next();
+                AnalyzerFactory first = all.putIfAbsent(f.name(), f);
+                if (first != null) {
+                    warnings.accept("jdissect: analyzer \"" + f.name() + "\" of " + f.getClass().getName()
+                            + " is left out: " + first.getClass().getName() + " has that name");
+                }
+            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                errors++;
+                warnings.accept("jdissect: an analyzer plugin could not be loaded and is disabled: " + e.getMessage());
             }
         }
         return all;

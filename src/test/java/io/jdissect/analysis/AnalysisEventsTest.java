@@ -13,6 +13,12 @@ import io.jdissect.testing.SharedTestdata;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +144,36 @@ class AnalysisEventsTest {
         assertEquals(3000, a.size());
         assertEquals(column(capture, "imf.message_id"), List.of(t.headers().messageId()));
         assertEquals(2, t.recipients().size());
+    }
+
+    @Test
+    void attachmentHashIsThatOfTheBytesTsharkExported() throws IOException, NoSuchAlgorithmException {
+        // tshark's --export-objects imf wrote the message; its base64 part named data.bin, decoded and hashed
+        SharedTestdata.Capture c = SharedTestdata.capture("smtp_mime_multipart.pcap");
+        String eml = Files.readString(c.exportImf().resolve("Multipart with attachment.eml"), StandardCharsets.ISO_8859_1);
+        String part = eml.substring(eml.indexOf("filename=\"data.bin\""));
+        part = part.substring(part.indexOf("\r\n\r\n") + 4);
+        part = part.substring(0, part.indexOf("\r\n--"));
+        byte[] decoded = Base64.getMimeDecoder().decode(part);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(decoded));
+        Recorder r = run(c.name(), new ArrayList<>());
+        SmtpTransactionEvent t = r.events.stream().filter(SmtpTransactionEvent.class::isInstance)
+                .map(SmtpTransactionEvent.class::cast).findFirst().orElseThrow();
+        assertEquals(List.of(new SmtpTransactionEvent.Attachment("data.bin", "application/octet-stream", decoded.length, sha)),
+                t.attachments());
+    }
+
+    @Test
+    void resetClosesTheStream() throws IOException {
+        // tshark: frame 7 is the only one with tcp.flags 0x0004 (RST), after one FIN only
+        SharedTestdata.FieldsTable t = SharedTestdata.FieldsTable.read(
+                SharedTestdata.capture("suricata-verify__smtp-quit.pcap").fieldsTsv());
+        assertEquals("0x0004", t.columnByFrame("tcp.flags").get(7));
+        Recorder r = run("suricata-verify__smtp-quit.pcap", new ArrayList<>());
+        Object last = r.events.get(r.events.size() - 1);
+        assertTrue(last.toString().startsWith("closed 0 RST 7 "), last.toString());
+        SmtpSessionEvent session = (SmtpSessionEvent) r.events.get(r.events.size() - 2);
+        assertEquals(TcpStreamEvent.Cause.RST, session.closedBy());
     }
 
     @Test

@@ -76,6 +76,12 @@ class AnalyzerTsharkTest {
     }
 
     @Test
+    void expertShowsOnlyTheSeveritiesAsked() throws IOException {
+        String expected = Files.readString(EXPECTED.resolve("arkime__smtp-data-521.pcap.expert_note.txt"), StandardCharsets.UTF_8);
+        assertEquals(expected, run("-q", "--tshark-only", "-r", capture("arkime__smtp-data-521.pcap").toString(), "-z", "expert,note"));
+    }
+
+    @Test
     void protocolHierarchyShowsFrameWhenTsharkBuildsTheWholeTree() throws IOException {
         String expected = Files.readString(EXPECTED.resolve("smtp_ehlo_basic.pcap.io_phs.filtered.txt"), StandardCharsets.UTF_8);
         assertEquals(expected, run("-q", "-r", capture("smtp_ehlo_basic.pcap").toString(), "-Y", "frame", "-z", "io,phs"));
