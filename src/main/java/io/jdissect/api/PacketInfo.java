@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the dissectors of one packet share while they run (Wireshark's packet_info): the frame's
@@ -40,6 +41,7 @@ public final class PacketInfo {
     private int desegmentOffset;
     private int desegmentLen;
     private boolean fragmented;
+    private Predicate<String> wanted = abbrev -> true;
 
     public PacketInfo(DissectorRegistry registry, CaptureRecord record, long frameNumber,
                       Timestamp relativeTime, Timestamp deltaTime) {
@@ -132,6 +134,23 @@ public final class PacketInfo {
             }
             return tvb.reportedLength();
         }
+    }
+
+    // ---- what the run reads (Wireshark's "tree == NULL" fast path) ----
+
+    /**
+     * Whether anything reads the items of {@code abbrev} (a protocol or field) or of the fields
+     * below it ({@code abbrev.*}): the display filter, the printed fields, a tree or JSON output.
+     * A dissector may leave out items nobody reads and the work only they need, never state that
+     * later frames or other layers depend on. True unless the engine was told the run needs less.
+     */
+    public boolean wants(String abbrev) {
+        return wanted.test(abbrev);
+    }
+
+    /** Set by the engine from the fields the run needs (every field when never called). */
+    public void setWanted(Predicate<String> wanted) {
+        this.wanted = wanted;
     }
 
     // ---- data passed from lower to upper layers ----

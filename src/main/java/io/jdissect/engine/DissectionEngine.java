@@ -27,6 +27,7 @@ public final class DissectionEngine {
     private Timestamp previousDisplayed;
     private FirstPassNotes notes = FirstPassNotes.NONE;
     private List<io.jdissect.capture.CaptureInterface> interfaces = List.of();
+    private FieldNeeds needs = FieldNeeds.ALL;
 
     /** Use {@link EngineBuilder}; it registers every protocol before building the engine. */
     DissectionEngine(DissectorRegistry registry, FrameDissector frame) {
@@ -49,6 +50,14 @@ public final class DissectionEngine {
         this.interfaces = interfaces;
     }
 
+    /**
+     * Tells the dissectors which fields the run reads, so they may skip items nobody reads
+     * (every field by default). Set it before the first packet: it must hold for the whole run.
+     */
+    public void setFieldNeeds(FieldNeeds needs) {
+        this.needs = needs;
+    }
+
     /** Dissects the next record of the capture. */
     public Packet dissect(CaptureRecord record) {
         frameNumber++;
@@ -64,6 +73,7 @@ public final class DissectionEngine {
         pinfo.setNotes(notes);
         previousBeforeLast = previous;
         previous = ts;
+        pinfo.setWanted(needs);
         if (record.interfaceId() >= 0 && record.interfaceId() < interfaces.size()) {
             var ci = interfaces.get(record.interfaceId());
             pinfo.put(FrameDissector.InterfaceInfo.class, new FrameDissector.InterfaceInfo(ci.name(), ci.description()));

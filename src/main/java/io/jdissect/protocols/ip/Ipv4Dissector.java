@@ -14,6 +14,7 @@ import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
+import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
@@ -34,8 +35,6 @@ final class Ipv4Dissector {
     private static final Map<Long, String> CHECKSUM_STATUS = Map.of(
             0L, "Bad", 1L, "Good", 2L, "Unverified", 3L, "Not present", 4L, "Illegal");
     private static final long UNVERIFIED = 2;
-    private static final int MAX_PENDING = 4096;
-    private static final long MAX_BUFFERED = 64L << 20;
 
     private record FragmentKey(long src, long dst, int protocol, int id) {
     }
@@ -66,7 +65,8 @@ final class Ipv4Dissector {
     private final Ipv4Options options;
     private final FragmentTree.Fields fragmentFields;
     /** IPv4 datagrams being defragmented, by RFC 791's (source, destination, protocol, id). */
-    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(MAX_PENDING, MAX_BUFFERED);
+    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(0, 0);
+    private final FragmentLimits fragmentLimits;
     private final Expert.Def bogusHeaderLength;
     private final Expert.Def bogusLength;
     private final Expert expert;
@@ -124,6 +124,7 @@ final class Ipv4Dissector {
         bogusLength = registry.expert(proto, "ip.bogus_ip_length", "Bogus IP length", Expert.Severity.ERROR,
                 Expert.Group.PROTOCOL);
         expert = registry.expert();
+        fragmentLimits = new FragmentLimits(registry, proto, "ip");
         handle = registry.register("ip", proto, this::dissect);
     }
 
@@ -134,6 +135,7 @@ final class Ipv4Dissector {
     void handoff(DissectorRegistry registry) {
         ipProto = registry.table(DissectorRegistry.IP_PROTO);
         data = registry.handle("data");
+        fragmentLimits.apply(registry, fragments);
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
@@ -182,11 +184,14 @@ final class Ipv4Dissector {
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
         ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
-        addresses(ip, tvb, srcAddr, h.src(), dstAddr, h.dst());
-        ip.setText(proto.name() + ", Src: " + srcAddr + ", Dst: " + dstAddr);
+        // The dotted quads are wanted six times each: formatted once.
+        String srcText = srcAddr.toString();
+        String dstText = dstAddr.toString();
+        addresses(ip, tvb, srcText, h.src(), dstText, h.dst());
+        ip.setText(proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
         pinfo.setNetAddresses(srcAddr, dstAddr);
-        pinfo.columns().setSource(srcAddr.toString());
-        pinfo.columns().setDestination(dstAddr.toString());
+        pinfo.columns().setSource(srcText);
+        pinfo.columns().setDestination(dstText);
         if (headerLen > MIN_HEADER) {
             options.dissect(ip, tvb, MIN_HEADER, headerLen - MIN_HEADER);
         }
@@ -220,6 +225,7 @@ final class Ipv4Dissector {
             FragmentKey key = new FragmentKey(h.src(), h.dst(), h.protocol(), h.identification());
             message = fragments.add(key, pinfo.frameNumber(), (int) h.fragmentOffset() * 8, payload.bytes(),
                     !h.flagMoreFragments());
+            fragmentLimits.reportIfDropped(fragments, ip, payload);
         }
         if (message == null) {
             long in = ReassembledIn.show(pinfo, ip, reassembledIn);
@@ -258,14 +264,14 @@ final class Ipv4Dissector {
     }
 
     /** Source and destination, each with the hidden ip.addr, *_host and ip.host copies tshark adds. */
-    private void addresses(TreeItem ip, Tvb tvb, Address srcAddr, long srcValue, Address dstAddr, long dstValue) {
+    private void addresses(TreeItem ip, Tvb tvb, String srcText, long srcValue, String dstText, long dstValue) {
         ip.add(src, tvb, 12, 4, srcValue);
         ip.add(addr, tvb, 12, 4, srcValue).hidden();
-        ip.add(srcHost, tvb, 12, 4, srcAddr.toString()).hidden();
-        ip.add(host, tvb, 12, 4, srcAddr.toString()).hidden();
+        ip.add(srcHost, tvb, 12, 4, srcText).hidden();
+        ip.add(host, tvb, 12, 4, srcText).hidden();
         ip.add(dst, tvb, 16, 4, dstValue);
         ip.add(addr, tvb, 16, 4, dstValue).hidden();
-        ip.add(dstHost, tvb, 16, 4, dstAddr.toString()).hidden();
-        ip.add(host, tvb, 16, 4, dstAddr.toString()).hidden();
+        ip.add(dstHost, tvb, 16, 4, dstText).hidden();
+        ip.add(host, tvb, 16, 4, dstText).hidden();
     }
 }

@@ -11,6 +11,7 @@ import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
+import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
@@ -27,8 +28,6 @@ import io.jdissect.protocols.ip.IpProtocols;
  */
 final class Ipv6FragmentDissector {
     private static final int HEADER_LEN = 8;
-    private static final int MAX_PENDING = 4096;
-    private static final long MAX_BUFFERED = 64L << 20;
 
     private record FragmentKey(Address src, Address dst, long id) {
     }
@@ -42,7 +41,8 @@ final class Ipv6FragmentDissector {
     private final FieldDef ident;
     private final FragmentTree.Fields fragmentFields;
     private final FieldDef reassembledIn;
-    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(MAX_PENDING, MAX_BUFFERED);
+    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(0, 0);
+    private final FragmentLimits fragmentLimits;
     private final Ipv6Payload payload;
     private final DissectorHandle handle;
 
@@ -58,6 +58,7 @@ final class Ipv6FragmentDissector {
         FieldDef data = f.field(ipv6, "ipv6.reassembled.data", "Reassembled IPv6 data", FieldType.FT_BYTES)
                 .blurb("The reassembled payload").register();
         fragmentFields = new FragmentTree.Fields(all, fragment, count, length, data, "IPv6 Fragments");
+        fragmentLimits = new FragmentLimits(registry, ipv6, "ipv6");
         proto = f.protocol("Fragment Header for IPv6", "IPv6 Fragment", "ipv6.fraghdr");
         nxt = f.field(proto, "ipv6.fraghdr.nxt", "Next header", FieldType.FT_UINT8).values(IpProtocols.LABELS).register();
         reservedOctet = f.field(proto, "ipv6.fraghdr.reserved_octet", "Reserved octet", FieldType.FT_UINT8).hex()
@@ -72,6 +73,11 @@ final class Ipv6FragmentDissector {
                 .blurb("Fragment Identification").register();
         this.payload = payload;
         handle = registry.register("ipv6.fraghdr", proto, this::dissect);
+    }
+
+    /** Reads the defragmentation caps (hand-off phase, after -o). */
+    void handoff(DissectorRegistry registry) {
+        fragmentLimits.apply(registry, fragments);
     }
 
     DissectorHandle handle() {
@@ -97,6 +103,7 @@ final class Ipv6FragmentDissector {
         if (ctx != null && !piece.isTruncated()) {
             message = fragments.add(new FragmentKey(ctx.src(), ctx.dst(), h.identification()), pinfo.frameNumber(),
                     byteOffset, piece.bytes(), !h.moreFragments());
+            fragmentLimits.reportIfDropped(fragments, item, piece);
         }
         if (message == null) {
             ReassembledIn.show(pinfo, parent, reassembledIn);

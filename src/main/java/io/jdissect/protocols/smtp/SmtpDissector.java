@@ -34,13 +34,19 @@ final class SmtpDissector {
 
     /** Both views of one TCP connection, kept in its {@link Conversation}. */
     static final class State {
-        final TsharkSession tshark = new TsharkSession();
-        final SmtpSession session = new SmtpSession();
+        final TsharkSession tshark;
+        final SmtpSession session;
+
+        State(SmtpLimits limits) {
+            tshark = new TsharkSession(limits);
+            session = new SmtpSession(limits);
+        }
     }
 
     int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         Conversation conv = pinfo.conversation();
-        State st = conv != null ? conv.computeIfAbsent(State.class, State::new) : new State();
+        State st = conv != null ? conv.computeIfAbsent(State.class, () -> new State(prefs.limits()))
+                : new State(prefs.limits());
         TsharkSession s = st.tshark;
         long frame = pinfo.frameNumber();
         if (s.lastNonTlsFrame != 0 && frame > s.lastNonTlsFrame) {
@@ -68,7 +74,9 @@ final class SmtpDissector {
         } else {
             replies.add(tvb, pinfo, smtp, s);
         }
-        own.add(tvb, pinfo, smtp, st.session, request);
+        if (pinfo.wants("smtp.x")) { // the RFC session (an ANTLR parse per line) only feeds smtp.x.*
+            own.add(tvb, pinfo, smtp, st.session, request);
+        }
         return tvb.length();
     }
 

@@ -10,6 +10,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
 import io.kaitai.struct.ByteBufferKaitaiStream;
@@ -26,7 +27,7 @@ final class TcpDissector implements Dissector {
     private final TcpFields f;
     private final Expert expert;
     private final TcpOptions options;
-    private final TcpStreamTable streams = new TcpStreamTable();
+    private final TcpStreamTable streams;
     private final TcpReassembly reassembly;
     private final AnalysisTree analysisTree;
     private final boolean desegment;
@@ -38,6 +39,7 @@ final class TcpDissector implements Dissector {
         this.options = new TcpOptions(fields, expert);
         this.reassembly = new TcpReassembly(fields, expert, handoff, prefs.maxStreamReassembly, prefs.maxTotalReassembly);
         this.analysisTree = new AnalysisTree(fields, expert);
+        this.streams = new TcpStreamTable(prefs.maxStreams, prefs.maxStreamIndexes, this::release);
         this.desegment = prefs.desegment;
         this.handoff = handoff;
     }
@@ -80,6 +82,10 @@ final class TcpDissector implements Dissector {
         long win = h.window();
 
         TcpStream stream = stream(pinfo, sport, dport, flags, rawSeq);
+        if (stream.restored) {
+            stream.restored = false;
+            expert.add(ti, f.eiStreamEvicted, tvb, 0, 0);
+        }
         int dir = stream.direction(pinfo.netSrc(), sport);
         TcpFlow fwd = stream.flows[dir];
         TcpFlow rev = stream.flows[1 - dir];
@@ -200,7 +206,7 @@ final class TcpDissector implements Dissector {
             }
         }
         int checksum = h.checksum();
-        ti.add(f.checksum, tvb, 16, 2, checksum).setText(String.format("Checksum: 0x%04x [unverified]", checksum));
+        ti.add(f.checksum, tvb, 16, 2, checksum).setText("Checksum: " + FieldFormat.hex(checksum, 4) + " [unverified]");
         ti.add(f.checksumStatus, tvb, 16, 0, 2).generated();
         TreeItem urp = ti.add(f.urgentPointer, tvb, 18, 2, h.urgentPointer());
         if ((flags & TcpHeaderFlags.URG) == 0 && h.urgentPointer() != 0) {
@@ -274,10 +280,7 @@ final class TcpDissector implements Dissector {
         if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN) {
             TcpFlow fwd = s.flows[s.direction(pinfo.netSrc(), sport)];
             if (fwd.baseSeqSet && (rawSeq != fwd.baseSeq || (s.completeness & TcpStream.SYN_ACK) != 0)) {
-                for (TcpFlow flow : s.flows) {
-                    reassembly.release(flow);
-                    flow.release();
-                }
+                release(s);
                 s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
                 s.reusedPortsFrame = pinfo.frameNumber();
                 // tshark shows the new connection's first SYN already counted.
@@ -285,6 +288,14 @@ final class TcpDissector implements Dissector {
             }
         }
         return s;
+    }
+
+    /** Drops what a finished or evicted stream buffers for reassembly and analysis. */
+    private void release(TcpStream s) {
+        for (TcpFlow flow : s.flows) {
+            reassembly.release(flow);
+            flow.release();
+        }
     }
 
     private static void timestamps(TcpStream s, Timestamp now) {
@@ -306,7 +317,7 @@ final class TcpDissector implements Dissector {
     private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, int dport,
                            PacketInfo pinfo) {
         TreeItem fl = ti.add(f.flags, tvb, 12, 2, flags)
-                .setText(String.format("Flags: 0x%03x (%s)", flags, names));
+                .setText("Flags: " + FieldFormat.hex(flags, 3) + " (" + names + ")");
         fl.add(f.flagsRes, tvb, 12, 2, (flags & TcpHeaderFlags.RESERVED) >> 9);
         fl.add(f.flagsAe, tvb, 12, 2, bit(flags, TcpHeaderFlags.AE));
         fl.add(f.flagsCwr, tvb, 12, 2, bit(flags, TcpHeaderFlags.CWR));
