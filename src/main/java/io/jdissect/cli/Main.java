@@ -172,9 +172,9 @@ public final class Main {
      * dumps or whole JSON (with {@code --tshark-only} too: jdissect's own code adds expert items),
      * none for summary lines, which are columns. Taps and exports read what they like: all.
      */
-    private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, List<StatisticsTap> taps,
+    private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, Analysis taps,
             ExportObjects export, CaptureWriter capture) {
-        if (o.dissectAll || !taps.isEmpty() || export != null) {
+        if (o.dissectAll || !taps.analyzers().isEmpty() || export != null) {
             return FieldNeeds.ALL;
         }
         Set<String> fields = new HashSet<>(filter.fieldsUsed());
