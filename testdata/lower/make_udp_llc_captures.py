@@ -110,6 +110,7 @@ def make_dot3(path):
         dot3(MAC_B, MAC_A, bytes([0x18, 0x18, 0x03]) + b"802.3 with llc, padded"),
         dot3(MAC_B, MAC_A, SNAP_IP + ipv4(A4, B4, 17, udp(P1, P2, b"ip over snap on 802.3"))),
         dot3(MAC_B, MAC_A, bytes([0x18, 0x18, 0x03]) + b"x") + b"\0" * 20,
+        eth(MAC_B, MAC_A, 0x0000, b"type 0 is Ethernet II, not a length"),
     ]
     pcap(path, 1, [(300 + i, f) for i, f in enumerate(frames)])
 

@@ -129,7 +129,9 @@ final class EthDissector {
         pinfo.columns().setSource(srcAddr.toString());
         pinfo.columns().setDestination(dstAddr.toString());
         int typeOrLength = h.typeOrLength();
-        boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE;
+        // A type/length of 0 is not an 802.3 length: tshark takes it as Ethernet II (ETHERTYPE_UNK,
+        // used inside Cisco MDS switches).
+        boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE || typeOrLength == 0;
         // tshark 4.0 labels an 802.3 frame without its addresses (and with a trailing space).
         TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN).setText(ethernet2
                 ? "Ethernet II, Src: " + srcAddr + ", Dst: " + dstAddr : "IEEE 802.3 Ethernet ");
