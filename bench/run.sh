@@ -6,12 +6,13 @@
 #   bench/run.sh                               100M and 1G captures, all workloads, 3 runs
 #   bench/run.sh --sizes 100M --runs 1 --workloads "a b e"
 #   bench/run.sh --capture other.pcap          a capture made by another tool (no generation)
-#   bench/run.sh --verify                      only the agreement check on a 5 MB capture
+#   bench/run.sh --verify                      only the checks on a 5 MB capture: generator deterministic,
+#                                              (a)/(b) same as tshark, output independent of --threads
 #
 # Options: --sizes "100M 1G"  --runs N  --workloads "a b c d e"  --seed N  --capture FILE (repeatable)
 #          --jdissect-args "ARGS" (added to every jdissect command, e.g. a thread count)
 #          --no-tshark  --no-verify  --verify
-# Captures are generated once under bench/work/ (keyed by seed and size) and reused.
+# Captures are generated once under bench/work/ (keyed by seed, size and generator version) and reused.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -36,7 +37,7 @@ while [[ $# -gt 0 ]]; do
     --no-tshark) with_tshark=0; shift ;;
     --no-verify) verify=0; shift ;;
     --verify) verify_only=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -80,8 +81,10 @@ rm -rf "$read_classes" && mkdir -p "$read_classes"
 javac -cp "$jar" -d "$read_classes" "$here/src/main/java/io/jdissect/bench/read/ReadRecords.java"
 read_records() { java -cp "$jar:$read_classes" io.jdissect.bench.read.ReadRecords "$@"; }
 
+# A capture is reused while the generator's sources are unchanged: their hash is in the file name.
+generator_version="$(cat "$here"/src/main/java/io/jdissect/bench/capture/*.java | sha256sum | cut -c1-8)"
 capture_for() {
-  local size="$1" file="$work/smtp-seed$seed-$1.pcap"
+  local size="$1" file="$work/smtp-seed$seed-$1-$generator_version.pcap"
   if [[ ! -s "$file" ]]; then
     "$here/generate.sh" --seed "$seed" --size "$size" --out "$file.tmp" >&2
     mv "$file.tmp" "$file"
@@ -129,13 +132,40 @@ agreement_check() {
   return $ok
 }
 
+# jdissect's output must be the same bytes whatever its thread count (when it has --threads).
+threads_check() {
+  local file ok=0
+  if ! "$root/jdissect" --help 2>&1 | grep -q -- '--threads'; then
+    echo "threads: this jdissect has no --threads option; not checked" >&2
+    return 0
+  fi
+  file="$(capture_for 5M)"
+  for w in a b c d; do
+    workload_args "$w"
+    for n in 1 2; do
+      # shellcheck disable=SC2086
+      "$root/jdissect" $jdissect_args --threads "$n" -r "$file" "${W[@]}" > "$work/out/threads-$w-$n.txt" 2>>"$log"
+    done
+    if cmp -s "$work/out/threads-$w-1.txt" "$work/out/threads-$w-2.txt"; then
+      echo "threads: $(workload_name "$w") identical with --threads 1 and 2" >&2
+    else
+      echo "threads: $(workload_name "$w") DIFFERS between --threads 1 and 2, see $work/out/threads-$w-*.txt" >&2; ok=1
+    fi
+  done
+  return $ok
+}
+
 if [[ $verify_only == 1 ]]; then
-  agreement_check
-  exit $?
+  status=0
+  agreement_check || status=1
+  threads_check || status=1
+  exit $status
 fi
 verified="not checked"
+threads_same="not checked"
 if [[ $verify == 1 ]]; then
   if agreement_check; then verified="identical"; else verified="DIFFERENT"; fi
+  if threads_check; then threads_same="identical"; else threads_same="DIFFERENT"; fi
 fi
 
 files=()
@@ -179,7 +209,8 @@ machine() {
     "jdissect $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'); $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "Command: bench/run.sh --sizes \"$sizes\" --runs $runs --workloads \"$workloads\" --seed $seed" \
     "$( [[ -n $jdissect_args ]] && echo "--jdissect-args \"$jdissect_args\"")$( [[ $with_tshark == 0 ]] && echo --no-tshark)"
-  echo "(a)/(b) fields on the 5 MB capture, tshark vs jdissect: $verified"
+  echo "(a)/(b) fields on the 5 MB capture, tshark vs jdissect: $verified;"\
+    "jdissect (a)-(d) with --threads 1 and 2: $threads_same"
 }
 table() {
   local same_a same_b

@@ -14,6 +14,24 @@ public final class Columns {
     private boolean infoFenced;
     private int fence;
 
+    /** The Protocol and Info columns at one moment, to put back with {@link #restore}. */
+    public record State(String protocol, String info, boolean infoFenced, int fence) {
+    }
+
+    /** The current Protocol and Info, e.g. before calling a dissector that may fail. */
+    public State snapshot() {
+        return new State(protocol, info.toString(), infoFenced, fence);
+    }
+
+    /** Puts back Protocol and Info as they were at {@code s}. */
+    public void restore(State s) {
+        protocol = s.protocol();
+        info.setLength(0);
+        info.append(s.info());
+        infoFenced = s.infoFenced();
+        fence = s.fence();
+    }
+
     public String protocol() {
         return protocol;
     }

@@ -36,6 +36,7 @@ public final class PacketInfo {
     private int dstPort;
     private long matchUint;
     private Conversation conversation;
+    private FirstPassNotes notes = FirstPassNotes.NONE;
     private boolean canDesegment;
     private int desegmentOffset;
     private int desegmentLen;
@@ -216,6 +217,15 @@ public final class PacketInfo {
 
     public void setConversation(Conversation c) {
         this.conversation = c;
+    }
+
+    /** Facts for or from the other pass of a two-pass run; {@link FirstPassNotes#NONE} in one pass. */
+    public FirstPassNotes notes() {
+        return notes;
+    }
+
+    public void setNotes(FirstPassNotes notes) {
+        this.notes = notes;
     }
 
     /** True when IP said this packet is a fragment whose payload was not reassembled here. */

@@ -80,6 +80,16 @@ public final class TreeItem {
     }
 
     /**
+     * Removes the children after the first {@code count}: undoes what a dissector that failed
+     * added (see {@link #children()} for the count before it ran).
+     */
+    public void truncateChildren(int count) {
+        while (children != null && children.size() > count) {
+            children.remove(children.size() - 1);
+        }
+    }
+
+    /**
      * Moves {@code child} (a child of this item) to just after {@code anchor} (another child), as
      * proto_tree_move_item does: TCP puts its "Reassembled TCP Segments" tree right behind the TCP
      * tree although it learns about it only after the application dissector ran.

@@ -4,6 +4,7 @@ import io.jdissect.api.BoundsException;
 import io.jdissect.api.Columns;
 import io.jdissect.api.Dissector;
 import io.jdissect.api.Expert;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.Malformed;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
@@ -26,7 +27,7 @@ final class TcpDissector implements Dissector {
     private final TcpFields f;
     private final Expert expert;
     private final TcpOptions options;
-    private final TcpStreamTable streams = new TcpStreamTable();
+    private final TcpStreamTable streams;
     private final TcpReassembly reassembly;
     private final AnalysisTree analysisTree;
     private final boolean desegment;
@@ -38,6 +39,7 @@ final class TcpDissector implements Dissector {
         this.options = new TcpOptions(fields, expert);
         this.reassembly = new TcpReassembly(fields, expert, handoff, prefs.maxStreamReassembly, prefs.maxTotalReassembly);
         this.analysisTree = new AnalysisTree(fields, expert);
+        this.streams = new TcpStreamTable(prefs.maxStreams, prefs.maxStreamIndexes, this::release);
         this.desegment = prefs.desegment;
         this.handoff = handoff;
     }
@@ -80,6 +82,10 @@ final class TcpDissector implements Dissector {
         long win = h.window();
 
         TcpStream stream = stream(pinfo, sport, dport, flags, rawSeq);
+        if (stream.restored) {
+            stream.restored = false;
+            expert.add(ti, f.eiStreamEvicted, tvb, 0, 0);
+        }
         int dir = stream.direction(pinfo.netSrc(), sport);
         TcpFlow fwd = stream.flows[dir];
         TcpFlow rev = stream.flows[1 - dir];
@@ -101,7 +107,9 @@ final class TcpDissector implements Dissector {
             summary.append(", Seq: ").append(rawSeq);
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
-        var completeness = stream.completeness;
+        // A second pass (-2) shows the stream's final completeness, noted by the first.
+        long finalCompleteness = pinfo.notes().later(f.completeness.abbrev(), stream.index);
+        int completeness = finalCompleteness != FirstPassNotes.ABSENT ? (int) finalCompleteness : stream.completeness;
         ti.add(f.completeness, null, 0, 0, completeness).generated()
                 .setText(() -> "Conversation completeness: " + Completeness.label(completeness));
         if (shortSegment) {
@@ -123,6 +131,7 @@ final class TcpDissector implements Dissector {
             if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
                     && stream.firstRtt.toNanos() == 0) {
                 stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+                pinfo.notes().note(f.initialRtt.abbrev(), stream.index, stream.firstRtt.toNanos());
             }
             SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
                     seglen, flags, win, ta);
@@ -240,6 +249,7 @@ final class TcpDissector implements Dissector {
         }
         if (haveSeglen) {
             updateCompleteness(stream, flags, seglen, directionKnown);
+            pinfo.notes().note(f.completeness.abbrev(), stream.index, stream.completeness);
         }
 
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
@@ -274,10 +284,7 @@ final class TcpDissector implements Dissector {
         if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN) {
             TcpFlow fwd = s.flows[s.direction(pinfo.netSrc(), sport)];
             if (fwd.baseSeqSet && (rawSeq != fwd.baseSeq || (s.completeness & TcpStream.SYN_ACK) != 0)) {
-                for (TcpFlow flow : s.flows) {
-                    reassembly.release(flow);
-                    flow.release();
-                }
+                release(s);
                 s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
                 s.reusedPortsFrame = pinfo.frameNumber();
                 // tshark shows the new connection's first SYN already counted.
@@ -285,6 +292,14 @@ final class TcpDissector implements Dissector {
             }
         }
         return s;
+    }
+
+    /** Drops what a finished or evicted stream buffers for reassembly and analysis. */
+    private void release(TcpStream s) {
+        for (TcpFlow flow : s.flows) {
+            reassembly.release(flow);
+            flow.release();
+        }
     }
 
     private static void timestamps(TcpStream s, Timestamp now) {
