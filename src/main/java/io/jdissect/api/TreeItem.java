@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One node of a packet's dissection tree (Wireshark's proto_item): a field with its typed value,
@@ -24,6 +25,7 @@ public final class TreeItem {
     private final long num;
     private Object obj;
     private String text;
+    private Supplier<String> textLater;
     private String suffix;
     private byte flags;
     private ArrayList<TreeItem> children;
@@ -105,6 +107,18 @@ public final class TreeItem {
     /** Replaces the whole display line (proto_item_set_text). */
     public TreeItem setText(String text) {
         this.text = text;
+        this.textLater = null;
+        return this;
+    }
+
+    /**
+     * Replaces the whole display line with one made only when something reads it: most runs print
+     * values, not labels, and building a label (bit pictures, value names) costs more than the item.
+     * {@code text} must read only values that do not change afterwards; it may run in the writer's thread.
+     */
+    public TreeItem setText(Supplier<String> text) {
+        this.text = null;
+        this.textLater = text;
         return this;
     }
 
@@ -186,6 +200,10 @@ public final class TreeItem {
 
     /** The display line if set explicitly, else null (writers then format "Name: value"). */
     public String text() {
+        if (textLater != null) {
+            text = textLater.get();
+            textLater = null;
+        }
         return text;
     }
 
@@ -264,6 +282,6 @@ public final class TreeItem {
 
     @Override
     public String toString() {
-        return (def == null ? "text" : def.abbrev()) + "=" + (text != null ? text : value());
+        return (def == null ? "text" : def.abbrev()) + "=" + (text() != null ? text() : value());
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.BlockingQueue;
  * An exception of the wrapped writer surfaces from the next {@link #write} or {@link #finish()}.
  */
 public final class BackgroundWriter implements PacketWriter, AutoCloseable {
-    private static final int BATCH = 128;
-    private static final int QUEUED_BATCHES = 8;
+    private static final int BATCH = 64;
+    private static final int QUEUED_BATCHES = 4;
     private static final List<Packet> END = List.of();
 
     private final PacketWriter target;

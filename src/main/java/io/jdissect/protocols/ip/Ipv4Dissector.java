@@ -149,9 +149,10 @@ final class Ipv4Dissector {
         // The addresses join the title only once the lengths proved sane, as in tshark.
         TreeItem ip = tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name());
         int first = tvb.u8(0);
-        ip.add(version, tvb, 0, 1, h.version()).setText(BitPattern.of(first, 0xf0, 8) + "Version: " + h.version());
+        long ipVersion = h.version();
+        ip.add(version, tvb, 0, 1, ipVersion).setText(() -> BitPattern.of(first, 0xf0, 8) + "Version: " + ipVersion);
         ip.add(hdrLen, tvb, 0, 1, headerLen)
-                .setText(BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + h.ihl() + ")");
+                .setText(() -> BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + headerLen / 4 + ")");
         if (headerLen < MIN_HEADER) {
             // RFC 791: IHL is at least 5; tshark stops here.
             String problem = "Bogus IP header length (" + headerLen + ", must be at least " + MIN_HEADER + ")";
@@ -161,7 +162,7 @@ final class Ipv4Dissector {
         }
         int tos = tvb.u8(1);
         TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos)
-                .setText("Differentiated Services Field: " + TrafficClass.summary(tos));
+                .setText(() -> "Differentiated Services Field: " + TrafficClass.summary(tos));
         ds.add(dscp, tvb, 1, 1, h.dscp());
         ds.add(ecn, tvb, 1, 1, h.ecn());
         TreeItem lenItem = ip.add(len, tvb, 2, 2, totalLen);
@@ -173,13 +174,16 @@ final class Ipv4Dissector {
         }
         ip.add(id, tvb, 4, 2, h.identification());
         long flagBits = (h.flagReserved() ? 4 : 0) | (h.flagDontFragment() ? 2 : 0) | (h.flagMoreFragments() ? 1 : 0);
-        TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(flagsText(tvb.u8(6), flagBits));
+        int flagsByte = tvb.u8(6);
+        TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(() -> flagsText(flagsByte, flagBits));
         fl.add(flagRb, tvb, 6, 1, h.flagReserved() ? 1 : 0);
         fl.add(flagDf, tvb, 6, 1, h.flagDontFragment() ? 1 : 0);
         fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
         // The field holds 8-byte units (as -T fields prints it); the label shows bytes.
-        ip.add(fragOffset, tvb, 6, 2, h.fragmentOffset()).setText(BitPattern.of(tvb.u16(6), 0x1fff, 16)
-                + "Fragment Offset: " + h.fragmentOffset() * 8);
+        int fragWord = tvb.u16(6);
+        long fragUnits = h.fragmentOffset();
+        ip.add(fragOffset, tvb, 6, 2, fragUnits).setText(() -> BitPattern.of(fragWord, 0x1fff, 16)
+                + "Fragment Offset: " + fragUnits * 8);
         ip.add(ttl, tvb, 8, 1, h.ttl());
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
@@ -188,7 +192,7 @@ final class Ipv4Dissector {
         String srcText = srcAddr.toString();
         String dstText = dstAddr.toString();
         addresses(ip, tvb, srcText, h.src(), dstText, h.dst());
-        ip.setText(proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
+        ip.setText(() -> proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
         pinfo.setNetAddresses(srcAddr, dstAddr);
         pinfo.columns().setSource(srcText);
         pinfo.columns().setDestination(dstText);

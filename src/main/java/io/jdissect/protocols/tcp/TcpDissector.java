@@ -111,7 +111,7 @@ final class TcpDissector implements Dissector {
         long finalCompleteness = pinfo.notes().later(f.completeness.abbrev(), stream.index);
         int completeness = finalCompleteness != FirstPassNotes.ABSENT ? (int) finalCompleteness : stream.completeness;
         ti.add(f.completeness, null, 0, 0, completeness).generated()
-                .setText("Conversation completeness: " + Completeness.label(completeness));
+                .setText(() -> "Conversation completeness: " + Completeness.label(completeness));
         if (shortSegment) {
             TreeItem item = ti.add(f.eiShortSegment.field(), tvb, 0, 0).setText(f.eiShortSegment.summary());
             expert.add(item, f.eiShortSegment, tvb, 0, 0);
@@ -157,7 +157,8 @@ final class TcpDissector implements Dissector {
         }
 
         if (!quoted) {
-            ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
+            var relSeq = seq;
+            ti.add(f.seq, tvb, 4, 4, seq).setText(() -> "Sequence Number: " + relSeq + "    (relative sequence number)");
             ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
             summary.append(", Seq: ").append(seq);
         }
@@ -174,12 +175,14 @@ final class TcpDissector implements Dissector {
         col.appendInfo(info.toString());
         info.setLength(0);
         if (haveSeglen) {
+            var relNext = nxtseq;
             ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
-                    .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
+                    .setText(() -> "Next Sequence Number: " + relNext + "    (relative sequence number)");
         }
         TreeItem ackItem = ti.add(f.ack, tvb, 8, 4, ack);
         if (ackSet) {
-            ackItem.setText("Acknowledgment Number: " + ack + "    (relative ack number)");
+            var relAck = ack;
+            ackItem.setText(() -> "Acknowledgment Number: " + relAck + "    (relative ack number)");
             summary.append(", Ack: ").append(ack);
         } else if (rawAck != 0) {
             expert.add(ackItem, f.eiAckNonzero, tvb, 8, 4, "The acknowledgment number field is nonzero while the ACK flag is not set");
@@ -189,8 +192,9 @@ final class TcpDissector implements Dissector {
             summary.append(", Len: ").append(seglen);
         }
         ti.setText(summary.toString());
-        ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: " + hlen
-                + " bytes (" + (hlen >> 2) + ")");
+        var headerLength = hlen;
+        ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(() -> bits4(headerLength >> 2) + " .... = Header Length: " + headerLength
+                + " bytes (" + (headerLength >> 2) + ")");
 
         flagsTree(ti, tvb, flags, flagNames, stream, sport, dport, pinfo);
 
@@ -206,7 +210,7 @@ final class TcpDissector implements Dissector {
             }
         }
         int checksum = h.checksum();
-        ti.add(f.checksum, tvb, 16, 2, checksum).setText("Checksum: " + FieldFormat.hex(checksum, 4) + " [unverified]");
+        ti.add(f.checksum, tvb, 16, 2, checksum).setText(() -> "Checksum: " + FieldFormat.hex(checksum, 4) + " [unverified]");
         ti.add(f.checksumStatus, tvb, 16, 0, 2).generated();
         TreeItem urp = ti.add(f.urgentPointer, tvb, 18, 2, h.urgentPointer());
         if ((flags & TcpHeaderFlags.URG) == 0 && h.urgentPointer() != 0) {
@@ -252,7 +256,7 @@ final class TcpDissector implements Dissector {
         if (seglen > 0) {
             Tvb payload = tvb.subset(hlen);
             ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
-                    .setText("TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
+                    .setText(() -> "TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
             boolean complete = tvb.length() == tvb.reportedLength();
             if (desegment && complete && haveSeglen) {
                 reassembly.desegment(tvb, hlen, rawSeq, Seq.add(rawSeq, seglen), pinfo, tree, ti, ti, stream, fwd, ta, fin);
@@ -317,7 +321,7 @@ final class TcpDissector implements Dissector {
     private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, int dport,
                            PacketInfo pinfo) {
         TreeItem fl = ti.add(f.flags, tvb, 12, 2, flags)
-                .setText("Flags: " + FieldFormat.hex(flags, 3) + " (" + names + ")");
+                .setText(() -> "Flags: " + FieldFormat.hex(flags, 3) + " (" + names + ")");
         fl.add(f.flagsRes, tvb, 12, 2, (flags & TcpHeaderFlags.RESERVED) >> 9);
         fl.add(f.flagsAe, tvb, 12, 2, bit(flags, TcpHeaderFlags.AE));
         fl.add(f.flagsCwr, tvb, 12, 2, bit(flags, TcpHeaderFlags.CWR));

@@ -25,8 +25,9 @@ final class TextLinesDissector {
             pinfo.columns().appendInfoSep(" ", "(" + name + ")");
         }
         TreeItem item = tree.add(proto.field(), tvb, 0, tvb.reportedLength());
-        // The lines are text items, read only by trees and JSON: formatting each is most of the work.
-        boolean shown = pinfo.wants(proto.abbrev());
+        if (!pinfo.wants(proto.abbrev())) {
+            return tvb.length(); // the lines and their count are text, read only by trees and JSON
+        }
         int lines = 0;
         int offset = 0;
         int[] next = new int[1];
@@ -34,9 +35,7 @@ final class TextLinesDissector {
             if (tvb.findLineEnd(offset, next) < 0) {
                 next[0] = tvb.length();
             }
-            if (shown) {
-                item.addText(tvb, offset, next[0] - offset, TextFormat.of(tvb, offset, next[0] - offset));
-            }
+            item.addText(tvb, offset, next[0] - offset, TextFormat.of(tvb, offset, next[0] - offset));
             lines++;
             offset = next[0];
         }
