@@ -4,7 +4,7 @@
 # plain `mvn test` replays them from then on. Review and commit them with the fix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for target in CaptureFuzzTest ImfFuzzTest SmtpFuzzTest FilterFuzzTest; do
+for target in CaptureFuzzTest LowerLayerFuzzTest TcpReassemblyFuzzTest WriterFuzzTest FilterFuzzTest ImfFuzzTest SmtpFuzzTest; do
     echo "== fuzzing $target"
     JAZZER_FUZZ=1 mvn -B -q test -Dtest="$target" || echo "$target: findings, see above"
 done

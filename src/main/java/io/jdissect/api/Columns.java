@@ -8,7 +8,7 @@ package io.jdissect.api;
 public final class Columns {
     private static final int MAX_INFO = 4095;
     private String protocol = "";
-    private final StringBuilder info = new StringBuilder();
+    private final StringBuilder info = new StringBuilder(128);
     private String source = "";
     private String destination = "";
     private boolean infoFenced;

@@ -26,7 +26,7 @@ public final class TreeItem {
     private String text;
     private String suffix;
     private byte flags;
-    private List<TreeItem> children;
+    private ArrayList<TreeItem> children;
 
     private TreeItem(FieldDef def, Tvb tvb, int offset, int length, long num, Object obj, String text) {
         this.def = def;
@@ -68,6 +68,10 @@ public final class TreeItem {
     private TreeItem addChild(TreeItem child) {
         if (children == null) {
             children = new ArrayList<>(4);
+        } else if (children.size() == 4) {
+            children.ensureCapacity(16); // a layer has a few dozen items: grow in big steps, not by half
+        } else if (children.size() == 16) {
+            children.ensureCapacity(48);
         }
         children.add(child);
         return child;

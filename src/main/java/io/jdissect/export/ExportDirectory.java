@@ -7,18 +7,24 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.regex.Pattern;
 
 /**
  * The folder objects are exported to, with tshark's file naming (export_object.c
  * {@code eo_massage_str}): {@code <>:"/\|?*} and bytes 0x01-0x1f written as {@code %xx}, names
  * cut to 255 bytes keeping the extension, and a name already taken numbered {@code name(1).ext},
  * {@code name(2).ext} … Files are created new: nothing is ever overwritten, and no name can leave
- * the folder.
+ * the folder. Creating new (O_EXCL) never follows a link already in the folder: a name taken by a
+ * link, dangling or not, is numbered like any taken name. Unlike tshark, a name that Windows
+ * reserves for a device ({@code CON}, {@code NUL}, {@code COM1} …, with any extension) gets a
+ * leading {@code _}, so a subject cannot make the export write to a device there.
  */
 final class ExportDirectory {
     private static final int MAX_NAME = 255;
     private static final int MAX_TRIES = 100_000;
     private static final String REJECT = "<>:\"/\\|?*";
+    private static final Pattern WINDOWS_DEVICE =
+            Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\\$|CONOUT\\$)[ .]*(\\..*)?");
 
     private final Path dir;
 
@@ -31,6 +37,9 @@ final class ExportDirectory {
     Path write(String name, byte[] content) throws IOException {
         for (int n = 0; n < MAX_TRIES; n++) {
             String file = massage(name, n);
+            if (WINDOWS_DEVICE.matcher(file).matches()) {
+                file = "_" + file;
+            }
             Path target = dir.resolve(file).normalize();
             if (!dir.equals(target.getParent()) || file.isEmpty() || file.equals(".") || file.equals("..")) {
                 file = "object" + (n == 0 ? "" : "(" + n + ")");

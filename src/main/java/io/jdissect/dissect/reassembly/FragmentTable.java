@@ -13,19 +13,31 @@ import java.util.Map;
  * fragment (the one without "more fragments") has been seen and the fragments cover every byte
  * from 0 to its end. Complete messages leave the table. Memory is bounded: beyond
  * {@code maxPending} incomplete messages, or {@code maxBytes} buffered bytes, the oldest
- * incomplete ones are dropped (their fragments stay shown as fragments).
+ * incomplete ones are dropped (their fragments stay shown as fragments); the limits are set from
+ * preferences once they are known ({@link FragmentLimits}).
  *
  * @param <K> the message key, e.g. (source, destination, protocol, identification) for IPv4
  */
 public final class FragmentTable<K> {
-    private final int maxPending;
-    private final long maxBytes;
+    private int maxPending;
+    private long maxBytes;
     private final Map<K, Pending> pending = new LinkedHashMap<>();
     private long bufferedBytes;
+    private boolean droppedOnLastAdd;
 
     public FragmentTable(int maxPending, long maxBytes) {
+        limits(maxPending, maxBytes);
+    }
+
+    /** Sets the caps (before the first fragment). */
+    public void limits(int maxPending, long maxBytes) {
         this.maxPending = maxPending;
         this.maxBytes = maxBytes;
+    }
+
+    /** True when the last {@link #add} dropped incomplete messages to stay within the caps. */
+    public boolean droppedOnLastAdd() {
+        return droppedOnLastAdd;
     }
 
     /** Messages still waiting for fragments. */
@@ -39,6 +51,7 @@ public final class FragmentTable<K> {
      * fragment completes it, else null. A fragment repeating an offset already held is ignored.
      */
     public Reassembled add(K key, long frame, int offset, byte[] data, boolean last) {
+        droppedOnLastAdd = false;
         Pending p = pending.get(key);
         if (p == null) {
             p = new Pending();
@@ -72,6 +85,7 @@ public final class FragmentTable<K> {
         while ((pending.size() > maxPending || bufferedBytes > maxBytes) && it.hasNext()) {
             Pending oldest = it.next().getValue();
             it.remove();
+            droppedOnLastAdd = true;
             for (Fragment f : oldest.fragments) {
                 bufferedBytes -= f.length();
             }

@@ -8,14 +8,17 @@ import io.jdissect.api.Expert;
 import io.jdissect.api.FieldDef;
 import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.FieldType;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
+import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.kaitai.Ipv4Header;
 
 import java.util.Map;
@@ -32,8 +35,6 @@ final class Ipv4Dissector {
     private static final Map<Long, String> CHECKSUM_STATUS = Map.of(
             0L, "Bad", 1L, "Good", 2L, "Unverified", 3L, "Not present", 4L, "Illegal");
     private static final long UNVERIFIED = 2;
-    private static final int MAX_PENDING = 4096;
-    private static final long MAX_BUFFERED = 64L << 20;
 
     private record FragmentKey(long src, long dst, int protocol, int id) {
     }
@@ -64,13 +65,15 @@ final class Ipv4Dissector {
     private final Ipv4Options options;
     private final FragmentTree.Fields fragmentFields;
     /** IPv4 datagrams being defragmented, by RFC 791's (source, destination, protocol, id). */
-    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(MAX_PENDING, MAX_BUFFERED);
+    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(0, 0);
+    private final FragmentLimits fragmentLimits;
     private final Expert.Def bogusHeaderLength;
     private final Expert.Def bogusLength;
     private final Expert expert;
     private final DissectorHandle handle;
     private DissectorTable ipProto;
     private DissectorHandle data;
+    private final FieldDef reassembledIn;
 
     Ipv4Dissector(DissectorRegistry registry) {
         FieldRegistry f = registry.fields();
@@ -109,7 +112,7 @@ final class Ipv4Dissector {
         FieldDef count = f.field(proto, "ip.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
         FieldDef fragment = f.field(proto, "ip.fragment", "IPv4 Fragment", FieldType.FT_FRAMENUM).register();
         FieldDef all = f.field(proto, "ip.fragments", "IPv4 Fragments", FieldType.FT_BYTES).register();
-        f.field(proto, "ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FT_FRAMENUM)
+        reassembledIn = f.field(proto, "ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FT_FRAMENUM)
                 .blurb("This IPv4 packet is reassembled in this frame").register();
         FieldDef length = f.field(proto, "ip.reassembled.length", "Reassembled IPv4 length", FieldType.FT_UINT32)
                 .blurb("The total length of the reassembled payload").register();
@@ -121,6 +124,7 @@ final class Ipv4Dissector {
         bogusLength = registry.expert(proto, "ip.bogus_ip_length", "Bogus IP length", Expert.Severity.ERROR,
                 Expert.Group.PROTOCOL);
         expert = registry.expert();
+        fragmentLimits = new FragmentLimits(registry, proto, "ip");
         handle = registry.register("ip", proto, this::dissect);
     }
 
@@ -131,6 +135,7 @@ final class Ipv4Dissector {
     void handoff(DissectorRegistry registry) {
         ipProto = registry.table(DissectorRegistry.IP_PROTO);
         data = registry.handle("data");
+        fragmentLimits.apply(registry, fragments);
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
@@ -179,11 +184,14 @@ final class Ipv4Dissector {
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
         ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
-        addresses(ip, tvb, srcAddr, h.src(), dstAddr, h.dst());
-        ip.setText(proto.name() + ", Src: " + srcAddr + ", Dst: " + dstAddr);
+        // The dotted quads are wanted six times each: formatted once.
+        String srcText = srcAddr.toString();
+        String dstText = dstAddr.toString();
+        addresses(ip, tvb, srcText, h.src(), dstText, h.dst());
+        ip.setText(proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
         pinfo.setNetAddresses(srcAddr, dstAddr);
-        pinfo.columns().setSource(srcAddr.toString());
-        pinfo.columns().setDestination(dstAddr.toString());
+        pinfo.columns().setSource(srcText);
+        pinfo.columns().setDestination(dstText);
         if (headerLen > MIN_HEADER) {
             options.dissect(ip, tvb, MIN_HEADER, headerLen - MIN_HEADER);
         }
@@ -217,14 +225,20 @@ final class Ipv4Dissector {
             FragmentKey key = new FragmentKey(h.src(), h.dst(), h.protocol(), h.identification());
             message = fragments.add(key, pinfo.frameNumber(), (int) h.fragmentOffset() * 8, payload.bytes(),
                     !h.flagMoreFragments());
+            fragmentLimits.reportIfDropped(fragments, ip, payload);
         }
         if (message == null) {
+            long in = ReassembledIn.show(pinfo, ip, reassembledIn);
             pinfo.setFragmented(true);
             pinfo.columns().setInfo(String.format("Fragmented IP protocol (proto=%s %d, off=%d, ID=%04x)",
                     IpProtocols.name(h.protocol()), h.protocol(), h.fragmentOffset() * 8, h.identification()));
+            if (in != FirstPassNotes.ABSENT) {
+                pinfo.columns().appendInfo(" [Reassembled in #" + in + "]");
+            }
             pinfo.callContained(data, payload, tree);
             return null;
         }
+        ReassembledIn.note(pinfo, reassembledIn, message.fragments(), pinfo.frameNumber());
         Tvb whole = Tvb.ofSource("Reassembled IPv4", message.data());
         FragmentTree.add(ip, fragmentFields, message, whole);
         return whole;
@@ -250,14 +264,14 @@ final class Ipv4Dissector {
     }
 
     /** Source and destination, each with the hidden ip.addr, *_host and ip.host copies tshark adds. */
-    private void addresses(TreeItem ip, Tvb tvb, Address srcAddr, long srcValue, Address dstAddr, long dstValue) {
+    private void addresses(TreeItem ip, Tvb tvb, String srcText, long srcValue, String dstText, long dstValue) {
         ip.add(src, tvb, 12, 4, srcValue);
         ip.add(addr, tvb, 12, 4, srcValue).hidden();
-        ip.add(srcHost, tvb, 12, 4, srcAddr.toString()).hidden();
-        ip.add(host, tvb, 12, 4, srcAddr.toString()).hidden();
+        ip.add(srcHost, tvb, 12, 4, srcText).hidden();
+        ip.add(host, tvb, 12, 4, srcText).hidden();
         ip.add(dst, tvb, 16, 4, dstValue);
         ip.add(addr, tvb, 16, 4, dstValue).hidden();
-        ip.add(dstHost, tvb, 16, 4, dstAddr.toString()).hidden();
-        ip.add(host, tvb, 16, 4, dstAddr.toString()).hidden();
+        ip.add(dstHost, tvb, 16, 4, dstText).hidden();
+        ip.add(host, tvb, 16, 4, dstText).hidden();
     }
 }

@@ -11,9 +11,11 @@ import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 import io.jdissect.dissect.KaitaiTvb;
+import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.kaitai.Ipv6FragmentHeader;
 import io.jdissect.protocols.ip.BitPattern;
 import io.jdissect.protocols.ip.IpProtocols;
@@ -26,8 +28,6 @@ import io.jdissect.protocols.ip.IpProtocols;
  */
 final class Ipv6FragmentDissector {
     private static final int HEADER_LEN = 8;
-    private static final int MAX_PENDING = 4096;
-    private static final long MAX_BUFFERED = 64L << 20;
 
     private record FragmentKey(Address src, Address dst, long id) {
     }
@@ -40,7 +40,9 @@ final class Ipv6FragmentDissector {
     private final FieldDef more;
     private final FieldDef ident;
     private final FragmentTree.Fields fragmentFields;
-    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(MAX_PENDING, MAX_BUFFERED);
+    private final FieldDef reassembledIn;
+    private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(0, 0);
+    private final FragmentLimits fragmentLimits;
     private final Ipv6Payload payload;
     private final DissectorHandle handle;
 
@@ -49,13 +51,14 @@ final class Ipv6FragmentDissector {
         FieldDef fragment = f.field(ipv6, "ipv6.fragment", "IPv6 Fragment", FieldType.FT_FRAMENUM).register();
         FieldDef count = f.field(ipv6, "ipv6.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
         FieldDef all = f.field(ipv6, "ipv6.fragments", "IPv6 Fragments", FieldType.FT_NONE).register();
-        f.field(ipv6, "ipv6.reassembled.in", "Reassembled IPv6 in frame", FieldType.FT_FRAMENUM)
+        reassembledIn = f.field(ipv6, "ipv6.reassembled.in", "Reassembled IPv6 in frame", FieldType.FT_FRAMENUM)
                 .blurb("This IPv6 packet is reassembled in this frame").register();
         FieldDef length = f.field(ipv6, "ipv6.reassembled.length", "Reassembled IPv6 length", FieldType.FT_UINT32)
                 .blurb("The total length of the reassembled payload").register();
         FieldDef data = f.field(ipv6, "ipv6.reassembled.data", "Reassembled IPv6 data", FieldType.FT_BYTES)
                 .blurb("The reassembled payload").register();
         fragmentFields = new FragmentTree.Fields(all, fragment, count, length, data, "IPv6 Fragments");
+        fragmentLimits = new FragmentLimits(registry, ipv6, "ipv6");
         proto = f.protocol("Fragment Header for IPv6", "IPv6 Fragment", "ipv6.fraghdr");
         nxt = f.field(proto, "ipv6.fraghdr.nxt", "Next header", FieldType.FT_UINT8).values(IpProtocols.LABELS).register();
         reservedOctet = f.field(proto, "ipv6.fraghdr.reserved_octet", "Reserved octet", FieldType.FT_UINT8).hex()
@@ -70,6 +73,11 @@ final class Ipv6FragmentDissector {
                 .blurb("Fragment Identification").register();
         this.payload = payload;
         handle = registry.register("ipv6.fraghdr", proto, this::dissect);
+    }
+
+    /** Reads the defragmentation caps (hand-off phase, after -o). */
+    void handoff(DissectorRegistry registry) {
+        fragmentLimits.apply(registry, fragments);
     }
 
     DissectorHandle handle() {
@@ -95,14 +103,17 @@ final class Ipv6FragmentDissector {
         if (ctx != null && !piece.isTruncated()) {
             message = fragments.add(new FragmentKey(ctx.src(), ctx.dst(), h.identification()), pinfo.frameNumber(),
                     byteOffset, piece.bytes(), !h.moreFragments());
+            fragmentLimits.reportIfDropped(fragments, item, piece);
         }
         if (message == null) {
+            ReassembledIn.show(pinfo, parent, reassembledIn);
             pinfo.setFragmented(true);
             pinfo.columns().setInfo(String.format("IPv6 fragment (off=%d more=%s ident=0x%08x nxt=%d)",
                     byteOffset, h.moreFragments() ? "y" : "n", h.identification(), h.nextHeader()));
             payload.showData(piece, pinfo, tree);
             return tvb.reportedLength();
         }
+        ReassembledIn.note(pinfo, reassembledIn, message.fragments(), pinfo.frameNumber());
         Tvb whole = Tvb.ofSource("Reassembled IPv6", message.data());
         FragmentTree.add(parent, fragmentFields, message, whole);
         payload.dispatch(h.nextHeader(), whole, pinfo, tree);

@@ -39,6 +39,7 @@ public final class Ipv6Plugin implements ProtocolPlugin {
     public void handoff(DissectorRegistry registry) {
         payload.handoff(registry);
         ipv6.handoff(registry);
+        fragment.handoff(registry);
         registry.table(DissectorRegistry.ETHERTYPE).add(EtherTypes.IPV6, ipv6.handle());
         DissectorTable ipProto = registry.table(DissectorRegistry.IP_PROTO);
         ipProto.add(IpProtocols.IPV6, ipv6.handle());

@@ -18,7 +18,13 @@ final class DataReassembly {
     }
 
     private final List<Fragment> fragments = new ArrayList<>();
-    private MessageBuffer bytes = new MessageBuffer();
+    private final int maxBytes;
+    private MessageBuffer bytes;
+
+    DataReassembly(int maxBytes) {
+        this.maxBytes = maxBytes;
+        this.bytes = new MessageBuffer(maxBytes);
+    }
 
     /** fragment_add_seq_next: appends; returns the message when {@code last} ends it, else null. */
     Message add(long frame, byte[] data, int off, int len, boolean last) {
@@ -35,7 +41,7 @@ final class DataReassembly {
     private Message finish(long frame) {
         Message m = new Message(List.copyOf(fragments), bytes.bytes(), frame);
         fragments.clear();
-        bytes = new MessageBuffer();
+        bytes = new MessageBuffer(maxBytes);
         return m;
     }
 }

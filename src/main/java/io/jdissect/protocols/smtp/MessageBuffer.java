@@ -4,16 +4,21 @@ import java.io.ByteArrayOutputStream;
 
 /** Growing message bytes with an upper bound, so a never-ending DATA cannot exhaust memory. */
 final class MessageBuffer {
-    /** Bytes kept per message; the rest is counted but dropped. */
-    static final int MAX_BYTES = 64 << 20;
-
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** Bytes kept per message; the rest is counted but dropped. */
+    private final int maxBytes;
     private long size;
 
-    void append(byte[] b, int off, int len) {
+    MessageBuffer(int maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    /** Appends what fits; false when bytes were dropped. */
+    boolean append(byte[] b, int off, int len) {
         size += len;
-        int room = Math.max(0, MAX_BYTES - out.size());
+        int room = Math.max(0, maxBytes - out.size());
         out.write(b, off, Math.min(room, len));
+        return room >= len;
     }
 
     long size() {

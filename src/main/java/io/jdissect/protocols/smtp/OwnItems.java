@@ -47,6 +47,9 @@ final class OwnItems {
             pinfo.registry().expert().add(smtp, f.bdatChunkEnd, tvb, ev.chunkEndOffset(),
                     tvb.length() - ev.chunkEndOffset());
         }
+        if (ev.limitReached() != null) {
+            pinfo.registry().expert().add(smtp, f.limitReached, tvb, 0, 0, ev.limitReached());
+        }
         if (ev.starttlsRefused()) {
             pinfo.registry().expert().add(smtp, f.starttlsRefused, tvb, 0, 0);
         }

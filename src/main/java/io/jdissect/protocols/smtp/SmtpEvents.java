@@ -22,12 +22,24 @@ public final class SmtpEvents {
     final List<CommandAt> commands = new ArrayList<>(2);
     final List<StatusAt> statuses = new ArrayList<>(2);
     final List<SmtpExchange> exchanges = new ArrayList<>(2);
+    final List<SmtpReply> replies = new ArrayList<>(2);
     int transaction;
     SmtpTransaction finished;
     long bdatOctets = -1;
     int chunkEndOffset = -1;
     int injectedOffset = -1;
     boolean starttlsRefused;
+    /** What cap of {@link SmtpLimits} this frame hit, or null. */
+    String limitReached;
+
+    void limitReached(String what) {
+        limitReached = what;
+    }
+
+    /** The cap ({@code smtp.jdissect.*}) this frame hit, said as the expert item says it, or null. */
+    public String limitReached() {
+        return limitReached;
+    }
 
     /** The events of an SMTP packet, or an empty set for any other packet. */
     public static SmtpEvents of(Packet packet) {
@@ -46,6 +58,11 @@ public final class SmtpEvents {
     /** Requests answered by a reply completed in this frame. */
     public List<SmtpExchange> exchanges() {
         return exchanges;
+    }
+
+    /** Every reply completed in this frame (the greeting and unsolicited ones too), in order. */
+    public List<SmtpReply> replies() {
+        return replies;
     }
 
     /** Index of the mail transaction this client frame belongs to, 0 if none. */

@@ -59,6 +59,7 @@ public final class SmtpFields {
     final FieldDef responseTime;
     final Expert.Def bdatChunkEnd;
     final Expert.Def starttlsRefused;
+    final Expert.Def limitReached;
     final Expert.Def starttlsInjection;
     final Expert.Def unknownCommand;
 
@@ -139,6 +140,9 @@ public final class SmtpFields {
         starttlsInjection = registry.expert(proto, "smtp.x.starttls.injected",
                 "Clear-text bytes after the 220 reply to STARTTLS (command injection, CVE-2021-22947 pattern)",
                 Expert.Severity.ERROR, Expert.Group.SECURITY);
+        limitReached = registry.expert(proto, "smtp.x.limit_reached",
+                "Memory cap reached (smtp.jdissect.*): part of the session is not kept", Expert.Severity.WARNING,
+                Expert.Group.REASSEMBLE);
         unknownCommand = registry.expert(proto, "smtp.x.unknown_command",
                 "Line shown as a command by tshark but not an SMTP verb", Expert.Severity.NOTE, Expert.Group.PROTOCOL);
     }

@@ -16,11 +16,6 @@ import java.util.Deque;
  * in order (RFC 2920), and MAIL … end of message forms a {@link SmtpTransaction}.
  */
 public final class SmtpSession {
-    /** Longest line kept while waiting for its end (RFC 5321 4.5.3.1.4 allows 1000; real clients exceed it). */
-    static final int MAX_LINE = 64 * 1024;
-    /** Requests awaiting a reply; older ones are dropped past this (a server that never answers). */
-    static final int MAX_PENDING = 1024;
-
     private enum Mode { COMMAND, AWAIT_354, DATA, BDAT, TLS }
 
     private enum Kind { MAIL, RCPT, DATA, END_OF_DATA, BDAT, STARTTLS, AUTH, OTHER }
@@ -38,6 +33,11 @@ public final class SmtpSession {
     private boolean bdatLast;
     private SmtpTransaction transaction;
     private int transactions;
+    private final SmtpLimits limits;
+
+    SmtpSession(SmtpLimits limits) {
+        this.limits = limits;
+    }
 
     /** Feeds the client's bytes of one frame; findings go to {@code ev}. */
     void client(byte[] a, int off, int len, long frame, Timestamp time, SmtpEvents ev) {
@@ -45,8 +45,8 @@ public final class SmtpSession {
         while (i < len && mode != Mode.TLS) {
             if (mode == Mode.BDAT) {
                 int n = (int) Math.min(bdatRemaining, len - i);
-                if (transaction != null) {
-                    transaction.buffer().append(a, off + i, n);
+                if (transaction != null && !transaction.buffer().append(a, off + i, n)) {
+                    ev.limitReached("message longer than smtp.jdissect.max_message_bytes: the rest is not kept");
                 }
                 ev.bdatOctets = Math.max(0, ev.bdatOctets) + n;
                 bdatRemaining -= n;
@@ -57,7 +57,7 @@ public final class SmtpSession {
                         ev.chunkEndOffset = i;
                     }
                     if (bdatLast) {
-                        endMessage(frame, time, ev, "BDAT LAST");
+                        endMessage(frame, time, ev, null);
                     }
                 }
                 continue;
@@ -65,7 +65,7 @@ public final class SmtpSession {
             int lf = indexOf(a, off + i, off + len, (byte) '\n');
             int end = lf < 0 ? len : lf - off + 1;
             boolean startsHere = clientLine.size() == 0;
-            append(clientLine, a, off + i, end - i);
+            append(clientLine, a, off + i, end - i, ev);
             int start = i;
             i = end;
             if (lf >= 0) {
@@ -92,14 +92,16 @@ public final class SmtpSession {
                 endMessage(frame, time, ev, ".");
             } else if (transaction != null) {
                 int skip = line.length > 0 && line[0] == '.' ? 1 : 0;
-                transaction.buffer().append(line, skip, line.length - skip);
+                if (!transaction.buffer().append(line, skip, line.length - skip)) {
+                    ev.limitReached("message longer than smtp.jdissect.max_message_bytes: the rest is not kept");
+                }
             }
             return;
         }
         String text = new String(line, 0, stripEol(line), StandardCharsets.ISO_8859_1);
         if (authAnswerExpected) {
             authAnswerExpected = false;
-            queue(new Pending("AUTH response", Kind.AUTH, frame, time, null));
+            queue(new Pending("AUTH response", Kind.AUTH, frame, time, null), ev);
             return;
         }
         SmtpCommand cmd = SmtpCommand.parse(text);
@@ -110,7 +112,8 @@ public final class SmtpSession {
             case "MAIL":
                 kind = Kind.MAIL;
                 if (cmd.address() != null) {
-                    transaction = new SmtpTransaction(++transactions, cmd.address(), cmd.parameters(), frame);
+                    transaction = new SmtpTransaction(++transactions, cmd.address(), cmd.parameters(), frame,
+                            limits.maxMessageBytes());
                     subject = transaction;
                 }
                 break;
@@ -136,7 +139,7 @@ public final class SmtpSession {
                     bdatLast = cmd.bdatLast();
                     mode = bdatRemaining > 0 ? Mode.BDAT : Mode.COMMAND;
                     if (bdatRemaining == 0 && bdatLast) {
-                        queue(new Pending(cmd.line(), kind, frame, time, null));
+                        queue(new Pending(cmd.line(), kind, frame, time, null), ev);
                         endMessage(frame, time, ev, null);
                         return;
                     }
@@ -158,7 +161,7 @@ public final class SmtpSession {
             default:
                 break;
         }
-        queue(new Pending(cmd.line(), kind, frame, time, subject));
+        queue(new Pending(cmd.line(), kind, frame, time, subject), ev);
     }
 
     private void endMessage(long frame, Timestamp time, SmtpEvents ev, String request) {
@@ -171,9 +174,9 @@ public final class SmtpSession {
             transaction = null;
         }
         if (request != null) {
-            queue(new Pending(request, Kind.END_OF_DATA, frame, time, t));
-        } else if (!pending.isEmpty()) {
-            // "BDAT 0 LAST": the command itself is the end of the message.
+            queue(new Pending(request, Kind.END_OF_DATA, frame, time, t), ev);
+        } else if (!pending.isEmpty() && pending.peekLast().kind() == Kind.BDAT) {
+            // BDAT … LAST: the one reply to the command answers the end of the message too.
             Pending p = pending.removeLast();
             pending.addLast(new Pending(p.request(), Kind.END_OF_DATA, p.frame(), p.time(), t));
         }
@@ -191,7 +194,7 @@ public final class SmtpSession {
             int lf = indexOf(a, off + i, off + len, (byte) '\n');
             int end = lf < 0 ? len : lf - off + 1;
             boolean startsHere = serverLine.size() == 0;
-            append(serverLine, a, off + i, end - i);
+            append(serverLine, a, off + i, end - i, ev);
             int start = i;
             i = end;
             if (lf >= 0) {
@@ -209,7 +212,7 @@ public final class SmtpSession {
             int at = text.indexOf(l.status());
             ev.statuses.add(new SmtpEvents.StatusAt(offset + at, l.status().length(), l.status()));
         }
-        if (reply.length() < MAX_LINE) {
+        if (reply.length() < limits.maxLine()) {
             reply.append(text).append("\r\n");
         }
         if (l.continued()) {
@@ -217,6 +220,7 @@ public final class SmtpSession {
         }
         SmtpReply r = SmtpReply.parse(reply.toString());
         reply.setLength(0);
+        ev.replies.add(r);
         Pending p = pending.pollFirst();
         if (p == null) {
             return; // the greeting, or a reply to nothing we saw
@@ -271,16 +275,20 @@ public final class SmtpSession {
         return mode == Mode.TLS;
     }
 
-    private void queue(Pending p) {
-        if (pending.size() >= MAX_PENDING) {
+    private void queue(Pending p, SmtpEvents ev) {
+        if (pending.size() >= limits.maxPending()) {
             pending.pollFirst();
+            ev.limitReached("more than smtp.jdissect.max_pending_commands requests without a reply: the oldest is forgotten");
         }
         pending.addLast(p);
     }
 
-    private static void append(ByteArrayOutputStream out, byte[] a, int off, int len) {
-        int room = Math.max(0, MAX_LINE - out.size());
+    private void append(ByteArrayOutputStream out, byte[] a, int off, int len, SmtpEvents ev) {
+        int room = Math.max(0, limits.maxLine() - out.size());
         out.write(a, off, Math.min(room, len));
+        if (room < len) {
+            ev.limitReached("line longer than smtp.jdissect.max_line_length: the rest is not kept");
+        }
     }
 
     private static int indexOf(byte[] a, int from, int to, byte b) {

@@ -57,13 +57,14 @@ public final class SmtpTransaction {
     private int mailReplyCode = -1;
     private final List<Recipient> recipients = new ArrayList<>(2);
     private final List<Long> frames = new ArrayList<>(8);
-    private final MessageBuffer message = new MessageBuffer();
+    private final MessageBuffer message;
     private boolean chunked;
     private int chunks;
     private long endFrame;
     private int endReplyCode = -1;
 
-    SmtpTransaction(int index, String mailFrom, Map<String, String> mailParameters, long mailFrame) {
+    SmtpTransaction(int index, String mailFrom, Map<String, String> mailParameters, long mailFrame, int maxBytes) {
+        this.message = new MessageBuffer(maxBytes);
         this.index = index;
         this.mailFrom = mailFrom;
         this.mailParameters = mailParameters;
@@ -102,7 +103,7 @@ public final class SmtpTransaction {
         return Collections.unmodifiableList(frames);
     }
 
-    /** The message: dot-unstuffed (DATA) or the chunks joined (BDAT); capped at {@link MessageBuffer#MAX_BYTES}. */
+    /** The message: dot-unstuffed (DATA) or the chunks joined (BDAT); capped at {@code smtp.jdissect.max_message_bytes}. */
     public byte[] message() {
         return message.bytes();
     }

@@ -34,7 +34,11 @@ final class TsharkSession {
     long ntlmRspFrame;
     /** Last frame before TLS (the one with the 220 reply to STARTTLS); 0 while clear text. */
     long lastNonTlsFrame;
-    final DataReassembly reassembly = new DataReassembly();
+    final DataReassembly reassembly;
+
+    TsharkSession(SmtpLimits limits) {
+        reassembly = new DataReassembly(limits.maxMessageBytes());
+    }
 
     boolean inAuthWindow(long frame) {
         return auth != Auth.NONE && frame >= firstAuthFrame && (lastAuthFrame == 0 || frame <= lastAuthFrame);

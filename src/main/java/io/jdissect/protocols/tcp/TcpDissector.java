@@ -4,11 +4,13 @@ import io.jdissect.api.BoundsException;
 import io.jdissect.api.Columns;
 import io.jdissect.api.Dissector;
 import io.jdissect.api.Expert;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.Malformed;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
 import io.kaitai.struct.ByteBufferKaitaiStream;
@@ -25,7 +27,7 @@ final class TcpDissector implements Dissector {
     private final TcpFields f;
     private final Expert expert;
     private final TcpOptions options;
-    private final TcpStreamTable streams = new TcpStreamTable();
+    private final TcpStreamTable streams;
     private final TcpReassembly reassembly;
     private final AnalysisTree analysisTree;
     private final boolean desegment;
@@ -37,6 +39,7 @@ final class TcpDissector implements Dissector {
         this.options = new TcpOptions(fields, expert);
         this.reassembly = new TcpReassembly(fields, expert, handoff, prefs.maxStreamReassembly, prefs.maxTotalReassembly);
         this.analysisTree = new AnalysisTree(fields, expert);
+        this.streams = new TcpStreamTable(prefs.maxStreams, prefs.maxStreamIndexes, this::release);
         this.desegment = prefs.desegment;
         this.handoff = handoff;
     }
@@ -79,6 +82,10 @@ final class TcpDissector implements Dissector {
         long win = h.window();
 
         TcpStream stream = stream(pinfo, sport, dport, flags, rawSeq);
+        if (stream.restored) {
+            stream.restored = false;
+            expert.add(ti, f.eiStreamEvicted, tvb, 0, 0);
+        }
         int dir = stream.direction(pinfo.netSrc(), sport);
         TcpFlow fwd = stream.flows[dir];
         TcpFlow rev = stream.flows[1 - dir];
@@ -100,8 +107,11 @@ final class TcpDissector implements Dissector {
             summary.append(", Seq: ").append(rawSeq);
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
-        ti.add(f.completeness, null, 0, 0, stream.completeness).generated()
-                .setText("Conversation completeness: " + Completeness.label(stream.completeness));
+        // A second pass (-2) shows the stream's final completeness, noted by the first.
+        long finalCompleteness = pinfo.notes().later(f.completeness.abbrev(), stream.index);
+        int completeness = finalCompleteness != FirstPassNotes.ABSENT ? (int) finalCompleteness : stream.completeness;
+        ti.add(f.completeness, null, 0, 0, completeness).generated()
+                .setText("Conversation completeness: " + Completeness.label(completeness));
         if (shortSegment) {
             TreeItem item = ti.add(f.eiShortSegment.field(), tvb, 0, 0).setText(f.eiShortSegment.summary());
             expert.add(item, f.eiShortSegment, tvb, 0, 0);
@@ -121,6 +131,7 @@ final class TcpDissector implements Dissector {
             if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
                     && stream.firstRtt.toNanos() == 0) {
                 stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+                pinfo.notes().note(f.initialRtt.abbrev(), stream.index, stream.firstRtt.toNanos());
             }
             SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
                     seglen, flags, win, ta);
@@ -195,7 +206,7 @@ final class TcpDissector implements Dissector {
             }
         }
         int checksum = h.checksum();
-        ti.add(f.checksum, tvb, 16, 2, checksum).setText(String.format("Checksum: 0x%04x [unverified]", checksum));
+        ti.add(f.checksum, tvb, 16, 2, checksum).setText("Checksum: " + FieldFormat.hex(checksum, 4) + " [unverified]");
         ti.add(f.checksumStatus, tvb, 16, 0, 2).generated();
         TreeItem urp = ti.add(f.urgentPointer, tvb, 18, 2, h.urgentPointer());
         if ((flags & TcpHeaderFlags.URG) == 0 && h.urgentPointer() != 0) {
@@ -234,6 +245,7 @@ final class TcpDissector implements Dissector {
         }
         if (haveSeglen) {
             updateCompleteness(stream, flags, seglen, directionKnown);
+            pinfo.notes().note(f.completeness.abbrev(), stream.index, stream.completeness);
         }
 
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
@@ -268,10 +280,7 @@ final class TcpDissector implements Dissector {
         if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN) {
             TcpFlow fwd = s.flows[s.direction(pinfo.netSrc(), sport)];
             if (fwd.baseSeqSet && (rawSeq != fwd.baseSeq || (s.completeness & TcpStream.SYN_ACK) != 0)) {
-                for (TcpFlow flow : s.flows) {
-                    reassembly.release(flow);
-                    flow.release();
-                }
+                release(s);
                 s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
                 s.reusedPortsFrame = pinfo.frameNumber();
                 // tshark shows the new connection's first SYN already counted.
@@ -279,6 +288,14 @@ final class TcpDissector implements Dissector {
             }
         }
         return s;
+    }
+
+    /** Drops what a finished or evicted stream buffers for reassembly and analysis. */
+    private void release(TcpStream s) {
+        for (TcpFlow flow : s.flows) {
+            reassembly.release(flow);
+            flow.release();
+        }
     }
 
     private static void timestamps(TcpStream s, Timestamp now) {
@@ -300,7 +317,7 @@ final class TcpDissector implements Dissector {
     private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, int dport,
                            PacketInfo pinfo) {
         TreeItem fl = ti.add(f.flags, tvb, 12, 2, flags)
-                .setText(String.format("Flags: 0x%03x (%s)", flags, names));
+                .setText("Flags: " + FieldFormat.hex(flags, 3) + " (" + names + ")");
         fl.add(f.flagsRes, tvb, 12, 2, (flags & TcpHeaderFlags.RESERVED) >> 9);
         fl.add(f.flagsAe, tvb, 12, 2, bit(flags, TcpHeaderFlags.AE));
         fl.add(f.flagsCwr, tvb, 12, 2, bit(flags, TcpHeaderFlags.CWR));

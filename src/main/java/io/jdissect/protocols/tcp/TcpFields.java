@@ -120,6 +120,7 @@ final class TcpFields {
     final Expert.Def eiBogusHeaderLength;
     final Expert.Def eiShortSegment;
     final Expert.Def eiReassemblyLimit;
+    final Expert.Def eiStreamEvicted;
 
     private final FieldRegistry f;
 
@@ -277,6 +278,9 @@ final class TcpFields {
         eiReassemblyLimit = new Expert.Def(reassemblyLimit,
                 "Reassembly limit reached: PDU not reassembled (see tcp.jdissect.max_reassembly_bytes)",
                 Expert.Severity.WARNING, Expert.Group.REASSEMBLE);
+        eiStreamEvicted = ei(registry, "tcp.jdissect.stream_evicted",
+                "Connection state was evicted (see tcp.jdissect.max_streams): analysis and reassembly start over",
+                Expert.Severity.NOTE, Expert.Group.SEQUENCE);
     }
 
     private FieldDef flag(String abbrev, String name, int mask, String blurb) {

@@ -37,6 +37,8 @@ final class TcpStream {
     /** tcp.time_relative and tcp.time_delta of the segment being dissected. */
     Timestamp relative = Timestamp.ZERO;
     Timestamp delta = Timestamp.ZERO;
+    /** Evicted by {@link TcpStreamTable}'s cap and seen again: its state starts over (said once). */
+    boolean restored;
 
     TcpStream(int index, Address src, int srcPort) {
         this.index = index;

@@ -25,6 +25,8 @@ final class TextLinesDissector {
             pinfo.columns().appendInfoSep(" ", "(" + name + ")");
         }
         TreeItem item = tree.add(proto.field(), tvb, 0, tvb.reportedLength());
+        // The lines are text items, read only by trees and JSON: formatting each is most of the work.
+        boolean shown = pinfo.wants(proto.abbrev());
         int lines = 0;
         int offset = 0;
         int[] next = new int[1];
@@ -32,7 +34,9 @@ final class TextLinesDissector {
             if (tvb.findLineEnd(offset, next) < 0) {
                 next[0] = tvb.length();
             }
-            item.addText(tvb, offset, next[0] - offset, TextFormat.of(tvb, offset, next[0] - offset));
+            if (shown) {
+                item.addText(tvb, offset, next[0] - offset, TextFormat.of(tvb, offset, next[0] - offset));
+            }
             lines++;
             offset = next[0];
         }
