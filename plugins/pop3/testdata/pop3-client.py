@@ -84,6 +84,15 @@ def pipelining():
     c.cmd("QUIT")
 
 
+def fragments():
+    c = Client()
+    c.cmd("USER alice")
+    c.cmd("PASS wonderland")
+    c.cmd("RETR 1")
+    c.cmd("TOP 1 0")
+    c.cmd("QUIT")
+
+
 def large():
     c = Client()
     c.cmd("USER alice")
@@ -92,4 +101,4 @@ def large():
     c.cmd("QUIT")
 
 
-{"session": session, "auth": auth, "pipelining": pipelining, "large": large}[sys.argv[1]]()
+{"session": session, "auth": auth, "pipelining": pipelining, "large": large, "fragments": fragments}[sys.argv[1]]()

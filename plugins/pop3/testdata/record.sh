@@ -2,6 +2,7 @@
 # Records the POP3 test captures from a real server: Dovecot on loopback (port 110), driven by
 # pop3-client.py, captured with tcpdump; then stores tshark's outputs beside each capture.
 # Needs root (a port below 1024, tcpdump on lo), apt-get, python3, tcpdump and tshark 4.0.
+# pop3-fragments comes from pop3-scripted-server.py instead (see there why).
 # Run from anywhere: plugins/pop3/testdata/record.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -52,7 +53,7 @@ python3 "$here/pop3-mails.py" "$work/home/alice/Maildir/new"
 chown -R 65534:65534 "$work/home"
 
 dovecot -c "$work/dovecot.conf"
-trap 'doveadm -c "$work/dovecot.conf" stop 2>/dev/null || true' EXIT
+trap 'doveadm -c "$work/dovecot.conf" stop 2>/dev/null || true; rm -rf "$work"' EXIT
 sleep 1
 
 record() { # name, client scenario
@@ -68,6 +69,13 @@ record pop3-session session
 record pop3-auth auth
 record pop3-pipelining pipelining
 record pop3-large large
+doveadm -c "$work/dovecot.conf" stop
+sleep 2
+# Dovecot sends "+OK n octets" and the message start together; a scripted server splits them.
+python3 "$here/pop3-scripted-server.py" &
+sleep 1
+record pop3-fragments fragments
+wait
 
 # ---- tshark's view, the expected results (exact commands) ----
 fields=(-e frame.number -e _ws.col.Info)
@@ -87,4 +95,3 @@ printf '%s\n' "tshark $(tshark --version | head -1)" \
   "tshark -r X.pcap -T fields -E header=y ${fields[*]} > X.fields.tsv" \
   "tshark -r X.pcap -Y pop -T fields -e pop.request.command > X.pop-request-command.txt" \
   "tshark -G fields | awk -F'\t' '\$1==\"P\" && \$3==\"pop\" || \$1==\"F\" && \$5==\"pop\"' > tshark-G-fields-pop.tsv" > "$here/tshark-commands.txt"
-rm -rf "$work"

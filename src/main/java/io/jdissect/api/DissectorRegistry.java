@@ -37,6 +37,7 @@ public final class DissectorRegistry {
                 .base(Base.NONE).values(labels(Expert.Group.values())).register();
         expert = new Expert(ex.field(), msg, sev, grp);
         malformed = fields.protocol("Malformed Packet", "Malformed", "_ws.malformed");
+        expert.setMalformed(malformed.field());
         malformedExpert = expert(malformed, "_ws.malformed.expert", "Malformed Packet (Exception occurred)",
                 Expert.Severity.ERROR, Expert.Group.MALFORMED);
         shortFrame = fields.protocol("Short Frame", "Short frame", "_ws.short");

@@ -47,12 +47,18 @@ public final class Expert {
     private final FieldDef message;
     private final FieldDef severity;
     private final FieldDef group;
+    private FieldDef malformed;
 
     Expert(FieldDef expertProto, FieldDef message, FieldDef severity, FieldDef group) {
         this.expertProto = expertProto;
         this.message = message;
         this.severity = severity;
         this.group = group;
+    }
+
+    /** The {@code _ws.malformed} protocol, registered after the expert fields. */
+    void setMalformed(FieldDef malformed) {
+        this.malformed = malformed;
     }
 
     /** Adds the finding {@code def} under {@code parent}, with the registered summary as message. */
@@ -69,6 +75,11 @@ public final class Expert {
         e.add(message, tvb, offset, 0, text).hidden();
         e.add(severity, tvb, offset, 0, def.severity().value).generated();
         e.add(group, tvb, offset, 0, def.group().value).generated();
+        if (def.group() == Group.MALFORMED && malformed != null) {
+            // expert.c: a hidden _ws.malformed beside every Malformed-group finding, so that the
+            // filter "_ws.malformed" finds them (tshark's JSON shows it).
+            parent.add(malformed, null, 0, 0).hidden();
+        }
         return e;
     }
 }

@@ -1,5 +1,6 @@
 package io.jdissect.plugins.pop3;
 
+import io.jdissect.api.Conversation;
 import io.jdissect.api.DissectorHandle;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.FieldDef;
@@ -33,7 +34,9 @@ final class PopDissector {
 
     int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("POP");
-        PopSession session = pinfo.conversation().computeIfAbsent(PopSession.class, PopSession::new);
+        Conversation conversation = pinfo.conversation();
+        PopSession session = conversation == null ? new PopSession()
+                : conversation.computeIfAbsent(PopSession.class, PopSession::new);
         int[] next = new int[1];
         int lineLength = tvb.findLineEnd(0, next);
         if (lineLength < 0) {
@@ -63,16 +66,18 @@ final class PopDissector {
                            String line, int lineEnd) {
         TreeItem item = pop.add(isRequest ? f.request : f.response, tvb, 0, lineEnd, "")
                 .setText(tvb.formatText(0, lineEnd));
-        // get_token_len: the token ends at a space; the spaces after it are skipped.
+        // get_token_len: the token ends at a space; the spaces after it are skipped. Without a
+        // token (a leading space) tshark takes the whole line as parameter or description.
         int tokenLength = line.indexOf(' ');
         if (tokenLength < 0) {
             tokenLength = line.length();
         }
-        int rest = tokenLength;
-        while (rest < line.length() && line.charAt(rest) == ' ') {
-            rest++;
-        }
+        int rest = 0;
         if (tokenLength != 0) {
+            rest = tokenLength;
+            while (rest < line.length() && line.charAt(rest) == ' ') {
+                rest++;
+            }
             item.add(isRequest ? f.requestCommand : f.responseIndicator, tvb, 0, tokenLength,
                     tvb.ascii(0, tokenLength));
             if (isRequest) {
