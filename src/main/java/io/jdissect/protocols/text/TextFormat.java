@@ -20,13 +20,24 @@ public final class TextFormat {
     }
 
     public static String of(byte[] bytes) {
+        // Most text is printable ASCII: one Latin-1 String, no UTF-8 decoding and no escaping pass.
+        if (printableAscii(bytes)) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         return of(new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** format_text of an already decoded string. */
     public static String of(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); ) {
+        int first = 0;
+        while (first < s.length() && printableAscii(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, first);
+        for (int i = first; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (cp >= 0x80) {
@@ -54,6 +65,20 @@ public final class TextFormat {
             }
         }
         return b.toString();
+    }
+
+    private static boolean printableAscii(byte[] bytes) {
+        for (byte x : bytes) {
+            if (!printableAscii((char) x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character format_text writes as it is: ASCII from space to tilde (a negative byte never is). */
+    private static boolean printableAscii(char c) {
+        return c >= 0x20 && c < 0x7f;
     }
 
     /** GLib's g_unichar_isprint: not a control, format, unassigned or surrogate code point. */
