@@ -16,15 +16,21 @@ public final class TextFormat {
 
     /** format_text of {@code len} bytes of {@code tvb} at {@code offset} (tvb_format_text). */
     public static String of(Tvb tvb, int offset, int len) {
-        return of(tvb.bytes(offset, Math.max(0, Math.min(len, tvb.remaining(offset)))));
+        int n = Math.max(0, Math.min(len, tvb.remaining(offset)));
+        tvb.ensure(offset, n);
+        return of(tvb.array(), tvb.arrayOffset() + offset, n);
     }
 
     public static String of(byte[] bytes) {
+        return of(bytes, 0, bytes.length);
+    }
+
+    private static String of(byte[] bytes, int offset, int len) {
         // Most text is printable ASCII: one Latin-1 String, no UTF-8 decoding and no escaping pass.
-        if (printableAscii(bytes)) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+        if (printableAscii(bytes, offset, len)) {
+            return new String(bytes, offset, len, StandardCharsets.ISO_8859_1);
         }
-        return of(new String(bytes, StandardCharsets.UTF_8));
+        return of(new String(bytes, offset, len, StandardCharsets.UTF_8));
     }
 
     /** format_text of an already decoded string. */
@@ -67,9 +73,9 @@ public final class TextFormat {
         return b.toString();
     }
 
-    private static boolean printableAscii(byte[] bytes) {
-        for (byte x : bytes) {
-            if (!printableAscii((char) x)) {
+    private static boolean printableAscii(byte[] bytes, int offset, int len) {
+        for (int i = offset; i < offset + len; i++) {
+            if (!printableAscii((char) bytes[i])) {
                 return false;
             }
         }
