@@ -205,14 +205,26 @@ public final class FieldFormat {
 
     /** Bytes as lowercase hex, with {@code sep} between bytes unless it is 0. */
     public static String hex(byte[] b, char sep) {
-        StringBuilder sb = new StringBuilder(b.length * 3);
-        for (int i = 0; i < b.length; i++) {
+        return new String(hexAscii(b, sep), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    /**
+     * {@link #hex(byte[], char)} as ASCII bytes: writers put it out as it is (payloads make long
+     * values, and a String of them would be copied and checked again by the JSON generator).
+     */
+    public static byte[] hexAscii(byte[] b, char sep) {
+        int step = sep == 0 ? 2 : 3;
+        byte[] out = new byte[b.length == 0 ? 0 : b.length * step - (step - 2)];
+        for (int i = 0, o = 0; i < b.length; i++) {
             if (sep != 0 && i > 0) {
-                sb.append(sep);
+                out[o++] = (byte) sep;
             }
-            sb.append(Character.forDigit((b[i] >> 4) & 0xf, 16)).append(Character.forDigit(b[i] & 0xf, 16));
+            out[o++] = HEX_DIGITS[(b[i] >> 4) & 0xf];
+            out[o++] = HEX_DIGITS[b[i] & 0xf];
         }
-        return sb.toString();
+        return out;
     }
 
     /**

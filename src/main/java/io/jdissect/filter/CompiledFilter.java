@@ -13,17 +13,19 @@ import java.util.Set;
 final class CompiledFilter implements DisplayFilter {
     private final FilterCompiler.Test test;
     private final Set<String> fields;
+    private final String[] wanted;
     private final String description;
 
     CompiledFilter(FilterCompiler.Test test, Set<String> fields, String description) {
         this.test = test;
         this.fields = Collections.unmodifiableSet(new LinkedHashSet<>(fields));
+        this.wanted = FrameFields.wanted(this.fields);
         this.description = description;
     }
 
     @Override
     public boolean matches(Packet packet) {
-        return test.test(new FrameFields(packet, fields));
+        return test.test(new FrameFields(packet, wanted));
     }
 
     @Override

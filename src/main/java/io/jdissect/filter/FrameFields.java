@@ -22,12 +22,18 @@ final class FrameFields {
     }
 
     private final Packet packet;
-    private final Set<String> wanted;
+    private final String[] wanted;
     private Map<String, List<Occurrence>> byAbbrev;
 
-    FrameFields(Packet packet, Set<String> wanted) {
+    /** {@code wanted}: the abbreviations the filter reads ({@link #wanted(Set)}), shared by every packet. */
+    FrameFields(Packet packet, String[] wanted) {
         this.packet = packet;
         this.wanted = wanted;
+    }
+
+    /** The filter's fields as an array: a filter reads a handful, so a scan beats a hash lookup per tree item. */
+    static String[] wanted(Set<String> abbrevs) {
+        return abbrevs.toArray(new String[0]);
     }
 
     /** Every occurrence of the field with this abbreviation, in tree order (empty if absent). */
@@ -52,10 +58,20 @@ final class FrameFields {
 
     private void add(TreeItem item, Map<ProtocolDef, Integer> layers) {
         FieldDef def = item.def();
-        if (def == null || !wanted.contains(def.abbrev())) {
+        if (def == null || !isWanted(def.abbrev())) {
             return;
         }
         int layer = Math.max(1, layers.getOrDefault(def.protocol(), 1));
         byAbbrev.computeIfAbsent(def.abbrev(), k -> new ArrayList<>(2)).add(new Occurrence(item, layer));
+    }
+
+    private boolean isWanted(String abbrev) {
+        // Field names are mostly the same String objects (literals); the cached hash rules out the others.
+        for (String w : wanted) {
+            if (w == abbrev || (w.hashCode() == abbrev.hashCode() && w.equals(abbrev))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

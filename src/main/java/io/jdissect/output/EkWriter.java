@@ -167,7 +167,7 @@ public final class EkWriter implements PacketWriter {
                 gen.writeString(isoTime((Timestamp) item.value()));
                 break;
             default:
-                gen.writeString(FieldFormat.jsonText(item));
+                JsonWriter.writeValue(gen, item);
         }
     }
 

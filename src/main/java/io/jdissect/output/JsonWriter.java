@@ -134,7 +134,7 @@ public final class JsonWriter implements PacketWriter {
         }
         if (hasValue) {
             gen.writeFieldName(key);
-            writeList(items, i -> gen.writeString(FieldFormat.jsonText(i)));
+            writeList(items, i -> writeValue(gen, i));
             List<TreeItem> withChildren = withChildren(items);
             if (!withChildren.isEmpty()) {
                 gen.writeFieldName(key + "_tree");
@@ -151,6 +151,17 @@ public final class JsonWriter implements PacketWriter {
                     gen.writeString("");
                 }
             });
+        }
+    }
+
+    /** A field's value as JSON text: {@link FieldFormat#jsonText}, byte strings straight from their hex digits. */
+    static void writeValue(JsonGenerator gen, TreeItem item) throws IOException {
+        byte[] b = item.def().type() == FieldType.FT_BYTES ? item.bytesValue() : null;
+        if (b != null) {
+            byte[] hex = FieldFormat.hexAscii(b, ':');
+            gen.writeRawUTF8String(hex, 0, hex.length); // digits and colons: nothing to escape
+        } else {
+            gen.writeString(FieldFormat.jsonText(item));
         }
     }
 
@@ -184,7 +195,8 @@ public final class JsonWriter implements PacketWriter {
         if (def.bitmask() != 0) {
             gen.writeString(Long.toHexString(item.longValue()).toUpperCase(java.util.Locale.ROOT));
         } else {
-            gen.writeString(FieldFormat.hex(item.itemBytes(), (char) 0));
+            byte[] hex = FieldFormat.hexAscii(item.itemBytes(), (char) 0);
+            gen.writeRawUTF8String(hex, 0, hex.length);
         }
         gen.writeNumber(item.tvb().sourceOffset() + item.offset());
         gen.writeNumber(item.length());

@@ -29,6 +29,10 @@ public record HeaderField(String name, int offset, int length, String unfolded, 
 
     /** Bytes as UTF-8 when they are valid UTF-8 (RFC 6532), else as ISO-8859-1. */
     public static String text(byte[] data, int offset, int length) {
+        if (ascii(data, offset, length)) {
+            // Nearly every header is ASCII, the same in both readings: no decoder and no char buffer for it.
+            return new String(data, offset, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -38,11 +42,27 @@ public record HeaderField(String name, int offset, int length, String unfolded, 
         }
     }
 
+    private static boolean ascii(byte[] data, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (data[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** RFC 5322 §2.2.3 unfolding: a line end followed by white space is removed; a final line end too. */
     static String unfold(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
+        int first = 0;
         int n = raw.length();
-        for (int i = 0; i < n; i++) {
+        while (first < n && raw.charAt(first) != '\r' && raw.charAt(first) != '\n') {
+            first++;
+        }
+        if (first == n) {
+            return raw; // an unfolded field: most of them
+        }
+        StringBuilder out = new StringBuilder(n).append(raw, 0, first);
+        for (int i = first; i < n; i++) {
             char c = raw.charAt(i);
             if (c == '\r' || c == '\n') {
                 continue;

@@ -1,6 +1,6 @@
 package io.jdissect.protocols.imf;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Content-Transfer-Encoding decoders (RFC 2045 §6): base64 (§6.8) and quoted-printable (§6.7),
@@ -30,27 +30,25 @@ public final class TransferDecoding {
         return new Decoded(copy, 0);
     }
 
+    /** The value of each base64 alphabet byte (RFC 2045 table 1); -1 for every other byte. */
+    private static final byte[] SEXTETS = new byte[256];
+
+    static {
+        Arrays.fill(SEXTETS, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            SEXTETS[alphabet.charAt(i)] = (byte) i;
+        }
+    }
+
     private static int sextet(int c) {
-        if (c >= 'A' && c <= 'Z') {
-            return c - 'A';
-        }
-        if (c >= 'a' && c <= 'z') {
-            return c - 'a' + 26;
-        }
-        if (c >= '0' && c <= '9') {
-            return c - '0' + 52;
-        }
-        if (c == '+') {
-            return 62;
-        }
-        if (c == '/') {
-            return 63;
-        }
-        return -1;
+        return SEXTETS[c];
     }
 
     public static Decoded base64(byte[] data, int offset, int length) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length * 3 / 4 + 3);
+        // Written straight into an array of the largest possible size: no synchronized stream per byte.
+        byte[] out = new byte[length * 3 / 4 + 3];
+        int size = 0;
         int acc = 0;
         int bits = 0;
         int errors = 0;
@@ -79,10 +77,10 @@ public final class TransferDecoding {
             bits += 6;
             if (bits >= 8) {
                 bits -= 8;
-                out.write((acc >> bits) & 0xff);
+                out[size++] = (byte) (acc >> bits);
             }
         }
-        return new Decoded(out.toByteArray(), errors);
+        return new Decoded(Arrays.copyOf(out, size), errors);
     }
 
     /** Base64 of an RFC 2047 encoded-word: null when it holds anything outside the alphabet. */
@@ -97,13 +95,15 @@ public final class TransferDecoding {
     }
 
     public static Decoded quotedPrintable(byte[] data, int offset, int length) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(length);
+        // Decoding never grows the text: an array of the input's size holds it.
+        byte[] out = new byte[length];
+        int size = 0;
         int end = offset + length;
         int errors = 0;
         for (int i = offset; i < end; i++) {
             int c = data[i] & 0xff;
             if (c != '=') {
-                out.write(c);
+                out[size++] = (byte) c;
                 continue;
             }
             int j = i + 1;
@@ -119,14 +119,14 @@ public final class TransferDecoding {
                 int hi = Character.digit(data[i + 1], 16);
                 int lo = Character.digit(data[i + 2], 16);
                 if (hi >= 0 && lo >= 0) {
-                    out.write(hi * 16 + lo);
+                    out[size++] = (byte) (hi * 16 + lo);
                     i += 2;
                     continue;
                 }
             }
             errors++;
-            out.write(c);
+            out[size++] = (byte) c;
         }
-        return new Decoded(out.toByteArray(), errors);
+        return new Decoded(Arrays.copyOf(out, size), errors);
     }
 }

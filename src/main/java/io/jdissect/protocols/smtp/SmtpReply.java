@@ -2,7 +2,6 @@ package io.jdissect.protocols.smtp;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One SMTP reply parsed by the grammar: {@code SmtpReply.parse("250-mail.example\r\n250 2.0.0 OK")}
@@ -57,8 +56,6 @@ public final class SmtpReply {
         }
     }
 
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
-
     /** Parses one or more reply lines (separated by CRLF or LF). Never throws. */
     public static SmtpReply parse(String text) {
         List<String> texts = new ArrayList<>();
@@ -66,11 +63,16 @@ public final class SmtpReply {
         int code = -1;
         String status = null;
         boolean complete = false;
-        for (String l : LINE_BREAK.split(text)) {
-            if (l.isEmpty()) {
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            // Lines end at CR, LF or CRLF; the empty strings between a CR and its LF (and blank lines) are skipped.
+            end = start;
+            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+                end++;
+            }
+            if (end == start) {
                 continue;
             }
-            Line line = Line.parse(l);
+            Line line = Line.parse(text.substring(start, end));
             if (code < 0) {
                 code = line.code();
                 status = line.status();

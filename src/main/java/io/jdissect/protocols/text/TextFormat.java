@@ -16,17 +16,34 @@ public final class TextFormat {
 
     /** format_text of {@code len} bytes of {@code tvb} at {@code offset} (tvb_format_text). */
     public static String of(Tvb tvb, int offset, int len) {
-        return of(tvb.bytes(offset, Math.max(0, Math.min(len, tvb.remaining(offset)))));
+        int n = Math.max(0, Math.min(len, tvb.remaining(offset)));
+        tvb.ensure(offset, n);
+        return of(tvb.array(), tvb.arrayOffset() + offset, n);
     }
 
     public static String of(byte[] bytes) {
-        return of(new String(bytes, StandardCharsets.UTF_8));
+        return of(bytes, 0, bytes.length);
+    }
+
+    private static String of(byte[] bytes, int offset, int len) {
+        // Most text is printable ASCII: one Latin-1 String, no UTF-8 decoding and no escaping pass.
+        if (printableAscii(bytes, offset, len)) {
+            return new String(bytes, offset, len, StandardCharsets.ISO_8859_1);
+        }
+        return of(new String(bytes, offset, len, StandardCharsets.UTF_8));
     }
 
     /** format_text of an already decoded string. */
     public static String of(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); ) {
+        int first = 0;
+        while (first < s.length() && printableAscii(s.charAt(first))) {
+            first++;
+        }
+        if (first == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 8).append(s, 0, first);
+        for (int i = first; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
             if (cp >= 0x80) {
@@ -54,6 +71,20 @@ public final class TextFormat {
             }
         }
         return b.toString();
+    }
+
+    private static boolean printableAscii(byte[] bytes, int offset, int len) {
+        for (int i = offset; i < offset + len; i++) {
+            if (!printableAscii((char) bytes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character format_text writes as it is: ASCII from space to tilde (a negative byte never is). */
+    private static boolean printableAscii(char c) {
+        return c >= 0x20 && c < 0x7f;
     }
 
     /** GLib's g_unichar_isprint: not a control, format, unassigned or surrogate code point. */
