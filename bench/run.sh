@@ -9,7 +9,7 @@
 #   bench/run.sh --verify                      only the checks on a 5 MB capture: generator deterministic,
 #                                              (a)/(b) same as tshark, output independent of --threads
 #
-# Options: --sizes "100M 1G"  --runs N  --workloads "a b c d e"  --seed N  --capture FILE (repeatable)
+# Options: --sizes "100M 1G"  --runs N  --workloads "a b c d e f"  --seed N  --capture FILE (repeatable)
 #          --jdissect-args "ARGS" (added to every jdissect command, e.g. a thread count)
 #          --no-tshark  --no-verify  --verify
 # Captures are generated once under bench/work/ (keyed by seed, size and generator version) and reused.
@@ -19,7 +19,7 @@ root="$(dirname "$here")"
 work="$here/work"
 sizes="100M 1G"
 runs=3
-workloads="a b c d e"
+workloads="a b c d e f"
 seed=1
 captures=()
 jdissect_args=""
@@ -57,7 +57,8 @@ workload_args() {
     c) W=(-T json) ;;
     d) W=(-T ek) ;;
     e) W=(-q) ;;
-    *) echo "run.sh: unknown workload $1 (a b c d e)" >&2; exit 2 ;;
+    f) W=(-q -Y frame) ;;
+    *) echo "run.sh: unknown workload $1 (a b c d e f)" >&2; exit 2 ;;
   esac
 }
 workload_name() {
@@ -67,10 +68,11 @@ workload_name() {
     c) echo "(c) -T json" ;;
     d) echo "(d) -T ek" ;;
     e) echo "(e) -q" ;;
+    f) echo "(f) -q -Y frame" ;;
   esac
 }
 workload_goal() {
-  case "$1" in a|b) echo 20 ;; c|d) echo 10 ;; e) echo 0 ;; esac
+  case "$1" in a|b) echo 20 ;; c|d) echo 10 ;; e|f) echo 0 ;; esac
 }
 
 echo "building jdissect and the record reader..." >&2
@@ -229,8 +231,8 @@ table() {
       eval "same_$w=$same"
     done
     awk -v name="$name" -v workloads="$workloads" -v same_a="$same_a" -v same_b="$same_b" \
-        -v labels="$(for w in a b c d e; do workload_name $w; done | paste -sd '|')" \
-        -v goals="$(for w in a b c d e; do workload_goal $w; done | paste -sd ' ')" '
+        -v labels="$(for w in a b c d e f; do workload_name $w; done | paste -sd '|')" \
+        -v goals="$(for w in a b c d e f; do workload_goal $w; done | paste -sd ' ')" '
       function median(key,   n, i, j, v, tmp) {
         n = split(times[key], v, " ")
         if (n == 0) return -1
@@ -252,11 +254,11 @@ table() {
           cell(rss["read java"] / 1024, "%.0f")
         n = split(workloads, ws, " ")
         for (i = 1; i <= n; i++) {
-          w = ws[i]; idx = index("abcde", w)
+          w = ws[i]; idx = index("abcdef", w)
           t = median(w " tshark"); j = median(w " jdissect")
           if (failed[w " jdissect"] || failed[w " tshark"]) note = " (a run FAILED)"; else note = ""
           ratio = (t > 0 && j > 0) ? t / j : -1
-          if (w == "e") {
+          if (w == "e" || w == "f") {
             share = (j > 0 && readRate > 0) ? (mb / j) / readRate : -1
             goalText = sprintf(">= 1/4 of read-only: %s", share < 0 ? "-" : sprintf("%.2f %s", share, share >= 0.25 ? "met" : "not met"))
           } else {

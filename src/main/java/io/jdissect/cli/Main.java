@@ -155,6 +155,10 @@ public final class Main {
             if (o.threads < 1) {
                 throw new UsageException(BAD_ARGUMENTS, "Invalid --threads value " + o.threads + ": it must be 1 or more");
             }
+            if (o.quiet && o.displayFilter == null && !o.twoPass && taps.analyzers().isEmpty() && export == null
+                    && capture == null) {
+                return readRecords(packets, writer, o);
+            }
             if (o.threads == 1 || o.quiet || o.flush || capture != null) {
                 return dissect(packets, filter, writer, export, taps, capture, o, () -> { });
             }
@@ -186,6 +190,30 @@ public final class Main {
             fields.addAll(o.fields);
         }
         return FieldNeeds.of(fields);
+    }
+
+    /**
+     * {@code -q} with nothing that reads a field (no filter, analyzer, export or capture to write):
+     * as tshark (its {@code do_dissection} off), the records are read but not dissected; a damaged
+     * file is still reported as it would be after dissecting.
+     */
+    private int readRecords(PacketStream packets, PacketWriter writer, CliOptions o) throws IOException {
+        writer.begin();
+        long read = 0;
+        IOException damage = null;
+        try {
+            while ((o.count == null || read < o.count) && packets.reader().next() != null) {
+                read++;
+            }
+        } catch (IOException e) {
+            damage = e;
+        }
+        writer.finish();
+        if (damage != null) {
+            stderr.println("jdissect: " + damage.getMessage());
+            return BAD_INPUT;
+        }
+        return OK;
     }
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */

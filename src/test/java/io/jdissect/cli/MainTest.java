@@ -146,6 +146,18 @@ class MainTest {
     }
 
     @Test
+    void quietRunReadsWithoutDissectingAndStillReportsTheDamage() throws IOException {
+        byte[] all = Files.readAllBytes(capture());
+        Path f = Files.write(tmp.resolve("cut.pcap"), Arrays.copyOf(all, 1000));
+        Result readOnly = run("-q", "-r", f.toString());
+        Result dissected = run("-q", "-Y", "frame", "-r", f.toString());
+        assertEquals(Main.BAD_INPUT, readOnly.code);
+        assertEquals("", readOnly.out);
+        assertEquals(dissected.err, readOnly.err);
+        assertEquals(Main.OK, run("-q", "-r", capture().toString()).code);
+    }
+
+    @Test
     void jsonOfATruncatedCaptureIsStillCompleteJson() throws IOException {
         byte[] all = Files.readAllBytes(capture());
         Path f = Files.write(tmp.resolve("cut.pcap"), Arrays.copyOf(all, 1000));
