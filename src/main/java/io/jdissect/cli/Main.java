@@ -155,8 +155,8 @@ public final class Main {
             if (o.threads < 1) {
                 throw new UsageException(BAD_ARGUMENTS, "Invalid --threads value " + o.threads + ": it must be 1 or more");
             }
-            if (o.quiet && o.displayFilter == null && !o.twoPass && taps.analyzers().isEmpty() && export == null
-                    && capture == null) {
+            if (o.quiet && !o.dissectAll && o.displayFilter == null && !o.twoPass && taps.analyzers().isEmpty()
+                    && export == null && capture == null) {
                 return readRecords(packets, writer, o);
             }
             if (o.threads == 1 || o.quiet || o.flush || capture != null) {
