@@ -38,8 +38,9 @@ for f in "$SAMPLES"/*; do
     [[ -e "$f" ]] || continue
     for fmt in "-T json" "-V -x"; do
         # shellcheck disable=SC2086
-        out=$( { /usr/bin/time -f '%M %e' timeout "$((TIMEOUT + 5))" \
-            java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar" -r "$f" $fmt >/dev/null 2>/dev/null; } 2>&1 | tail -n 1 || true)
+        /usr/bin/time -o target/mutation-time.txt -f '%M %e' timeout "$((TIMEOUT + 5))" \
+            java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar" -r "$f" $fmt >/dev/null 2>&1 || true
+        out=$(tail -n 1 target/mutation-time.txt)
         rss=${out%% *}; secs=${out##* }
         samples=$((samples + 1))
         if [[ "$rss" =~ ^[0-9]+$ ]] && (( rss > max_rss )); then max_rss=$rss; max_file="$f $fmt"; fi
