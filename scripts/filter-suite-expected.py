@@ -12,8 +12,12 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 res = os.path.join(root, "src/test/resources/io/jdissect/filter")
 testdata = os.path.join(root, "..", "shared", "testdata")
 
+def capture_file(capture):
+    """Captures under testdata/ are the project's own; the others are the shared ones."""
+    return os.path.join(root, capture) if capture.startswith("testdata/") else os.path.join(testdata, capture)
+
 def run(capture, filt):
-    p = subprocess.run(["tshark", "-n", "-r", os.path.join(testdata, capture), "-Y", filt,
+    p = subprocess.run(["tshark", "-n", "-r", capture_file(capture), "-Y", filt,
                         "-T", "fields", "-e", "frame.number"], capture_output=True, text=True)
     if p.returncode == 0:
         return "frames\t" + ",".join(l for l in p.stdout.split("\n") if l)

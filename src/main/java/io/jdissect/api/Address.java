@@ -8,6 +8,7 @@ import java.util.Arrays;
  * A network or link address as the Source and Destination columns and conversations use it.
  */
 public record Address(Type type, byte[] bytes) {
+    /** The kind of address, which decides how it is shown. */
     public enum Type { NONE, ETHER, IPv4, IPv6 }
 
     public static final Address NONE = new Address(Type.NONE, new byte[0]);

@@ -8,11 +8,29 @@ package io.jdissect.api;
 public final class Columns {
     private static final int MAX_INFO = 4095;
     private String protocol = "";
-    private final StringBuilder info = new StringBuilder();
+    private final StringBuilder info = new StringBuilder(128);
     private String source = "";
     private String destination = "";
     private boolean infoFenced;
     private int fence;
+
+    /** The Protocol and Info columns at one moment, to put back with {@link #restore}. */
+    public record State(String protocol, String info, boolean infoFenced, int fence) {
+    }
+
+    /** The current Protocol and Info, e.g. before calling a dissector that may fail. */
+    public State snapshot() {
+        return new State(protocol, info.toString(), infoFenced, fence);
+    }
+
+    /** Puts back Protocol and Info as they were at {@code s}. */
+    public void restore(State s) {
+        protocol = s.protocol();
+        info.setLength(0);
+        info.append(s.info());
+        infoFenced = s.infoFenced();
+        fence = s.fence();
+    }
 
     public String protocol() {
         return protocol;

@@ -100,6 +100,12 @@ public final class DissectorRegistry {
         return new LinkedHashMap<>(tables);
     }
 
+    /** Every heuristic list by name ("tcp", …). */
+    public synchronized Map<String, HeuristicTable> heuristicTables() {
+        return new LinkedHashMap<>(heuristics);
+    }
+
+    /** Creates (or returns) the heuristic list of a parent protocol, e.g. "tcp". */
     public synchronized HeuristicTable heuristicTable(String name) {
         return heuristics.computeIfAbsent(name, HeuristicTable::new);
     }

@@ -52,6 +52,11 @@ public final class DissectorTable {
         decodeAs.put(key, handle);
     }
 
+    /** Whether a Decode-As rule covers {@code key} (Wireshark's dissector_is_uint_changed). */
+    public boolean isDecodeAs(long key) {
+        return decodeAs.containsKey(key);
+    }
+
     public DissectorHandle get(long key) {
         DissectorHandle h = decodeAs.get(key);
         return h != null ? h : entries.get(key);

@@ -53,8 +53,11 @@ public final class FieldRegistry {
         FieldDef existing = fields.get(def.abbrev());
         if (existing != null) {
             // Wireshark allows one abbreviation for several header fields of the same type
-            // (e.g. tcp.options.* in several option subtrees); the first one stands for filters.
-            if (existing.type() != def.type()) {
+            // (e.g. tcp.options.* in several option subtrees), or of unsigned integers of several
+            // widths (llc.control.ftype: 8 bits in U frames, 16 in I and S frames); the first one
+            // stands for filters.
+            boolean bothUnsigned = existing.type().isUnsigned() && def.type().isUnsigned();
+            if (existing.type() != def.type() && !bothUnsigned) {
                 throw new IllegalArgumentException("field " + def.abbrev() + " registered with two types");
             }
         } else {

@@ -23,6 +23,14 @@ public final class HeuristicTable {
         entries.add(handle);
     }
 
+    /** Puts {@code replacement} where {@code handle} was, keeping the order; no-op if absent. */
+    public void replace(DissectorHandle handle, DissectorHandle replacement) {
+        int i = entries.indexOf(handle);
+        if (i >= 0) {
+            entries.set(i, replacement);
+        }
+    }
+
     public List<DissectorHandle> entries() {
         return List.copyOf(entries);
     }

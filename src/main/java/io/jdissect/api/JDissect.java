@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.BitSet;
+import java.util.function.Predicate;
 
 /**
  * The entry point of the Java API: configure once, then open captures and iterate their packets.
@@ -58,6 +60,48 @@ public final class JDissect {
 
     public PacketStream open(byte[] capture) throws IOException {
         return open(new ByteArrayInputStream(capture), "(bytes)");
+    }
+
+    /**
+     * Reads a capture file twice, as {@code tshark -2 [-R filter]}: the first pass dissects every
+     * record and applies {@code readFilter} (null: every frame passes), numbering only the frames
+     * that pass; what later frames tell about earlier ones is kept as {@link FirstPassNotes}. The
+     * returned stream is the second pass: every record is dissected again (so state is rebuilt as
+     * in the first pass) and the frames that passed are handed out, with the notes filled in.
+     * Memory: the notes, and one bit per record when there is a read filter.
+     */
+    public PacketStream openTwoPass(Path path, Predicate<Packet> readFilter) throws IOException {
+        FirstPassNotes notes = FirstPassNotes.twoPass();
+        BitSet passed = readFilter == null ? null : new BitSet();
+        try (PacketStream first = open(path)) {
+            first.engine().setNotes(notes);
+            int index = 0;
+            Packet p;
+            while ((p = nextOrNull(first)) != null) {
+                if (readFilter != null) {
+                    if (readFilter.test(p)) {
+                        passed.set(index);
+                    } else {
+                        first.engine().dropLast();
+                    }
+                }
+                index++;
+            }
+        }
+        notes.startSecondPass();
+        PacketStream second = open(path);
+        second.engine().setNotes(notes);
+        second.keepOnly(passed);
+        return second;
+    }
+
+    /** The next packet of the first pass; a damaged file ends it there (the second pass reports it). */
+    private static Packet nextOrNull(PacketStream s) {
+        try {
+            return s.next();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Dissects the records of an already open reader. Each stream has its own dissection state. */

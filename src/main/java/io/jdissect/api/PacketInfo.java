@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the dissectors of one packet share while they run (Wireshark's packet_info): the frame's
@@ -35,10 +36,12 @@ public final class PacketInfo {
     private int dstPort;
     private long matchUint;
     private Conversation conversation;
+    private FirstPassNotes notes = FirstPassNotes.NONE;
     private boolean canDesegment;
     private int desegmentOffset;
     private int desegmentLen;
     private boolean fragmented;
+    private Predicate<String> wanted = abbrev -> true;
 
     public PacketInfo(DissectorRegistry registry, CaptureRecord record, long frameNumber,
                       Timestamp relativeTime, Timestamp deltaTime) {
@@ -133,6 +136,23 @@ public final class PacketInfo {
         }
     }
 
+    // ---- what the run reads (Wireshark's "tree == NULL" fast path) ----
+
+    /**
+     * Whether anything reads the items of {@code abbrev} (a protocol or field) or of the fields
+     * below it ({@code abbrev.*}): the display filter, the printed fields, a tree or JSON output.
+     * A dissector may leave out items nobody reads and the work only they need, never state that
+     * later frames or other layers depend on. True unless the engine was told the run needs less.
+     */
+    public boolean wants(String abbrev) {
+        return wanted.test(abbrev);
+    }
+
+    /** Set by the engine from the fields the run needs (every field when never called). */
+    public void setWanted(Predicate<String> wanted) {
+        this.wanted = wanted;
+    }
+
     // ---- data passed from lower to upper layers ----
 
     public <T> T get(Class<T> key) {
@@ -197,6 +217,15 @@ public final class PacketInfo {
 
     public void setConversation(Conversation c) {
         this.conversation = c;
+    }
+
+    /** Facts for or from the other pass of a two-pass run; {@link FirstPassNotes#NONE} in one pass. */
+    public FirstPassNotes notes() {
+        return notes;
+    }
+
+    public void setNotes(FirstPassNotes notes) {
+        this.notes = notes;
     }
 
     /** True when IP said this packet is a fragment whose payload was not reassembled here. */

@@ -7,6 +7,7 @@ import io.jdissect.engine.DissectionEngine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -18,6 +19,8 @@ import java.util.NoSuchElementException;
 public final class PacketStream implements Iterable<Packet>, Closeable {
     private final CaptureReader reader;
     private final DissectionEngine engine;
+    private BitSet kept;
+    private int index;
 
     PacketStream(CaptureReader reader, DissectionEngine engine) {
         this.reader = reader;
@@ -26,12 +29,26 @@ public final class PacketStream implements Iterable<Packet>, Closeable {
 
     /** The next packet, or null at the end of the capture; throws on a damaged file. */
     public Packet next() throws IOException {
-        CaptureRecord r = reader.next();
-        if (r == null) {
-            return null;
+        while (true) {
+            CaptureRecord r = reader.next();
+            if (r == null) {
+                return null;
+            }
+            engine.setInterfaces(reader.interfaces());
+            Packet p = engine.dissect(r);
+            if (kept == null || kept.get(index++)) {
+                return p;
+            }
+            engine.dropLast();
         }
-        engine.setInterfaces(reader.interfaces());
-        return engine.dissect(r);
+    }
+
+    /**
+     * Second pass of a two-pass read: only the records whose index (from 0) is set are handed
+     * out; the others are still dissected, for the state they leave, then dropped.
+     */
+    void keepOnly(BitSet records) {
+        this.kept = records;
     }
 
     /** The engine, for callers that filter: {@link DissectionEngine#markDisplayed}. */

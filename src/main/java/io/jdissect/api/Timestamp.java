@@ -27,9 +27,17 @@ public record Timestamp(long seconds, int nanos) implements Comparable<Timestamp
      */
     public String toSecondsString() {
         long total = toNanos();
-        String sign = total < 0 ? "-" : "";
         long abs = Math.abs(total);
-        return sign + (abs / 1_000_000_000L) + "." + String.format("%09d", abs % 1_000_000_000L);
+        StringBuilder sb = new StringBuilder(24);
+        if (total < 0) {
+            sb.append('-');
+        }
+        sb.append(abs / 1_000_000_000L).append('.');
+        long nanos = abs % 1_000_000_000L;
+        for (long div = 100_000_000L; div > 0; div /= 10) { // %09d without a Formatter: this runs for every frame
+            sb.append((char) ('0' + (nanos / div) % 10));
+        }
+        return sb.toString();
     }
 
     @Override

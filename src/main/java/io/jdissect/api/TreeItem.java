@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One node of a packet's dissection tree (Wireshark's proto_item): a field with its typed value,
@@ -24,9 +25,10 @@ public final class TreeItem {
     private final long num;
     private Object obj;
     private String text;
+    private Supplier<String> textLater;
     private String suffix;
     private byte flags;
-    private List<TreeItem> children;
+    private ArrayList<TreeItem> children;
 
     private TreeItem(FieldDef def, Tvb tvb, int offset, int length, long num, Object obj, String text) {
         this.def = def;
@@ -68,9 +70,23 @@ public final class TreeItem {
     private TreeItem addChild(TreeItem child) {
         if (children == null) {
             children = new ArrayList<>(4);
+        } else if (children.size() == 4) {
+            children.ensureCapacity(16); // a layer has a few dozen items: grow in big steps, not by half
+        } else if (children.size() == 16) {
+            children.ensureCapacity(48);
         }
         children.add(child);
         return child;
+    }
+
+    /**
+     * Removes the children after the first {@code count}: undoes what a dissector that failed
+     * added (see {@link #children()} for the count before it ran).
+     */
+    public void truncateChildren(int count) {
+        while (children != null && children.size() > count) {
+            children.remove(children.size() - 1);
+        }
     }
 
     /**
@@ -91,6 +107,18 @@ public final class TreeItem {
     /** Replaces the whole display line (proto_item_set_text). */
     public TreeItem setText(String text) {
         this.text = text;
+        this.textLater = null;
+        return this;
+    }
+
+    /**
+     * Replaces the whole display line with one made only when something reads it: most runs print
+     * values, not labels, and building a label (bit pictures, value names) costs more than the item.
+     * {@code text} must read only values that do not change afterwards; it may run in the writer's thread.
+     */
+    public TreeItem setText(Supplier<String> text) {
+        this.text = null;
+        this.textLater = text;
         return this;
     }
 
@@ -172,6 +200,10 @@ public final class TreeItem {
 
     /** The display line if set explicitly, else null (writers then format "Name: value"). */
     public String text() {
+        if (textLater != null) {
+            text = textLater.get();
+            textLater = null;
+        }
         return text;
     }
 
@@ -250,6 +282,6 @@ public final class TreeItem {
 
     @Override
     public String toString() {
-        return (def == null ? "text" : def.abbrev()) + "=" + (text != null ? text : value());
+        return (def == null ? "text" : def.abbrev()) + "=" + (text() != null ? text() : value());
     }
 }

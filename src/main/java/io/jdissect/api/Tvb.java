@@ -166,6 +166,15 @@ public final class Tvb {
         return new String(c);
     }
 
+    /**
+     * Text for the Info column and text-only tree lines as Wireshark's {@code tvb_format_text}
+     * writes it: UTF-8, control characters as C escapes ({@code "USER bob\r\n"}), at most the
+     * captured bytes.
+     */
+    public String formatText(int offset, int len) {
+        return io.jdissect.protocols.text.TextFormat.of(this, offset, len);
+    }
+
     /** First offset {@code >= from} (within captured bytes) holding {@code b}, or -1. */
     public int find(int from, byte b) {
         for (int i = Math.max(0, from); i < length; i++) {

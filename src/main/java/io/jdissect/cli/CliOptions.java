@@ -19,6 +19,12 @@ final class CliOptions {
     @Option(names = "-Y", paramLabel = "FILTER", description = "display filter: show only the packets that match")
     String displayFilter;
 
+    @Option(names = "-2", description = "two passes: the first reads the whole capture, so frames show what later frames told (e.g. the frame a segment is reassembled in); not with -r -")
+    boolean twoPass;
+
+    @Option(names = "-R", paramLabel = "FILTER", description = "with -2: read filter, applied in the first pass; frames that fail it are dropped and the others renumbered")
+    String readFilter;
+
     @Option(names = "-c", paramLabel = "N", description = "stop after N displayed packets")
     Long count;
 
@@ -73,14 +79,23 @@ final class CliOptions {
     @Option(names = "-l", description = "flush standard output after each packet")
     boolean flush;
 
+    @Option(names = "--threads", paramLabel = "N", description = "threads to use: 1 dissects and writes in one thread, 2 or more formats the output in a second one (default: 2 when the machine has 2 cores or more); the output is the same")
+    int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
+
+    @Option(names = "--dissect-all", description = "build every item even when neither the filter nor the output reads it (slower; the output is the same)")
+    boolean dissectAll;
+
     @Option(names = "-o", paramLabel = "NAME:VALUE", description = "set a protocol preference, e.g. smtp.decryption:TRUE (repeatable)")
     List<String> preferences = new ArrayList<>();
 
     @Option(names = "-d", paramLabel = "LAYER==SELECTOR,PROTOCOL", description = "Decode As, e.g. tcp.port==2525,smtp (repeatable)")
     List<String> decodeAs = new ArrayList<>();
 
-    @Option(names = "-z", paramLabel = "STATISTIC", description = "print a statistic after the packets: credentials (repeatable)")
+    @Option(names = "-z", paramLabel = "NAME[,ARGS]", description = "run an analyzer and print its report after the packets (repeatable): conv,tcp endpoints,ip io,phs expert follow,tcp,ascii,N credentials smtp,stat smtp,sessions, or a plugin's")
     List<String> statistics = new ArrayList<>();
+
+    @Option(names = "--report-format", paramLabel = "FORMAT", description = "-z reports as text (default, tshark's layout) or json (one JSON array of {analyzer, report})")
+    String reportFormat = "text";
 
     @Option(names = "--export-objects", paramLabel = "PROTOCOL,DIR", description = "export objects of every packet (whatever -Y) to DIR: imf (tshark's), eml, attachments")
     String exportObjects;

@@ -1,15 +1,18 @@
 package io.jdissect.cli;
 
+import io.jdissect.api.Analysis;
 import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
 import io.jdissect.capture.CaptureWriter;
+import io.jdissect.engine.FieldNeeds;
 import io.jdissect.engine.PluginDirectories;
 import io.jdissect.export.ExportObjects;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.filter.DisplayFilter;
 import io.jdissect.filter.FilterException;
+import io.jdissect.output.BackgroundWriter;
 import io.jdissect.output.EkWriter;
 import io.jdissect.output.FieldListing;
 import io.jdissect.output.FieldValues;
@@ -66,7 +69,12 @@ public final class Main {
     private final OutputStream stdout;
     private final PrintStream stderr;
 
-    Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
+    /**
+     * A command line over the given streams, for running jdissect inside another program or a
+     * test (a plugin's tests compare its output with tshark's this way); {@link #run} returns the
+     * exit code instead of exiting.
+     */
+    public Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
         this.stdin = stdin;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -79,7 +87,7 @@ public final class Main {
     }
 
     /** Runs the command and returns its exit code; everything thrown becomes a one-line message. */
-    int run(String[] args) {
+    public int run(String[] args) {
         try {
             return runChecked(args);
         } catch (UsageException e) {
@@ -114,7 +122,8 @@ public final class Main {
             return OK;
         }
         FieldFormat.setZone(zoneFromEnvironment());
-        JDissect jd = setup(o);
+        ClassLoader plugins = pluginLoader(o.pluginDirs);
+        JDissect jd = setup(o, plugins);
         FieldRegistry registry = jd.registry().fields();
         if (o.report != null) {
             return report(o.report, registry);
@@ -125,9 +134,10 @@ public final class Main {
         OutputOptions output = outputOptions(o, registry);
         checkFormat(o);
         compileFilter(o.displayFilter, registry);
-        List<StatisticsTap> taps = statistics(o.statistics);
+        checkTwoPass(o);
+        Analysis taps = AnalyzerOptions.analysis(o, plugins, stderr::println);
         if (o.eml != null) {
-            if (o.file != null || o.writeFile != null || !taps.isEmpty()) {
+            if (o.file != null || o.writeFile != null || !taps.analyzers().isEmpty()) {
                 throw new UsageException(BAD_ARGUMENTS, "--eml reads one message: -r, -w and -z need a capture");
             }
             return dissectEml(jd, o, output);
@@ -136,17 +146,51 @@ public final class Main {
             throw new UsageException(BAD_ARGUMENTS, "no capture file given: use -r FILE (or -r - for standard input)");
         }
         checkCaptureFormat(o.writeFormat);
-        try (PacketStream packets = open(jd, o.file); ExportObjects export = exportObjects(o.exportObjects);
+        try (PacketStream packets = open(jd, o); ExportObjects export = exportObjects(o.exportObjects);
                 CaptureWriter capture = captureWriter(o)) {
             DisplayFilter filter = compileFilter(o.displayFilter, packets.engine().registry().fields());
+            packets.engine().setFieldNeeds(fieldNeeds(o, filter, taps, export, capture));
             output.columns(new SummaryColumns(output.columns().timeFormat()).interfaces(() -> packets.reader().interfaces()));
-            return dissect(packets, filter, writer(o, output), export, taps, capture, o);
+            PacketWriter writer = writer(o, output);
+            if (o.threads < 1) {
+                throw new UsageException(BAD_ARGUMENTS, "Invalid --threads value " + o.threads + ": it must be 1 or more");
+            }
+            if (o.threads == 1 || o.quiet || o.flush || capture != null) {
+                return dissect(packets, filter, writer, export, taps, capture, o, () -> { });
+            }
+            // The output is formatted beside the dissection: its columns see the interfaces through copies.
+            InterfaceSnapshot interfaces = new InterfaceSnapshot(() -> packets.reader().interfaces());
+            output.columns().interfaces(interfaces);
+            try (BackgroundWriter background = new BackgroundWriter(writer)) {
+                return dissect(packets, filter, background, export, taps, capture, o, interfaces::refresh);
+            }
         }
+    }
+
+    /**
+     * The fields this run reads: the filter's, and the printed ones — all of them for a tree, hex
+     * dumps or whole JSON (with {@code --tshark-only} too: jdissect's own code adds expert items),
+     * none for summary lines, which are columns. Taps and exports read what they like: all.
+     */
+    private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, Analysis taps,
+            ExportObjects export, CaptureWriter capture) {
+        if (o.dissectAll || !taps.analyzers().isEmpty() || export != null) {
+            return FieldNeeds.ALL;
+        }
+        Set<String> fields = new HashSet<>(filter.fieldsUsed());
+        if (capture == null && !o.quiet) {
+            boolean wholeTree = o.format.equals("text") ? o.details || o.hex : o.fields.isEmpty() && !o.format.equals("fields");
+            if (wholeTree) {
+                return FieldNeeds.ALL;
+            }
+            fields.addAll(o.fields);
+        }
+        return FieldNeeds.of(fields);
     }
 
     /** Reads, filters and writes every packet; a damaged capture ends the run after what was read. */
     private int dissect(PacketStream packets, DisplayFilter filter, PacketWriter writer, ExportObjects export,
-            List<StatisticsTap> taps, CaptureWriter capture, CliOptions o) throws IOException {
+            Analysis taps, CaptureWriter capture, CliOptions o, Runnable afterRead) throws IOException {
         boolean printing = capture == null; // -w: the packets go to the capture file, nothing is printed
         if (printing) {
             writer.begin();
@@ -164,12 +208,11 @@ public final class Main {
             if (p == null) {
                 break;
             }
+            afterRead.run();
             if (export != null) {
                 export.accept(p); // tshark's export tap sees every packet, before the display filter
             }
-            for (StatisticsTap tap : taps) {
-                tap.accept(p);
-            }
+            taps.packet(p); // tshark's taps see every packet, before the display filter
             if (!filter.matches(p)) {
                 continue;
             }
@@ -187,11 +230,8 @@ public final class Main {
         if (printing) {
             writer.finish();
         }
-        if (!taps.isEmpty()) {
-            PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
-            taps.forEach(t -> t.report(w));
-            w.flush();
-        }
+        taps.end();
+        AnalyzerOptions.printReports(taps, o.reportFormat, stdout, stderr::println);
         if (damage != null) {
             stderr.println("jdissect: " + damage.getMessage());
             return BAD_INPUT;
@@ -225,7 +265,7 @@ public final class Main {
         return OK;
     }
 
-    private JDissect setup(CliOptions o) {
+    private JDissect setup(CliOptions o, ClassLoader plugins) {
         // The setup is built once per use (validation, -G, each capture): say each warning once.
         Set<String> warned = new HashSet<>();
         Consumer<String> warnings = w -> {
@@ -233,7 +273,7 @@ public final class Main {
                 stderr.println(w);
             }
         };
-        JDissect.Builder b = JDissect.builder().warnings(warnings).classLoader(pluginLoader(o.pluginDirs));
+        JDissect.Builder b = JDissect.builder().warnings(warnings).classLoader(plugins);
         for (String pref : o.preferences) {
             int colon = pref.indexOf(':');
             if (colon <= 0) {
@@ -366,14 +406,6 @@ public final class Main {
         return CaptureWriter.create(o.writeFormat, new BufferedOutputStream(out));
     }
 
-    private static List<StatisticsTap> statistics(List<String> names) {
-        try {
-            return StatisticsTap.of(names);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(BAD_ARGUMENTS, e.getMessage());
-        }
-    }
-
     /** {@code --export-objects PROTOCOL,DIR}, or null when not asked for. */
     private static ExportObjects exportObjects(String spec) throws IOException {
         if (spec == null) {
@@ -399,7 +431,22 @@ public final class Main {
         }
     }
 
-    private PacketStream open(JDissect jd, String file) throws IOException {
+    /**
+     * tshark's rules for {@code -2} and {@code -R}: a read filter needs two passes, and standard
+     * input cannot be read twice (jdissect refuses it as tshark does rather than spooling it).
+     */
+    private static void checkTwoPass(CliOptions o) {
+        if (o.readFilter != null && !o.twoPass) {
+            throw new UsageException(BAD_ARGUMENTS, "-R without -2 is deprecated. For single-pass filtering use -Y.");
+        }
+        if (o.twoPass && "-".equals(o.file)) {
+            throw new UsageException(BAD_INPUT,
+                    "The standard input is a pipe or FIFO; jdissect can't read pipe or FIFO files in two-pass mode.");
+        }
+    }
+
+    private PacketStream open(JDissect jd, CliOptions o) throws IOException {
+        String file = o.file;
         if (file.equals("-")) {
             return wrapOpenError(() -> jd.open(stdin, "-"));
         }
@@ -413,6 +460,10 @@ public final class Main {
         if (!Files.isReadable(p)) {
             throw new UsageException(BAD_INPUT, "The file \"" + file
                     + "\" could not be opened because you don't have permission to read it.");
+        }
+        if (o.twoPass) {
+            DisplayFilter read = o.readFilter == null ? null : compileFilter(o.readFilter, jd.registry().fields());
+            return wrapOpenError(() -> jd.openTwoPass(p, read == null ? null : read::matches));
         }
         return wrapOpenError(() -> jd.open(p));
     }
@@ -475,7 +526,7 @@ public final class Main {
     }
 
     /** A problem reported as one line {@code jdissect: <message>} with an exit code. */
-    private static final class UsageException extends RuntimeException {
+    static final class UsageException extends RuntimeException {
         final int exitCode;
 
         UsageException(int exitCode, String message) {

@@ -1,6 +1,7 @@
 package io.jdissect.engine;
 
 import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
@@ -22,8 +23,11 @@ public final class DissectionEngine {
     private long frameNumber;
     private Timestamp first;
     private Timestamp previous;
+    private Timestamp previousBeforeLast;
     private Timestamp previousDisplayed;
+    private FirstPassNotes notes = FirstPassNotes.NONE;
     private List<io.jdissect.capture.CaptureInterface> interfaces = List.of();
+    private FieldNeeds needs = FieldNeeds.ALL;
 
     /** Use {@link EngineBuilder}; it registers every protocol before building the engine. */
     DissectionEngine(DissectorRegistry registry, FrameDissector frame) {
@@ -46,6 +50,14 @@ public final class DissectionEngine {
         this.interfaces = interfaces;
     }
 
+    /**
+     * Tells the dissectors which fields the run reads, so they may skip items nobody reads
+     * (every field by default). Set it before the first packet: it must hold for the whole run.
+     */
+    public void setFieldNeeds(FieldNeeds needs) {
+        this.needs = needs;
+    }
+
     /** Dissects the next record of the capture. */
     public Packet dissect(CaptureRecord record) {
         frameNumber++;
@@ -53,16 +65,22 @@ public final class DissectionEngine {
         if (first == null) {
             first = ts;
             previous = ts;
-            previousDisplayed = ts;
         }
-        PacketInfo pinfo = new PacketInfo(registry, record, frameNumber, ts.minus(first), ts.minus(previous));
+        // tshark looks the previous frame up by number, and frame number 1 always finds the first
+        // record read, even when a two-pass read filter dropped it.
+        Timestamp before = frameNumber == 1 ? ts : frameNumber == 2 ? first : previous;
+        PacketInfo pinfo = new PacketInfo(registry, record, frameNumber, ts.minus(first), ts.minus(before));
+        pinfo.setNotes(notes);
+        previousBeforeLast = previous;
         previous = ts;
+        pinfo.setWanted(needs);
         if (record.interfaceId() >= 0 && record.interfaceId() < interfaces.size()) {
             var ci = interfaces.get(record.interfaceId());
             pinfo.put(FrameDissector.InterfaceInfo.class, new FrameDissector.InterfaceInfo(ci.name(), ci.description()));
         }
         TreeItem root = TreeItem.root();
-        frame.dissect(pinfo, root, ts.minus(previousDisplayed));
+        // Before any frame was displayed tshark has no previous displayed frame: the delta is 0.
+        frame.dissect(pinfo, root, previousDisplayed == null ? Timestamp.ZERO : ts.minus(previousDisplayed));
         return new Packet(pinfo, root);
     }
 
@@ -71,6 +89,23 @@ public final class DissectionEngine {
      * frame's {@code frame.time_delta_displayed} counts from it, as tshark does.
      */
     public void markDisplayed(Packet packet) {
-        previousDisplayed = packet.timestamp();
+        previousDisplayed = packet.number() == 1 ? first : packet.timestamp();
+    }
+
+    /**
+     * Two-pass runs (tshark {@code -2}): the facts the passes share; each frame's
+     * {@link PacketInfo#notes()}.
+     */
+    public void setNotes(FirstPassNotes notes) {
+        this.notes = notes;
+    }
+
+    /**
+     * The last frame failed the two-pass read filter ({@code -R}): as in tshark, it gives its number
+     * to the next frame and does not count as the previous one.
+     */
+    public void dropLast() {
+        frameNumber--;
+        previous = previousBeforeLast;
     }
 }

@@ -1,10 +1,13 @@
 package io.jdissect.engine;
 
+import io.jdissect.api.DissectorHandle;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
 import io.jdissect.protocols.frame.FrameDissector;
 
+import java.security.CodeSource;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +17,12 @@ import java.util.function.Consumer;
 /**
  * Assembles a dissection setup: core protocols, every {@link ProtocolPlugin} found by
  * ServiceLoader (built-ins and plugin jars), preferences ({@code -o}), then hand-offs and
- * Decode-As ({@code -d}). A plugin that throws while registering is reported and left out.
+ * Decode-As ({@code -d}). A plugin that throws while registering is reported and left out; one
+ * from a plugin directory runs guarded ({@link PluginGuard}): when it throws while attaching or
+ * dissecting it is reported by name and disabled, and the capture goes on without it.
  */
 public final class EngineBuilder {
+    private static final CodeSource OWN_CODE = EngineBuilder.class.getProtectionDomain().getCodeSource();
     private final Map<String, String> preferences = new LinkedHashMap<>();
     private final List<String> decodeAs = new ArrayList<>();
     private ClassLoader loader = EngineBuilder.class.getClassLoader();
@@ -47,6 +53,16 @@ public final class EngineBuilder {
     }
 
     /**
+     * True for jdissect's own protocols (from the same jar or classes folder as the engine), which
+     * are part of the program; every other plugin runs guarded.
+     */
+    private static boolean isOwn(ProtocolPlugin p) {
+        CodeSource cs = p.getClass().getProtectionDomain().getCodeSource();
+        return OWN_CODE == null ? cs == null
+                : cs != null && java.util.Objects.equals(OWN_CODE.getLocation(), cs.getLocation());
+    }
+
+    /**
      * Builds the registry and the engine; throws IllegalArgumentException with a user-facing
      * message for an unknown preference or a bad Decode-As.
      */
@@ -54,6 +70,7 @@ public final class EngineBuilder {
         DissectorRegistry registry = new DissectorRegistry();
         FrameDissector frame = DissectionEngine.registerCore(registry);
         List<ProtocolPlugin> plugins = new ArrayList<>();
+        Map<ProtocolPlugin, PluginGuard> guards = new IdentityHashMap<>();
         ServiceLoader<ProtocolPlugin> sl = ServiceLoader.load(ProtocolPlugin.class, loader);
         for (var it = sl.iterator(); ; ) {
             ProtocolPlugin p;
@@ -66,22 +83,40 @@ public final class EngineBuilder {
                 warnings.accept("jdissect: a plugin could not be loaded and is disabled: " + e.getMessage());
                 continue;
             }
+            PluginGuard guard = isOwn(p) ? null : new PluginGuard(p.name(), warnings);
+            Map<String, DissectorHandle> before = registry.handles();
             try {
                 p.register(registry);
                 plugins.add(p);
             } catch (RuntimeException | LinkageError e) {
-                warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to register and is disabled: " + e);
+                if (guard != null) {
+                    guard.disable("failed to register", e);
+                } else {
+                    warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to register and is disabled: " + e);
+                }
+            }
+            if (guard != null) {
+                guard.guardNamedHandles(registry, before);
+                guards.put(p, guard);
             }
         }
         for (Map.Entry<String, String> e : preferences.entrySet()) {
             registry.preferences().set(e.getKey(), e.getValue());
         }
         for (ProtocolPlugin p : plugins) {
+            PluginGuard guard = guards.get(p);
             try {
                 p.handoff(registry);
             } catch (RuntimeException | LinkageError e) {
-                warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to attach and is disabled: " + e);
+                if (guard != null) {
+                    guard.disable("failed to attach", e);
+                } else {
+                    warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to attach and is disabled: " + e);
+                }
             }
+        }
+        for (PluginGuard guard : guards.values()) {
+            guard.guardTables(registry);
         }
         for (String d : decodeAs) {
             registry.decodeAs(d);

@@ -157,14 +157,37 @@ public final class FieldFormat {
      * is space-padded ({@code Dec  6, 2013}, strftime's {@code %e}).
      */
     public static String absoluteTime(Timestamp ts) {
-        ZonedDateTime z = Instant.ofEpochSecond(ts.seconds(), Math.max(0, ts.nanos())).atZone(zone);
-        String abbrev = z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
-        if (z.getZone().getId().equals("UTC") || z.getZone().getId().equals("Etc/UTC") || z.getZone().getId().equals("Z")) {
-            abbrev = "UTC";
-        } else if (z.getZone().getRules().isDaylightSavings(z.toInstant())) {
-            abbrev = z.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
+        long second = ts.seconds();
+        ZoneId z = zone;
+        SecondText cached = lastSecond;
+        if (cached == null || cached.second != second || cached.zone != z) {
+            cached = secondText(second, z);
+            lastSecond = cached;
         }
-        return ABS_TIME.format(z) + "." + String.format("%09d", z.getNano()) + " " + abbrev;
+        StringBuilder sb = new StringBuilder(cached.date.length() + 10 + cached.zoneName.length()).append(cached.date).append('.');
+        appendNineDigits(sb, Math.max(0, ts.nanos()));
+        return sb.append(' ').append(cached.zoneName).toString();
+    }
+
+    /** The date and time of one second and its zone's name; formatting them is costly and frames come many a second. */
+    private record SecondText(long second, ZoneId zone, String date, String zoneName) {
+    }
+
+    private static volatile SecondText lastSecond;
+
+    private static SecondText secondText(long second, ZoneId z) {
+        ZonedDateTime t = Instant.ofEpochSecond(second).atZone(z);
+        String id = t.getZone().getId();
+        String abbrev = id.equals("UTC") || id.equals("Etc/UTC") || id.equals("Z")
+                ? "UTC" : t.getZone().getDisplayName(java.time.format.TextStyle.SHORT, Locale.US);
+        return new SecondText(second, z, ABS_TIME.format(t), abbrev);
+    }
+
+    /** Appends {@code v} (0 to 999 999 999) as nine digits, as {@code %09d} would. */
+    public static void appendNineDigits(StringBuilder sb, long v) {
+        for (long div = 100_000_000L; div > 0; div /= 10) {
+            sb.append((char) ('0' + (v / div) % 10));
+        }
     }
 
     /** A floating-point value as tshark prints it ({@code %g}-like, no trailing zeros). */

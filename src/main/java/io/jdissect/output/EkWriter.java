@@ -1,5 +1,6 @@
 package io.jdissect.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.FieldDef;
@@ -8,16 +9,14 @@ import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +33,15 @@ import java.util.Map;
 public final class EkWriter implements PacketWriter {
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
-    private final Writer out;
+    private final OutputStream out;
+    private final Map<FieldDef, String> names = new HashMap<>();
     private final JsonGenerator gen;
     private final OutputOptions options;
 
     public EkWriter(OutputStream out, OutputOptions options) throws IOException {
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        this.out = new BufferedOutputStream(out, 1 << 16);
         this.options = options;
-        this.gen = new JsonFactory().createGenerator(this.out);
+        this.gen = new JsonFactory().createGenerator(this.out, JsonEncoding.UTF8);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setRootValueSeparator(null);
     }
@@ -57,7 +57,8 @@ public final class EkWriter implements PacketWriter {
         gen.writeRaw('\n');
         gen.writeStartObject();
         Timestamp ts = packet.timestamp();
-        gen.writeStringField("timestamp", ts.seconds() + String.format("%03d", ts.nanos() / 1_000_000));
+        int millis = ts.nanos() / 1_000_000;
+        gen.writeStringField("timestamp", ts.seconds() + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis);
         gen.writeFieldName("layers");
         if (options.fields().isEmpty()) {
             writeFlattened(packet.tree(), options.protocolFilter());
@@ -82,13 +83,13 @@ public final class EkWriter implements PacketWriter {
 
     /** Writes {@code node}'s descendants as one object: fields flattened, protocols nested. */
     private void writeFlattened(TreeItem node, ProtocolFilter filter) throws IOException {
-        Map<String, List<Attr>> groups = new LinkedHashMap<>();
+        Map<GroupKey, List<Attr>> groups = new LinkedHashMap<>();
         collect(node, filter, groups);
         // tshark groups by (parent, field) and writes each group under the field's EK name, so a
         // name can repeat; merging the groups of one name, in order, keeps every value and gives valid JSON.
         Map<String, List<Attr>> byName = new LinkedHashMap<>();
         for (List<Attr> group : groups.values()) {
-            byName.computeIfAbsent(name(group.get(0).item()), k -> new ArrayList<>(group.size())).addAll(group);
+            byName.computeIfAbsent(cachedName(group.get(0).item()), k -> new ArrayList<>(group.size())).addAll(group);
         }
         gen.writeStartObject();
         for (Map.Entry<String, List<Attr>> e : byName.entrySet()) {
@@ -107,6 +108,10 @@ public final class EkWriter implements PacketWriter {
         gen.writeEndObject();
     }
 
+    /** tshark's ek_fill_attr grouping: the parent's abbreviation and the item's. */
+    private record GroupKey(String parent, String item) {
+    }
+
     /** An item to write and the filter in force where it was found. */
     private record Attr(TreeItem item, ProtocolFilter filter) {
     }
@@ -115,13 +120,13 @@ public final class EkWriter implements PacketWriter {
      * Gathers the items under {@code node} grouped as tshark's ek_fill_attr does — by the parent's
      * abbreviation and their own — descending into fields but not into protocols.
      */
-    private void collect(TreeItem node, ProtocolFilter filter, Map<String, List<Attr>> groups) {
+    private void collect(TreeItem node, ProtocolFilter filter, Map<GroupKey, List<Attr>> groups) {
         String parent = node.def() == null ? "text" : node.def().abbrev();
         for (TreeItem c : node.children()) {
             if (!options.shows(c)) {
                 continue;
             }
-            String key = parent + '\u0000' + (c.def() == null ? "text" : c.def().abbrev());
+            GroupKey key = new GroupKey(parent, c.def() == null ? "text" : c.def().abbrev());
             groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Attr(c, filter));
             boolean protocol = c.def() != null && c.def().isProtocol();
             if (protocol || !c.hasChildren()) {
@@ -168,13 +173,21 @@ public final class EkWriter implements PacketWriter {
 
     /** ISO 8601 in UTC with nine decimals: {@code 2026-11-22T08:08:20.058869000Z}. */
     static String isoTime(Timestamp t) {
-        return ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC))
-                + String.format(".%09dZ", t.nanos());
+        StringBuilder sb = new StringBuilder(32).append(ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC)))
+                .append('.');
+        FieldFormat.appendNineDigits(sb, t.nanos());
+        return sb.append('Z').toString();
     }
 
     /** EK filters match the abbreviation with dots or with underscores. */
     private static boolean accepts(ProtocolFilter f, String abbrev) {
         return f.accepts(abbrev) || f.accepts(abbrev.replace('.', '_'));
+    }
+
+    /** {@link #name}, computed once per field: it is asked for every item. */
+    private String cachedName(TreeItem item) {
+        FieldDef def = item.def();
+        return def == null ? "text" : names.computeIfAbsent(def, d -> name(item));
     }
 
     /** {@code <protocol>_<field>} with dots as underscores; a protocol by its own name; text as "text". */

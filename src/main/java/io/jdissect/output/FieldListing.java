@@ -7,18 +7,25 @@ import io.jdissect.api.FieldType;
 import io.jdissect.api.ProtocolDef;
 
 import java.io.PrintWriter;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * tshark's {@code -G fields} and {@code -G protocols} reports, from the registry: one line per
  * protocol ({@code P\tName\tabbrev}) and field ({@code F\tName\tabbrev\ttype\tprotocol\tbase\tmask\tblurb}),
- * in registration order; {@code -G protocols} gives {@code Name\tShort name\tabbrev}.
+ * in registration order, a name registered several times (llc.control.p for 8- and 16-bit control
+ * fields) once, as tshark lists it; {@code -G protocols} gives {@code Name\tShort name\tabbrev}.
  */
 public final class FieldListing {
     private FieldListing() {
     }
 
     public static void fields(FieldRegistry registry, PrintWriter out) {
+        Set<String> listed = new HashSet<>();
         for (FieldDef f : registry.all()) {
+            if (!listed.add(f.abbrev())) {
+                continue;
+            }
             if (f.isProtocol()) {
                 out.print("P\t" + f.name() + "\t" + f.abbrev() + "\n");
             } else {

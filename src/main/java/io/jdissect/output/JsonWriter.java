@@ -1,5 +1,6 @@
 package io.jdissect.output;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -11,12 +12,9 @@ import io.jdissect.api.Packet;
 import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,14 +39,15 @@ import java.util.Map;
  * }</pre>
  */
 public final class JsonWriter implements PacketWriter {
-    private final Writer out;
+    private final OutputStream out;
     private final JsonGenerator gen;
     private final OutputOptions options;
 
     public JsonWriter(OutputStream out, OutputOptions options) throws IOException {
-        this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        // Jackson's UTF-8 generator writes bytes itself: no char buffer and no second encoding pass.
+        this.out = new BufferedOutputStream(out, 1 << 16);
         this.options = options;
-        this.gen = new JsonFactory().createGenerator(this.out);
+        this.gen = new JsonFactory().createGenerator(this.out, JsonEncoding.UTF8);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.setPrettyPrinter(tsharkLayout());
     }
@@ -103,7 +102,12 @@ public final class JsonWriter implements PacketWriter {
     /** Writes the children of {@code parent} as one object, grouping items with the same key. */
     private void writeChildren(TreeItem parent, ProtocolFilter filter) throws IOException {
         gen.writeStartObject();
-        List<TreeItem> shown = parent.children().stream().filter(options::shows).toList();
+        List<TreeItem> shown = new ArrayList<>(parent.children().size());
+        for (TreeItem c : parent.children()) {
+            if (options.shows(c)) {
+                shown.add(c);
+            }
+        }
         for (Map.Entry<String, List<TreeItem>> group : groupByKey(shown).entrySet()) {
             writeGroup(group.getKey(), group.getValue(), filter);
         }
@@ -117,7 +121,12 @@ public final class JsonWriter implements PacketWriter {
         boolean filtered = filter != null && !filter.accepts(key);
         ProtocolFilter childFilter = filter != null && filter.includeChildren() ? null : filter;
         if (options.hexDump() && !textOnly) {
-            List<TreeItem> withBytes = items.stream().filter(i -> i.length() > 0 && i.tvb() != null).toList();
+            List<TreeItem> withBytes = new ArrayList<>(items.size());
+            for (TreeItem i : items) {
+                if (i.length() > 0 && i.tvb() != null) {
+                    withBytes.add(i);
+                }
+            }
             if (!withBytes.isEmpty()) {
                 gen.writeFieldName(key + "_raw");
                 writeList(withBytes, this::writeRaw);
@@ -126,7 +135,7 @@ public final class JsonWriter implements PacketWriter {
         if (hasValue) {
             gen.writeFieldName(key);
             writeList(items, i -> gen.writeString(FieldFormat.jsonText(i)));
-            List<TreeItem> withChildren = items.stream().filter(TreeItem::hasChildren).toList();
+            List<TreeItem> withChildren = withChildren(items);
             if (!withChildren.isEmpty()) {
                 gen.writeFieldName(key + "_tree");
                 writeList(withChildren, i -> writeSubtree(i, key, filtered, childFilter));
@@ -153,6 +162,19 @@ public final class JsonWriter implements PacketWriter {
         } else {
             writeChildren(item, childFilter);
         }
+    }
+
+    private static List<TreeItem> withChildren(List<TreeItem> items) {
+        if (items.size() == 1) {
+            return items.get(0).hasChildren() ? items : List.of();
+        }
+        List<TreeItem> out = new ArrayList<>(items.size());
+        for (TreeItem i : items) {
+            if (i.hasChildren()) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     /** {@code [hex, offset in its data source, length, bitmask, Wireshark ftype number]}. */

@@ -64,7 +64,8 @@ class CredentialsStatisticTest {
     void unknownStatisticListsTheKnownOnes() {
         Result r = run(List.of("-r", SharedTestdata.capture("wireshark-wiki__smtp.pcap").file().toString(), "-z", "io,stat,1"));
         assertEquals(1, r.code);
-        assertEquals("jdissect: Invalid -z argument \"io,stat,1\"; it must be one of:\n     credentials\n", r.err);
+        assertEquals("jdissect: Invalid -z argument \"io,stat,1\"; it must be one of:\n     conv,tcp\n     credentials\n"
+                + "     endpoints,ip\n     expert\n     follow,tcp\n     io,phs\n     smtp,sessions\n     smtp,stat\n", r.err);
         assertEquals("", r.out);
     }
 }

@@ -3,6 +3,8 @@ package io.jdissect.cli;
 import io.jdissect.api.ProtocolPlugin;
 import io.jdissect.cli.plugin.BrokenPlugin;
 import io.jdissect.cli.plugin.DemoPlugin;
+import io.jdissect.cli.plugin.HandoffFailingPlugin;
+import io.jdissect.cli.plugin.ThrowingPlugin;
 import io.jdissect.testing.SharedTestdata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +88,27 @@ class PluginsOptionTest {
                 SharedTestdata.capture("wireshark-wiki__smtp.pcap").file().toString(), "-c", "1");
         assertEquals(0, read.code, read.err);
         assertEquals(1, read.out.split("\n").length);
+    }
+
+    /**
+     * A plugin that throws when attaching or when dissecting (called for every TCP payload of a
+     * POP3 capture, a protocol the core lacks) is named once and disabled; every packet is then
+     * dissected as without it, the packet it failed on included.
+     */
+    @Test
+    void pluginThatThrowsIsDisabledAndTheCaptureGoesOn() throws IOException {
+        String capture = Path.of("plugins/pop3/testdata/pop3-session.pcap").toString();
+        Result without = run("-r", capture, "-V");
+        Result with = run("--plugins", pluginDir(BrokenPlugin.class, HandoffFailingPlugin.class, ThrowingPlugin.class).toString(),
+                "-r", capture, "-V");
+        assertEquals(0, with.code, with.err);
+        assertEquals(List.of(
+                "jdissect: plugin \"broken\" failed to register and is disabled: java.lang.IllegalStateException: broken on purpose",
+                "jdissect: plugin \"handoff-failing\" failed to attach and is disabled: java.lang.IllegalStateException: broken on purpose",
+                "jdissect: plugin \"throwing\" failed in frame 4 and is disabled: java.lang.IllegalStateException: thrown on purpose"),
+                List.of(with.err.split("\n")));
+        assertTrue(without.out.contains("Data (75 bytes)"), "frame 4's payload is shown as data");
+        assertEquals(without.out, with.out);
     }
 
     @Test

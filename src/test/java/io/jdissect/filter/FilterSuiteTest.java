@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class FilterSuiteTest {
     private static final Pattern NAME = Pattern.compile("(?<![\\w.:\"'\\\\-])\\.?([a-z][a-z0-9_]*)(\\.[a-z0-9_.-]*[a-z0-9_])?");
     private static final Set<String> PROTOCOLS = Set.of("frame", "eth", "ip", "ipv6", "tcp",
-            "smtp", "imf", "sll");
+            "smtp", "imf", "sll", "udp", "fddi", "llc");
 
     record Row(String capture, String filter, String kind, String[] rest) {
     }
@@ -119,7 +119,7 @@ class FilterSuiteTest {
      * those can a filter's result be compared with tshark's.
      */
     private static Set<Long> fullyDissected(String capture, FieldRegistry registry) {
-        Path tsv = SharedTestdata.root().resolve(capture + ".fields.tsv");
+        Path tsv = captureFile(capture).resolveSibling(captureFile(capture).getFileName() + ".fields.tsv");
         Set<Long> out = new HashSet<>();
         SharedTestdata.FieldsTable.read(tsv).columnByFrame("frame.protocols").forEach((frame, protocols) -> {
             if (Arrays.stream(protocols.split(":")).allMatch(p -> registry.lookup(p) != null)) {
@@ -129,9 +129,14 @@ class FilterSuiteTest {
         return out;
     }
 
-    /** All packets of a shared capture (null when the capture or a reader for it is unavailable). */
+    /** A capture of the suite: the project's own under testdata/, else a shared one. */
+    private static Path captureFile(String capture) {
+        return capture.startsWith("testdata/") ? Path.of(capture) : SharedTestdata.root().resolve(capture);
+    }
+
+    /** All packets of a capture (null when the capture or a reader for it is unavailable). */
     private static Map<Long, Packet> dissect(String capture) {
-        Path file = SharedTestdata.root().resolve(capture);
+        Path file = captureFile(capture);
         if (!Files.exists(file)) {
             return null;
         }

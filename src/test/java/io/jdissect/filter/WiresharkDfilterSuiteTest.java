@@ -29,12 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * /tmp/wireshark-v4.0.17; see scripts/wireshark-dfilter-tests.sh) and skipped when it is absent.
  * Runs the counting tests (checkDFilterCount), compile tests (checkDFilterSucceed) and rejection
  * tests (checkDFilterFail) whose filters
- * use only frame, eth, ip, ipv6 and tcp fields, on the same captures. Nothing of Wireshark's test
+ * use only frame, eth, ip, ipv6, tcp, udp, fddi and llc fields, on the same captures. Nothing of Wireshark's test
  * code is in this project: the test files are parsed here.
  */
 class WiresharkDfilterSuiteTest {
     private static final Path SOURCE = Path.of(System.getProperty("wireshark.source", "/tmp/wireshark-v4.0.17"));
-    private static final Set<String> PROTOCOLS = Set.of("frame", "eth", "ip", "ipv6", "tcp");
+    private static final Set<String> PROTOCOLS = Set.of("frame", "eth", "ip", "ipv6", "tcp", "udp", "fddi", "llc");
     private static final Pattern WORD = Pattern.compile("(?<![\\w.:\"'\\\\-])\\.?([a-zA-Z][a-zA-Z0-9_]*)(\\.[a-zA-Z0-9_.-]*[a-zA-Z0-9_])?(?=\\s*[^\\s(]|\\s*$)");
     private static final Pattern TRACE_FILE = Pattern.compile("trace_file = \"([^\"]+)\"");
     private static final Pattern ASSIGN = Pattern.compile("(\\w+) = (.*)");
@@ -148,7 +148,7 @@ class WiresharkDfilterSuiteTest {
         return sb.toString();
     }
 
-    /** Only filters whose names are frame/eth/ip/ipv6/tcp fields (R and C tests of the reference). */
+    /** Only filters whose names are fields of {@link #PROTOCOLS} (R and C tests of the reference). */
     static boolean usesOnlySupportedProtocols(String filter) {
         Matcher m = WORD.matcher(filter.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\""));
         boolean any = false;

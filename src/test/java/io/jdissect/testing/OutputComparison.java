@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class OutputComparison {
     /** Layers whose output is compared with tshark's; extend as dissectors land. */
-    public static final List<String> COMPARED_LAYERS = List.of("frame", "eth", "sll", "ip", "ipv6", "tcp", "smtp", "imf");
+    public static final List<String> COMPARED_LAYERS = List.of("frame", "eth", "sll", "ip", "ipv6", "tcp", "udp", "fddi", "llc", "smtp", "imf");
     private static final int LIMIT = 40;
 
     private final SharedTestdata.Capture capture;

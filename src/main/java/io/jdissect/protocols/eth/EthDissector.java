@@ -44,7 +44,11 @@ final class EthDissector {
     private final Expert expert;
     private final DissectorHandle handle;
     private DissectorHandle ethertype;
+    /** Also shows the padding and trailer after an 802.3 frame's LLC payload. */
+    private EthertypeDissector trailerDissector;
     private DissectorHandle data;
+    /** Absent when no LLC plugin is loaded: 802.3 payloads are then data. */
+    private DissectorHandle llc;
 
     EthDissector(DissectorRegistry registry) {
         FieldRegistry f = registry.fields();
@@ -98,12 +102,15 @@ final class EthDissector {
         Expert.Def paddingBad = registry.expert(proto, "eth.padding_bad",
                 "Padding identification may be inaccurate and impact trailer dissector", Expert.Severity.NOTE,
                 Expert.Group.PROTOCOL);
-        return new EthertypeDissector(registry, new EthertypeDissector.TrailerFields(padding, fcs, fcsStatus, paddingBad));
+        trailerDissector = new EthertypeDissector(registry,
+                new EthertypeDissector.TrailerFields(padding, fcs, fcsStatus, paddingBad));
+        return trailerDissector;
     }
 
     void handoff(DissectorRegistry registry) {
         ethertype = registry.handle("ethertype");
         data = registry.handle("data");
+        llc = registry.handle("llc");
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
@@ -122,16 +129,21 @@ final class EthDissector {
         pinfo.columns().setSource(srcAddr.toString());
         pinfo.columns().setDestination(dstAddr.toString());
         int typeOrLength = h.typeOrLength();
-        boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE;
-        TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN)
-                .setText((ethernet2 ? "Ethernet II" : "IEEE 802.3 Ethernet") + ", Src: " + srcAddr + ", Dst: " + dstAddr);
+        // A type/length of 0 is not an 802.3 length: tshark takes it as Ethernet II (ETHERTYPE_UNK,
+        // used inside Cisco MDS switches).
+        boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE || typeOrLength == 0;
+        // tshark 4.0 labels an 802.3 frame without its addresses (and with a trailing space).
+        TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN).setText(ethernet2
+                ? "Ethernet II, Src: " + srcAddr + ", Dst: " + dstAddr : "IEEE 802.3 Ethernet ");
         address(eth, tvb, 0, dst, h.dst(), dstLg, dstIg);
         address(eth, tvb, 6, src, h.src(), srcLg, srcIg);
         if (!ethernet2) {
-            // 802.3 with LLC is not dissected further; its payload is shown as data.
+            // IEEE 802.3: the length field, then an 802.2 LLC header (packet-ieee8023.c).
             eth.add(len, tvb, 12, 2, typeOrLength);
             int payload = Math.min(typeOrLength, tvb.reportedLength() - HEADER_LEN);
-            pinfo.callContained(data, tvb.subset(HEADER_LEN, payload), tree);
+            pinfo.callContained(llc != null ? llc : data, tvb.subset(HEADER_LEN, payload), tree);
+            trailerDissector.addTrailer(pinfo, tvb, new EthertypeDissector.Call(typeOrLength, HEADER_LEN, eth, trailer,
+                    "IEEE 802.3", FCS_UNKNOWN), tvb.subset(HEADER_LEN), payload);
             return tvb.reportedLength();
         }
         eth.add(type, tvb, 12, 2, typeOrLength);

@@ -88,7 +88,7 @@ public final class EthertypeDissector {
      * zeros (tshark's default "eth.padding: zeros"), an assumed FCS, and the rest as the caller's
      * trailer field.
      */
-    private void addTrailer(PacketInfo pinfo, Tvb tvb, Call call, Tvb next, int taken) {
+    void addTrailer(PacketInfo pinfo, Tvb tvb, Call call, Tvb next, int taken) {
         int left = next.reportedLength() - taken;
         if (left <= 0 || call.callerTree() == null) {
             return;

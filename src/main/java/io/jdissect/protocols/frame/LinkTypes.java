@@ -12,6 +12,8 @@ public final class LinkTypes {
     }
 
     public static final int ENCAP_ETHERNET = 1;
+    /** LINKTYPE_FDDI as libpcap writes it on most systems: addresses in FDDI's bit order. */
+    public static final int ENCAP_FDDI_BITSWAPPED = 6;
     public static final int ENCAP_RAW_IP = 7;
     public static final int ENCAP_NULL = 15;
     public static final int ENCAP_SLL = 25;
@@ -23,6 +25,7 @@ public final class LinkTypes {
     private static final Map<Integer, Integer> LINKTYPE_TO_ENCAP = Map.of(
             0, ENCAP_NULL,
             1, ENCAP_ETHERNET,
+            10, ENCAP_FDDI_BITSWAPPED,
             12, ENCAP_RAW_IP,
             101, ENCAP_RAW_IP,
             108, ENCAP_LOOP,
@@ -34,6 +37,7 @@ public final class LinkTypes {
     /** The labels tshark shows for {@code frame.encap_type}. */
     static final Map<Long, String> ENCAP_NAMES = Map.of(
             (long) ENCAP_ETHERNET, "Ethernet",
+            (long) ENCAP_FDDI_BITSWAPPED, "FDDI with bit-swapped MAC addresses",
             (long) ENCAP_RAW_IP, "Raw IP",
             (long) ENCAP_NULL, "NULL/Loopback",
             (long) ENCAP_SLL, "Linux cooked-mode capture v1",

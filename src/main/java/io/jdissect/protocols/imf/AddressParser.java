@@ -2,6 +2,7 @@ package io.jdissect.protocols.imf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Parses an unfolded address-list or mailbox-list (RFC 5322 §3.4) by its grammar, unlike tshark
@@ -11,6 +12,8 @@ import java.util.List;
  * whatever the input, and runs in linear time.
  */
 public final class AddressParser {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final String s;
     private int pos;
 
@@ -41,7 +44,7 @@ public final class AddressParser {
                 StringBuilder rest = new StringBuilder();
                 stop = readPhrase(rest, new StringBuilder());
             } else if (!name.isEmpty()) {
-                String addr = phrase.toString().replaceAll("\\s+", "");
+                String addr = WHITESPACE.matcher(phrase).replaceAll("");
                 String display = decode(comment.toString().strip());
                 out.add(new MailAddress(display, addr, group));
             }

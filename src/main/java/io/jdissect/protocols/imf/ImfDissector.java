@@ -128,7 +128,9 @@ public final class ImfDissector {
         } else {
             messageText(tvb, end, col, tree);
         }
-        decoded.add(tvb, pinfo, tree);
+        if (pinfo.wants("imf.x")) {
+            decoded.add(tvb, pinfo, tree);
+        }
         ImfExportEntry.Queue queue = pinfo.get(ImfExportEntry.Queue.class);
         if (queue == null) {
             queue = new ImfExportEntry.Queue();

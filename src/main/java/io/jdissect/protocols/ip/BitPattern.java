@@ -11,7 +11,7 @@ public final class BitPattern {
 
     /** {@code raw} is the whole {@code bits}-wide value; only the bits of {@code mask} are shown. */
     public static String of(long raw, long mask, int bits) {
-        StringBuilder sb = new StringBuilder(bits + bits / 4);
+        StringBuilder sb = new StringBuilder(bits + bits / 4 + 3);
         for (int i = bits - 1; i >= 0; i--) {
             long bit = 1L << i;
             sb.append((mask & bit) == 0 ? '.' : (raw & bit) != 0 ? '1' : '0');

@@ -8,6 +8,7 @@ import io.jdissect.api.Expert;
 import io.jdissect.api.FieldDef;
 import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.FieldType;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
@@ -17,6 +18,7 @@ import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.kaitai.Ipv4Header;
 
 import java.util.Map;
@@ -71,6 +73,7 @@ final class Ipv4Dissector {
     private final DissectorHandle handle;
     private DissectorTable ipProto;
     private DissectorHandle data;
+    private final FieldDef reassembledIn;
 
     Ipv4Dissector(DissectorRegistry registry) {
         FieldRegistry f = registry.fields();
@@ -109,7 +112,7 @@ final class Ipv4Dissector {
         FieldDef count = f.field(proto, "ip.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
         FieldDef fragment = f.field(proto, "ip.fragment", "IPv4 Fragment", FieldType.FT_FRAMENUM).register();
         FieldDef all = f.field(proto, "ip.fragments", "IPv4 Fragments", FieldType.FT_BYTES).register();
-        f.field(proto, "ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FT_FRAMENUM)
+        reassembledIn = f.field(proto, "ip.reassembled_in", "Reassembled IPv4 in frame", FieldType.FT_FRAMENUM)
                 .blurb("This IPv4 packet is reassembled in this frame").register();
         FieldDef length = f.field(proto, "ip.reassembled.length", "Reassembled IPv4 length", FieldType.FT_UINT32)
                 .blurb("The total length of the reassembled payload").register();
@@ -146,9 +149,10 @@ final class Ipv4Dissector {
         // The addresses join the title only once the lengths proved sane, as in tshark.
         TreeItem ip = tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name());
         int first = tvb.u8(0);
-        ip.add(version, tvb, 0, 1, h.version()).setText(BitPattern.of(first, 0xf0, 8) + "Version: " + h.version());
+        long ipVersion = h.version();
+        ip.add(version, tvb, 0, 1, ipVersion).setText(() -> BitPattern.of(first, 0xf0, 8) + "Version: " + ipVersion);
         ip.add(hdrLen, tvb, 0, 1, headerLen)
-                .setText(BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + h.ihl() + ")");
+                .setText(() -> BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + headerLen / 4 + ")");
         if (headerLen < MIN_HEADER) {
             // RFC 791: IHL is at least 5; tshark stops here.
             String problem = "Bogus IP header length (" + headerLen + ", must be at least " + MIN_HEADER + ")";
@@ -158,7 +162,7 @@ final class Ipv4Dissector {
         }
         int tos = tvb.u8(1);
         TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos)
-                .setText("Differentiated Services Field: " + TrafficClass.summary(tos));
+                .setText(() -> "Differentiated Services Field: " + TrafficClass.summary(tos));
         ds.add(dscp, tvb, 1, 1, h.dscp());
         ds.add(ecn, tvb, 1, 1, h.ecn());
         TreeItem lenItem = ip.add(len, tvb, 2, 2, totalLen);
@@ -170,22 +174,28 @@ final class Ipv4Dissector {
         }
         ip.add(id, tvb, 4, 2, h.identification());
         long flagBits = (h.flagReserved() ? 4 : 0) | (h.flagDontFragment() ? 2 : 0) | (h.flagMoreFragments() ? 1 : 0);
-        TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(flagsText(tvb.u8(6), flagBits));
+        int flagsByte = tvb.u8(6);
+        TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(() -> flagsText(flagsByte, flagBits));
         fl.add(flagRb, tvb, 6, 1, h.flagReserved() ? 1 : 0);
         fl.add(flagDf, tvb, 6, 1, h.flagDontFragment() ? 1 : 0);
         fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
         // The field holds 8-byte units (as -T fields prints it); the label shows bytes.
-        ip.add(fragOffset, tvb, 6, 2, h.fragmentOffset()).setText(BitPattern.of(tvb.u16(6), 0x1fff, 16)
-                + "Fragment Offset: " + h.fragmentOffset() * 8);
+        int fragWord = tvb.u16(6);
+        long fragUnits = h.fragmentOffset();
+        ip.add(fragOffset, tvb, 6, 2, fragUnits).setText(() -> BitPattern.of(fragWord, 0x1fff, 16)
+                + "Fragment Offset: " + fragUnits * 8);
         ip.add(ttl, tvb, 8, 1, h.ttl());
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
         ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
-        addresses(ip, tvb, srcAddr, h.src(), dstAddr, h.dst());
-        ip.setText(proto.name() + ", Src: " + srcAddr + ", Dst: " + dstAddr);
+        // The dotted quads are wanted six times each: formatted once.
+        String srcText = srcAddr.toString();
+        String dstText = dstAddr.toString();
+        addresses(ip, tvb, srcText, h.src(), dstText, h.dst());
+        ip.setText(() -> proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
         pinfo.setNetAddresses(srcAddr, dstAddr);
-        pinfo.columns().setSource(srcAddr.toString());
-        pinfo.columns().setDestination(dstAddr.toString());
+        pinfo.columns().setSource(srcText);
+        pinfo.columns().setDestination(dstText);
         if (headerLen > MIN_HEADER) {
             options.dissect(ip, tvb, MIN_HEADER, headerLen - MIN_HEADER);
         }
@@ -222,12 +232,17 @@ final class Ipv4Dissector {
             fragmentLimits.reportIfDropped(fragments, ip, payload);
         }
         if (message == null) {
+            long in = ReassembledIn.show(pinfo, ip, reassembledIn);
             pinfo.setFragmented(true);
             pinfo.columns().setInfo(String.format("Fragmented IP protocol (proto=%s %d, off=%d, ID=%04x)",
                     IpProtocols.name(h.protocol()), h.protocol(), h.fragmentOffset() * 8, h.identification()));
+            if (in != FirstPassNotes.ABSENT) {
+                pinfo.columns().appendInfo(" [Reassembled in #" + in + "]");
+            }
             pinfo.callContained(data, payload, tree);
             return null;
         }
+        ReassembledIn.note(pinfo, reassembledIn, message.fragments(), pinfo.frameNumber());
         Tvb whole = Tvb.ofSource("Reassembled IPv4", message.data());
         FragmentTree.add(ip, fragmentFields, message, whole);
         return whole;
@@ -253,14 +268,14 @@ final class Ipv4Dissector {
     }
 
     /** Source and destination, each with the hidden ip.addr, *_host and ip.host copies tshark adds. */
-    private void addresses(TreeItem ip, Tvb tvb, Address srcAddr, long srcValue, Address dstAddr, long dstValue) {
+    private void addresses(TreeItem ip, Tvb tvb, String srcText, long srcValue, String dstText, long dstValue) {
         ip.add(src, tvb, 12, 4, srcValue);
         ip.add(addr, tvb, 12, 4, srcValue).hidden();
-        ip.add(srcHost, tvb, 12, 4, srcAddr.toString()).hidden();
-        ip.add(host, tvb, 12, 4, srcAddr.toString()).hidden();
+        ip.add(srcHost, tvb, 12, 4, srcText).hidden();
+        ip.add(host, tvb, 12, 4, srcText).hidden();
         ip.add(dst, tvb, 16, 4, dstValue);
         ip.add(addr, tvb, 16, 4, dstValue).hidden();
-        ip.add(dstHost, tvb, 16, 4, dstAddr.toString()).hidden();
-        ip.add(host, tvb, 16, 4, dstAddr.toString()).hidden();
+        ip.add(dstHost, tvb, 16, 4, dstText).hidden();
+        ip.add(host, tvb, 16, 4, dstText).hidden();
     }
 }

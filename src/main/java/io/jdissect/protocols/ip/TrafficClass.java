@@ -1,5 +1,7 @@
 package io.jdissect.protocols.ip;
 
+import io.jdissect.field.FieldFormat;
+
 import java.util.Map;
 
 /**
@@ -37,7 +39,7 @@ public final class TrafficClass {
 
     /** "0x48 (DSCP: AF21, ECN: Not-ECT)" for the whole byte. */
     public static String summary(long value) {
-        return String.format("0x%02x (DSCP: %s, ECN: %s)", value, DSCP_SHORT.getOrDefault(value >> 2, "Unknown"),
-                ECN_SHORT[(int) (value & 3)]);
+        return FieldFormat.hex(value, 2) + " (DSCP: " + DSCP_SHORT.getOrDefault(value >> 2, "Unknown")
+                + ", ECN: " + ECN_SHORT[(int) (value & 3)] + ")";
     }
 }

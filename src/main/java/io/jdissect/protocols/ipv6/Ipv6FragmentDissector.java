@@ -15,6 +15,7 @@ import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
 import io.jdissect.dissect.reassembly.FragmentTree;
 import io.jdissect.dissect.reassembly.Reassembled;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.kaitai.Ipv6FragmentHeader;
 import io.jdissect.protocols.ip.BitPattern;
 import io.jdissect.protocols.ip.IpProtocols;
@@ -39,6 +40,7 @@ final class Ipv6FragmentDissector {
     private final FieldDef more;
     private final FieldDef ident;
     private final FragmentTree.Fields fragmentFields;
+    private final FieldDef reassembledIn;
     private final FragmentTable<FragmentKey> fragments = new FragmentTable<>(0, 0);
     private final FragmentLimits fragmentLimits;
     private final Ipv6Payload payload;
@@ -49,7 +51,7 @@ final class Ipv6FragmentDissector {
         FieldDef fragment = f.field(ipv6, "ipv6.fragment", "IPv6 Fragment", FieldType.FT_FRAMENUM).register();
         FieldDef count = f.field(ipv6, "ipv6.fragment.count", "Fragment count", FieldType.FT_UINT32).register();
         FieldDef all = f.field(ipv6, "ipv6.fragments", "IPv6 Fragments", FieldType.FT_NONE).register();
-        f.field(ipv6, "ipv6.reassembled.in", "Reassembled IPv6 in frame", FieldType.FT_FRAMENUM)
+        reassembledIn = f.field(ipv6, "ipv6.reassembled.in", "Reassembled IPv6 in frame", FieldType.FT_FRAMENUM)
                 .blurb("This IPv6 packet is reassembled in this frame").register();
         FieldDef length = f.field(ipv6, "ipv6.reassembled.length", "Reassembled IPv6 length", FieldType.FT_UINT32)
                 .blurb("The total length of the reassembled payload").register();
@@ -104,12 +106,14 @@ final class Ipv6FragmentDissector {
             fragmentLimits.reportIfDropped(fragments, item, piece);
         }
         if (message == null) {
+            ReassembledIn.show(pinfo, parent, reassembledIn);
             pinfo.setFragmented(true);
             pinfo.columns().setInfo(String.format("IPv6 fragment (off=%d more=%s ident=0x%08x nxt=%d)",
                     byteOffset, h.moreFragments() ? "y" : "n", h.identification(), h.nextHeader()));
             payload.showData(piece, pinfo, tree);
             return tvb.reportedLength();
         }
+        ReassembledIn.note(pinfo, reassembledIn, message.fragments(), pinfo.frameNumber());
         Tvb whole = Tvb.ofSource("Reassembled IPv6", message.data());
         FragmentTree.add(parent, fragmentFields, message, whole);
         payload.dispatch(h.nextHeader(), whole, pinfo, tree);

@@ -170,7 +170,9 @@ final class MultipartDissector {
         } else {
             pinfo.call(registry.handle("data"), body, ti);
         }
-        decodedItems(ti, body, transferEncoding, fileName != null ? fileName : typeName);
+        if (pinfo.wants("mime_multipart.x")) { // decoding and hashing the part feed only these items
+            decodedItems(ti, body, transferEncoding, fileName != null ? fileName : typeName);
+        }
         ti.setLength(next.start - start);
         AsciiItems.add(tree, next.last ? f.lastBoundary : f.boundary, tvb, next.start, next.lineLength);
         return next.start + next.lineLength;

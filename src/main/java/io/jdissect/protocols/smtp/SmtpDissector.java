@@ -2,6 +2,7 @@ package io.jdissect.protocols.smtp;
 
 import io.jdissect.api.Conversation;
 import io.jdissect.api.DissectorHandle;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
@@ -65,13 +66,25 @@ final class SmtpDissector {
         if (request) {
             DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, registry.handle("data-text-lines"));
             if (m != null) {
+                noteReassembledIn(pinfo, m);
                 reassembled(pinfo, tree, smtp, v, m);
+            } else if (v.kind() == FrameClassifier.Kind.MESSAGE) {
+                ReassembledIn.show(pinfo, smtp, f.dataReassembledIn);
             }
         } else {
             replies.add(tvb, pinfo, smtp, s);
         }
-        own.add(tvb, pinfo, smtp, st.session, request);
+        if (pinfo.wants("smtp.x")) { // the RFC session (an ANTLR parse per line) only feeds smtp.x.*
+            own.add(tvb, pinfo, smtp, st.session, request);
+        }
         return tvb.length();
+    }
+
+    /** For a second pass (-2): each earlier fragment of the message learns where it was reassembled. */
+    private void noteReassembledIn(PacketInfo pinfo, DataReassembly.Message m) {
+        for (DataReassembly.Fragment fr : m.fragments()) {
+            ReassembledIn.note(pinfo, f.dataReassembledIn, fr.frame(), m.reassembledIn());
+        }
     }
 
     /**

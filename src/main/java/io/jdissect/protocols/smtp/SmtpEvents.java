@@ -22,6 +22,7 @@ public final class SmtpEvents {
     final List<CommandAt> commands = new ArrayList<>(2);
     final List<StatusAt> statuses = new ArrayList<>(2);
     final List<SmtpExchange> exchanges = new ArrayList<>(2);
+    final List<SmtpReply> replies = new ArrayList<>(2);
     int transaction;
     SmtpTransaction finished;
     long bdatOctets = -1;
@@ -57,6 +58,11 @@ public final class SmtpEvents {
     /** Requests answered by a reply completed in this frame. */
     public List<SmtpExchange> exchanges() {
         return exchanges;
+    }
+
+    /** Every reply completed in this frame (the greeting and unsolicited ones too), in order. */
+    public List<SmtpReply> replies() {
+        return replies;
     }
 
     /** Index of the mail transaction this client frame belongs to, 0 if none. */

@@ -32,20 +32,42 @@ final class SmtpGrammar {
         }
     }
 
-    private static SmtpParser parser(String text, int mode, Errors errors) {
-        SmtpLexer lexer = new SmtpLexer(CharStreams.fromString(text));
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        lexer.mode(mode);
-        SmtpParser parser = new SmtpParser(new CommonTokenStream(lexer));
-        parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        // One line is short and the grammar is LL(1) almost everywhere: SLL prediction and stopping at the
-        // first error keep garbage lines (binary data on port 25) cheap.
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
-        return parser;
+    /**
+     * A lexer and parser set up once per thread and pointed at each new line: building them (error
+     * listeners, ATN simulators) cost as much as parsing a short line, and SMTP has one per packet.
+     */
+    private static final class Machinery {
+        final Errors errors = new Errors();
+        final SmtpLexer lexer = new SmtpLexer(CharStreams.fromString(""));
+        final CommonTokenStream tokens = new CommonTokenStream(lexer);
+        final SmtpParser parser = new SmtpParser(tokens);
+
+        Machinery() {
+            lexer.removeErrorListeners();
+            lexer.addErrorListener(errors);
+            parser.removeErrorListeners();
+            parser.addErrorListener(errors);
+            // One line is short and the grammar is LL(1) almost everywhere: SLL prediction and stopping at the
+            // first error keep garbage lines (binary data on port 25) cheap.
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+        }
+
+        SmtpParser parser(String text, int mode) {
+            errors.messages.clear();
+            lexer.setInputStream(CharStreams.fromString(text));
+            lexer.mode(mode);
+            tokens.setTokenSource(lexer);
+            parser.setTokenStream(tokens);
+            return parser;
+        }
+
+        List<String> errors() {
+            return List.copyOf(errors.messages);
+        }
     }
+
+    private static final ThreadLocal<Machinery> MACHINERY = ThreadLocal.withInitial(Machinery::new);
 
     private static String message(ParseCancellationException e) {
         Throwable c = e.getCause();
@@ -58,25 +80,25 @@ final class SmtpGrammar {
 
     /** Parses a command line; the tree is null when the line does not fit the grammar. */
     static Result<SmtpParser.CommandLineContext> command(String line) {
-        Errors errors = new Errors();
-        SmtpParser p = parser(line, SmtpLexer.DEFAULT_MODE, errors);
+        Machinery m = MACHINERY.get();
+        SmtpParser p = m.parser(line, SmtpLexer.DEFAULT_MODE);
         try {
-            return new Result<>(p.commandLine(), errors.messages);
+            return new Result<>(p.commandLine(), m.errors());
         } catch (ParseCancellationException e) {
-            errors.messages.add(message(e));
-            return new Result<>(null, errors.messages);
+            m.errors.messages.add(message(e));
+            return new Result<>(null, m.errors());
         }
     }
 
     /** Parses a reply line; the tree is null when the line does not fit the grammar. */
     static Result<SmtpParser.ReplyLineContext> reply(String line) {
-        Errors errors = new Errors();
-        SmtpParser p = parser(line, SmtpLexer.REPLY, errors);
+        Machinery m = MACHINERY.get();
+        SmtpParser p = m.parser(line, SmtpLexer.REPLY);
         try {
-            return new Result<>(p.replyLine(), errors.messages);
+            return new Result<>(p.replyLine(), m.errors());
         } catch (ParseCancellationException e) {
-            errors.messages.add(message(e));
-            return new Result<>(null, errors.messages);
+            m.errors.messages.add(message(e));
+            return new Result<>(null, m.errors());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jdissect.protocols.smtp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One SMTP reply parsed by the grammar: {@code SmtpReply.parse("250-mail.example\r\n250 2.0.0 OK")}
@@ -56,6 +57,8 @@ public final class SmtpReply {
         }
     }
 
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
+
     /** Parses one or more reply lines (separated by CRLF or LF). Never throws. */
     public static SmtpReply parse(String text) {
         List<String> texts = new ArrayList<>();
@@ -63,7 +66,7 @@ public final class SmtpReply {
         int code = -1;
         String status = null;
         boolean complete = false;
-        for (String l : text.split("\r\n|\n|\r")) {
+        for (String l : LINE_BREAK.split(text)) {
             if (l.isEmpty()) {
                 continue;
             }

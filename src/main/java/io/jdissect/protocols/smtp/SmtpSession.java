@@ -57,7 +57,7 @@ public final class SmtpSession {
                         ev.chunkEndOffset = i;
                     }
                     if (bdatLast) {
-                        endMessage(frame, time, ev, "BDAT LAST");
+                        endMessage(frame, time, ev, null);
                     }
                 }
                 continue;
@@ -175,8 +175,8 @@ public final class SmtpSession {
         }
         if (request != null) {
             queue(new Pending(request, Kind.END_OF_DATA, frame, time, t), ev);
-        } else if (!pending.isEmpty()) {
-            // "BDAT 0 LAST": the command itself is the end of the message.
+        } else if (!pending.isEmpty() && pending.peekLast().kind() == Kind.BDAT) {
+            // BDAT … LAST: the one reply to the command answers the end of the message too.
             Pending p = pending.removeLast();
             pending.addLast(new Pending(p.request(), Kind.END_OF_DATA, p.frame(), p.time(), t));
         }
@@ -220,6 +220,7 @@ public final class SmtpSession {
         }
         SmtpReply r = SmtpReply.parse(reply.toString());
         reply.setLength(0);
+        ev.replies.add(r);
         Pending p = pending.pollFirst();
         if (p == null) {
             return; // the greeting, or a reply to nothing we saw

@@ -2,7 +2,9 @@ package io.jdissect.protocols.tcp;
 
 import io.jdissect.api.Columns;
 import io.jdissect.api.Expert;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.PacketInfo;
+import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 
@@ -31,8 +33,12 @@ final class AnalysisTree {
                 tree.add(f.ackRtt, tvb, 0, 0, ta.ackRtt).generated();
             }
         }
+        // The iRTT is known from the handshake's ACK on; a second pass (-2) shows it from the start.
+        long laterRtt = pinfo.notes().later(f.initialRtt.abbrev(), stream.index);
         if (stream.firstRtt.toNanos() != 0) {
             tree.add(f.initialRtt, tvb, 0, 0, stream.firstRtt).generated();
+        } else if (laterRtt != FirstPassNotes.ABSENT) {
+            tree.add(f.initialRtt, tvb, 0, 0, Timestamp.ofNanos(laterRtt)).generated();
         }
         if (ta.bytesInFlight != 0) {
             tree.add(f.bytesInFlight, tvb, 0, 0, ta.bytesInFlight).generated();

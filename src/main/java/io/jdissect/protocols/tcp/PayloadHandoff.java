@@ -7,6 +7,7 @@ import io.jdissect.api.HeuristicTable;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.PayloadDispatch;
 
 /**
  * Chooses who dissects a TCP payload, in tshark's order (decode_tcp_ports): the conversation's
@@ -51,25 +52,10 @@ final class PayloadHandoff {
     }
 
     private boolean tryPort(int port, Tvb payload, PacketInfo pinfo, TreeItem root) {
-        DissectorHandle h = ports.get(port);
-        if (h == null) {
-            return false;
-        }
-        long saved = pinfo.matchUint();
-        pinfo.setMatchUint(port);
-        try {
-            return pinfo.callContained(h, payload, root) > 0;
-        } finally {
-            pinfo.setMatchUint(saved);
-        }
+        return PayloadDispatch.tryUint(ports, port, payload, pinfo, root);
     }
 
     private boolean tryHeuristics(Tvb payload, PacketInfo pinfo, TreeItem root) {
-        for (DissectorHandle h : heuristics.entries()) {
-            if (pinfo.callContained(h, payload, root) > 0) {
-                return true;
-            }
-        }
-        return false;
+        return PayloadDispatch.tryHeuristics(heuristics, payload, pinfo, root);
     }
 }

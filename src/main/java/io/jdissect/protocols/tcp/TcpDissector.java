@@ -4,11 +4,13 @@ import io.jdissect.api.BoundsException;
 import io.jdissect.api.Columns;
 import io.jdissect.api.Dissector;
 import io.jdissect.api.Expert;
+import io.jdissect.api.FirstPassNotes;
 import io.jdissect.api.Malformed;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
 import io.kaitai.struct.ByteBufferKaitaiStream;
@@ -105,8 +107,11 @@ final class TcpDissector implements Dissector {
             summary.append(", Seq: ").append(rawSeq);
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
-        ti.add(f.completeness, null, 0, 0, stream.completeness).generated()
-                .setText("Conversation completeness: " + Completeness.label(stream.completeness));
+        // A second pass (-2) shows the stream's final completeness, noted by the first.
+        long finalCompleteness = pinfo.notes().later(f.completeness.abbrev(), stream.index);
+        int completeness = finalCompleteness != FirstPassNotes.ABSENT ? (int) finalCompleteness : stream.completeness;
+        ti.add(f.completeness, null, 0, 0, completeness).generated()
+                .setText(() -> "Conversation completeness: " + Completeness.label(completeness));
         if (shortSegment) {
             TreeItem item = ti.add(f.eiShortSegment.field(), tvb, 0, 0).setText(f.eiShortSegment.summary());
             expert.add(item, f.eiShortSegment, tvb, 0, 0);
@@ -126,6 +131,7 @@ final class TcpDissector implements Dissector {
             if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.ACK && stream.mruSyn != null
                     && stream.firstRtt.toNanos() == 0) {
                 stream.firstRtt = pinfo.absoluteTime().minus(stream.mruSyn);
+                pinfo.notes().note(f.initialRtt.abbrev(), stream.index, stream.firstRtt.toNanos());
             }
             SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
                     seglen, flags, win, ta);
@@ -151,7 +157,8 @@ final class TcpDissector implements Dissector {
         }
 
         if (!quoted) {
-            ti.add(f.seq, tvb, 4, 4, seq).setText("Sequence Number: " + seq + "    (relative sequence number)");
+            var relSeq = seq;
+            ti.add(f.seq, tvb, 4, 4, seq).setText(() -> "Sequence Number: " + relSeq + "    (relative sequence number)");
             ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
             summary.append(", Seq: ").append(seq);
         }
@@ -168,12 +175,14 @@ final class TcpDissector implements Dissector {
         col.appendInfo(info.toString());
         info.setLength(0);
         if (haveSeglen) {
+            var relNext = nxtseq;
             ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
-                    .setText("Next Sequence Number: " + nxtseq + "    (relative sequence number)");
+                    .setText(() -> "Next Sequence Number: " + relNext + "    (relative sequence number)");
         }
         TreeItem ackItem = ti.add(f.ack, tvb, 8, 4, ack);
         if (ackSet) {
-            ackItem.setText("Acknowledgment Number: " + ack + "    (relative ack number)");
+            var relAck = ack;
+            ackItem.setText(() -> "Acknowledgment Number: " + relAck + "    (relative ack number)");
             summary.append(", Ack: ").append(ack);
         } else if (rawAck != 0) {
             expert.add(ackItem, f.eiAckNonzero, tvb, 8, 4, "The acknowledgment number field is nonzero while the ACK flag is not set");
@@ -183,8 +192,9 @@ final class TcpDissector implements Dissector {
             summary.append(", Len: ").append(seglen);
         }
         ti.setText(summary.toString());
-        ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: " + hlen
-                + " bytes (" + (hlen >> 2) + ")");
+        var headerLength = hlen;
+        ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(() -> bits4(headerLength >> 2) + " .... = Header Length: " + headerLength
+                + " bytes (" + (headerLength >> 2) + ")");
 
         flagsTree(ti, tvb, flags, flagNames, stream, sport, dport, pinfo);
 
@@ -200,7 +210,7 @@ final class TcpDissector implements Dissector {
             }
         }
         int checksum = h.checksum();
-        ti.add(f.checksum, tvb, 16, 2, checksum).setText(String.format("Checksum: 0x%04x [unverified]", checksum));
+        ti.add(f.checksum, tvb, 16, 2, checksum).setText(() -> "Checksum: " + FieldFormat.hex(checksum, 4) + " [unverified]");
         ti.add(f.checksumStatus, tvb, 16, 0, 2).generated();
         TreeItem urp = ti.add(f.urgentPointer, tvb, 18, 2, h.urgentPointer());
         if ((flags & TcpHeaderFlags.URG) == 0 && h.urgentPointer() != 0) {
@@ -239,13 +249,14 @@ final class TcpDissector implements Dissector {
         }
         if (haveSeglen) {
             updateCompleteness(stream, flags, seglen, directionKnown);
+            pinfo.notes().note(f.completeness.abbrev(), stream.index, stream.completeness);
         }
 
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
         if (seglen > 0) {
             Tvb payload = tvb.subset(hlen);
             ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
-                    .setText("TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
+                    .setText(() -> "TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
             boolean complete = tvb.length() == tvb.reportedLength();
             if (desegment && complete && haveSeglen) {
                 reassembly.desegment(tvb, hlen, rawSeq, Seq.add(rawSeq, seglen), pinfo, tree, ti, ti, stream, fwd, ta, fin);
@@ -310,7 +321,7 @@ final class TcpDissector implements Dissector {
     private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, int dport,
                            PacketInfo pinfo) {
         TreeItem fl = ti.add(f.flags, tvb, 12, 2, flags)
-                .setText(String.format("Flags: 0x%03x (%s)", flags, names));
+                .setText(() -> "Flags: " + FieldFormat.hex(flags, 3) + " (" + names + ")");
         fl.add(f.flagsRes, tvb, 12, 2, (flags & TcpHeaderFlags.RESERVED) >> 9);
         fl.add(f.flagsAe, tvb, 12, 2, bit(flags, TcpHeaderFlags.AE));
         fl.add(f.flagsCwr, tvb, 12, 2, bit(flags, TcpHeaderFlags.CWR));

@@ -4,6 +4,7 @@ import io.jdissect.api.Expert;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.reassembly.ReassembledIn;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -191,6 +192,9 @@ final class TcpReassembly {
                     tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, Math.min(n, tvb.length() - offset)))
                             .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
                     segmentsTree(root, tcpItem, completed, next);
+                    for (Fragment fr : completed.fragments) {
+                        ReassembledIn.note(pinfo, f.reassembledIn, fr.frame(), frame);
+                    }
                     finish(completed);
                     if (desegmentLen != 0) {
                         // The PDU ended inside the reassembled data; its tail starts the next one.
@@ -227,6 +231,7 @@ final class TcpReassembly {
                     pinfo.columns().setProtocol("TCP");
                     pinfo.columns().appendInfoSep(" ", "[TCP segment of a reassembled PDU]");
                 }
+                ReassembledIn.show(pinfo, tcpTree, f.reassembledIn);
                 int n = tvb.reportedLength() - desegOffset;
                 tcpTree.add(f.segmentData, tvb, desegOffset, n,
                                 tvb.bytes(desegOffset, Math.max(0, Math.min(n, tvb.length() - desegOffset))))

@@ -37,11 +37,9 @@ final class TcpStreamTable {
     }
 
     /** An unordered pair of endpoints. */
-    private record Key(String a, int portA, String b, int portB) {
-        static Key of(Address src, int sport, Address dst, int dport) {
-            String s = Arrays.toString(src.bytes());
-            String d = Arrays.toString(dst.bytes());
-            int c = s.compareTo(d);
+    private record Key(Address a, int portA, Address b, int portB) {
+        static Key of(Address s, int sport, Address d, int dport) {
+            int c = Arrays.compare(s.bytes(), d.bytes());
             if (c < 0 || (c == 0 && sport <= dport)) {
                 return new Key(s, sport, d, dport);
             }

@@ -25,6 +25,9 @@ final class TextLinesDissector {
             pinfo.columns().appendInfoSep(" ", "(" + name + ")");
         }
         TreeItem item = tree.add(proto.field(), tvb, 0, tvb.reportedLength());
+        if (!pinfo.wants(proto.abbrev())) {
+            return tvb.length(); // the lines and their count are text, read only by trees and JSON
+        }
         int lines = 0;
         int offset = 0;
         int[] next = new int[1];

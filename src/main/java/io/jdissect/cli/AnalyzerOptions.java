@@ -1,0 +1,117 @@
+package io.jdissect.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jdissect.analysis.ExpertInfos;
+import io.jdissect.analysis.ProtocolHierarchy;
+import io.jdissect.api.Analysis;
+import io.jdissect.api.Analyzer;
+import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.Report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** {@code -z NAME[,ARGS]} and {@code --report-format}: the analyzers of a run and the printing of their reports. */
+final class AnalyzerOptions {
+    private static final List<String> REPORT_FORMATS = List.of("text", "json");
+
+    private AnalyzerOptions() {
+    }
+
+    /**
+     * The analyzers of the {@code -z} arguments, from the built-ins and the plugin jars of {@code loader};
+     * an unknown name gives tshark's message (exit 1), bad arguments the analyzer's message.
+     */
+    static Analysis analysis(CliOptions o, ClassLoader loader, Consumer<String> messages) {
+        if (!REPORT_FORMATS.contains(o.reportFormat)) {
+            throw new Main.UsageException(Main.BAD_ARGUMENTS, "Invalid --report-format \"" + o.reportFormat
+                    + "\"; it must be one of: " + String.join(", ", REPORT_FORMATS));
+        }
+        Analysis analysis = new Analysis(messages);
+        if (o.statistics.isEmpty()) {
+            return analysis;
+        }
+        Map<String, AnalyzerFactory> factories = Analysis.factories(loader, messages);
+        for (String spec : o.statistics) {
+            AnalyzerFactory f = Analysis.factoryFor(spec, factories);
+            if (f == null) {
+                throw new Main.UsageException(Main.BAD_ARGUMENTS, "Invalid -z argument \"" + spec
+                        + "\"; it must be one of:\n     " + String.join("\n     ", factories.keySet()));
+            }
+            Analyzer a;
+            try {
+                a = f.create(Analysis.argumentsOf(spec, f.name()));
+            } catch (IllegalArgumentException e) {
+                throw new Main.UsageException(Main.BAD_ARGUMENTS, e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                throw new Main.UsageException(Main.BAD_ARGUMENTS, "analyzer \"" + f.name() + "\" could not be created: " + e);
+            }
+            if (a instanceof ProtocolHierarchy phs) {
+                // tshark shows the frame level only when it builds the whole tree
+                phs.showFrame(o.displayFilter != null || o.details || o.expandOnly != null || !o.format.equals("text"));
+            }
+            if (a instanceof ExpertInfos expert) {
+                expert.tsharkOnly(o.tsharkOnly);
+            }
+            analysis.add(spec, a);
+        }
+        return analysis;
+    }
+
+    /**
+     * Prints the reports after the packets: as text in tshark's order (the last {@code -z} first),
+     * or as one JSON array of {@code {"analyzer": NAME, "report": …}} in the order given.
+     */
+    static void printReports(Analysis analysis, String format, OutputStream stdout, Consumer<String> messages) throws IOException {
+        List<String> names = new ArrayList<>(analysis.analyzers().keySet());
+        if (names.isEmpty()) {
+            return;
+        }
+        if (format.equals("json")) {
+            JsonGenerator g = new JsonFactory().createGenerator(stdout).useDefaultPrettyPrinter();
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartArray();
+            for (String name : names) {
+                Report r = analysis.report(name);
+                if (r != null) {
+                    g.writeStartObject();
+                    g.writeStringField("analyzer", name);
+                    g.writeFieldName("report");
+                    r.json(g);
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
+            g.writeRaw('\n');
+            g.close();
+            return;
+        }
+        Collections.reverse(names);
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8));
+        for (String name : names) {
+            Report r = analysis.report(name);
+            if (r != null) {
+                // rendered whole first, so that a report failing half-way prints nothing of itself
+                StringWriter text = new StringWriter();
+                try {
+                    r.text(new PrintWriter(text));
+                } catch (RuntimeException | LinkageError e) {
+                    messages.accept("jdissect: analyzer \"" + name + "\" failed and was disabled: " + e);
+                    continue;
+                }
+                w.print(text);
+            }
+        }
+        w.flush();
+    }
+}

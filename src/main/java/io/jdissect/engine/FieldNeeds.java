@@ -1,0 +1,55 @@
+package io.jdissect.engine;
+
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Which fields a run reads — the display filter's, the printed ones, or all of them for a tree or
+ * JSON — so that dissectors can leave out items nobody reads and the work only those items need
+ * ({@link io.jdissect.api.PacketInfo#wants}). Tested with a protocol or field abbreviation: true
+ * when it or a field below it ({@code abbrev.*}) is needed.
+ */
+public final class FieldNeeds implements Predicate<String> {
+    /** Every field, jdissect's own included: the default, and what trees, JSON and taps need. */
+    public static final FieldNeeds ALL = new FieldNeeds(true, List.of());
+
+    private final boolean everything;
+    private final List<String> fields;
+
+    private FieldNeeds(boolean everything, List<String> fields) {
+        this.everything = everything;
+        this.fields = fields;
+    }
+
+    /**
+     * {@code fields} by name. Expert and malformed items ({@code _ws.*} but the columns) are added
+     * by every protocol, jdissect's own code too, so asking for them asks for all.
+     */
+    public static FieldNeeds of(Set<String> fields) {
+        for (String f : fields) {
+            if (f.equals("_ws") || (f.startsWith("_ws.") && !f.startsWith("_ws.col.")) || f.startsWith("expert")) {
+                return ALL;
+            }
+        }
+        return new FieldNeeds(false, List.copyOf(fields));
+    }
+
+    @Override
+    public boolean test(String abbrev) {
+        if (everything) {
+            return true;
+        }
+        for (String f : fields) {
+            if (f.equals(abbrev) || (f.startsWith(abbrev) && f.length() > abbrev.length() && f.charAt(abbrev.length()) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return everything ? "all fields" : fields.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package io.jdissect.engine;
+
+import io.jdissect.api.BoundsException;
+import io.jdissect.api.Columns;
+import io.jdissect.api.Dissector;
+import io.jdissect.api.DissectorHandle;
+import io.jdissect.api.DissectorRegistry;
+import io.jdissect.api.DissectorTable;
+import io.jdissect.api.HeuristicTable;
+import io.jdissect.api.TreeItem;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Keeps one plugin from a plugin directory from breaking the dissection of a capture. Its
+ * dissector handles are replaced, in the registry and in every dissector table and heuristic list,
+ * by guarded ones. When one of its dissectors throws anything but a {@link BoundsException} (a
+ * packet shorter than it says is malformed data, shown as tshark shows it, not a plugin failure),
+ * the plugin is named once on the warnings sink and disabled: what the failed call added to the
+ * tree and columns is undone, and from then on its handles decline (return 0), so each packet goes
+ * on to the next candidate or to {@code data} as if the plugin were absent. A failure while
+ * registering or attaching disables it the same way.
+ */
+final class PluginGuard {
+    private final String plugin;
+    private final Consumer<String> warnings;
+    private final Map<DissectorHandle, DissectorHandle> guarded = new IdentityHashMap<>();
+    private volatile boolean disabled;
+
+    PluginGuard(String plugin, Consumer<String> warnings) {
+        this.plugin = plugin;
+        this.warnings = warnings;
+    }
+
+    /** Reports the failure (once) and disables the plugin. */
+    void disable(String when, Throwable e) {
+        if (!disabled) {
+            disabled = true;
+            warnings.accept("jdissect: plugin \"" + plugin + "\" " + when + " and is disabled: " + e);
+        }
+    }
+
+    /** Guards the handles the plugin registered by name (those that are not in {@code before}). */
+    void guardNamedHandles(DissectorRegistry registry, Map<String, DissectorHandle> before) {
+        for (DissectorHandle h : registry.handles().values()) {
+            if (before.get(h.name()) != h) {
+                registry.register(h.name(), h.protocol(), guard(h).dissector());
+            }
+        }
+    }
+
+    /** Swaps the plugin's original handles for their guarded ones in every table and heuristic list. */
+    void guardTables(DissectorRegistry registry) {
+        for (DissectorTable t : registry.tables().values()) {
+            for (Map.Entry<Object, DissectorHandle> e : t.entries().entrySet()) {
+                DissectorHandle g = guarded.get(e.getValue());
+                if (g != null && e.getKey() instanceof Long key) {
+                    t.add(key, g);
+                } else if (g != null) {
+                    t.add((String) e.getKey(), g);
+                }
+            }
+        }
+        for (HeuristicTable t : registry.heuristicTables().values()) {
+            for (DissectorHandle h : t.entries()) {
+                DissectorHandle g = guarded.get(h);
+                if (g != null) {
+                    t.replace(h, g);
+                }
+            }
+        }
+    }
+
+    private DissectorHandle guard(DissectorHandle h) {
+        return guarded.computeIfAbsent(h, o -> new DissectorHandle(o.name(), o.protocol(), guard(o.dissector())));
+    }
+
+    private Dissector guard(Dissector d) {
+        return (tvb, pinfo, tree) -> {
+            if (disabled) {
+                return 0;
+            }
+            int items = tree.children().size();
+            Columns.State columns = pinfo.columns().snapshot();
+            try {
+                return d.dissect(tvb, pinfo, tree);
+            } catch (BoundsException e) {
+                throw e;
+            } catch (RuntimeException | LinkageError e) {
+                disable("failed in frame " + pinfo.frameNumber(), e);
+                tree.truncateChildren(items);
+                pinfo.columns().restore(columns);
+                return 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package io.jdissect.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.cli.plugin.FrameCountAnalyzerFactory;
+import io.jdissect.cli.plugin.ThrowingAnalyzerFactory;
+import io.jdissect.testing.SharedTestdata;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code -z} on the command line: plugins, failures, order, {@code -Y}, {@code --report-format json}. */
+class AnalyzerOptionsTest {
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String capture() {
+        return SharedTestdata.capture("suricata-verify__smtp-multi-mail.pcap").file().toString();
+    }
+
+    /** A plugin jar with the given analyzer factories and their META-INF/services entry. */
+    private Path pluginDir(Class<?>... factories) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("plugins"));
+        try (OutputStream file = Files.newOutputStream(dir.resolve("test-analyzers.jar"));
+                JarOutputStream jar = new JarOutputStream(file)) {
+            StringBuilder services = new StringBuilder();
+            for (Class<?> c : factories) {
+                // the factory and its anonymous analyzer classes (Name$1, Name$1$1 …)
+                String base = c.getName().replace('.', '/');
+                for (String entry : new String[] {base, base + "$1", base + "$1$1", base + "$1$1$1"}) {
+                    InputStream in = c.getClassLoader().getResourceAsStream(entry + ".class");
+                    if (in != null) {
+                        jar.putNextEntry(new JarEntry(entry + ".class"));
+                        try (in) {
+                            in.transferTo(jar);
+                        }
+                    }
+                }
+                services.append(c.getName()).append('\n');
+            }
+            jar.putNextEntry(new JarEntry("META-INF/services/" + AnalyzerFactory.class.getName()));
+            jar.write(services.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return dir;
+    }
+
+    @Test
+    void pluginAnalyzerRunsAndAFailingOneIsNamedAndDisabled() throws IOException {
+        Path dir = pluginDir(FrameCountAnalyzerFactory.class, ThrowingAnalyzerFactory.class);
+        Result r = run("--plugins", dir.toString(), "-q", "-r", capture(), "-z", "test,throws", "-z", "test,frames",
+                "-z", "conv,tcp");
+        assertEquals(0, r.code, r.err);
+        assertEquals("jdissect: analyzer \"test,throws\" failed and was disabled: java.lang.IllegalStateException: broken on purpose\n",
+                r.err);
+        // tshark's order: the last -z first
+        assertTrue(r.out.startsWith("=".repeat(80) + "\nTCP Conversations\n"), r.out);
+        assertTrue(r.out.endsWith("=".repeat(80) + "\nframes: 39\n"), r.out);
+    }
+
+    @Test
+    void unknownAnalyzerWithoutThePluginListsTheKnownOnes() {
+        Result r = run("-q", "-r", capture(), "-z", "test,frames");
+        assertEquals(1, r.code);
+        assertTrue(r.err.startsWith("jdissect: Invalid -z argument \"test,frames\"; it must be one of:\n     conv,tcp\n"), r.err);
+        assertTrue(r.err.contains("\n     smtp,sessions\n     smtp,stat\n"), r.err);
+        assertEquals("", r.out);
+    }
+
+    @Test
+    void badArgumentsAreOneLine() {
+        Result r = run("-q", "-r", capture(), "-z", "follow,tcp,hex,0");
+        assertEquals(1, r.code);
+        assertEquals(1, r.err.split("\n").length, r.err);
+        assertTrue(r.err.startsWith("jdissect: -z follow,tcp needs ascii,N"), r.err);
+    }
+
+    @Test
+    void displayFilterDoesNotNarrowTheTaps() {
+        // tshark 4.0 (single pass): -Y chooses the printed packets, the taps still see every packet
+        Result all = run("-q", "-r", capture(), "-z", "conv,tcp", "-z", "smtp,stat");
+        Result filtered = run("-r", capture(), "-Y", "frame.number == 1", "-z", "conv,tcp", "-z", "smtp,stat");
+        assertEquals(0, filtered.code, filtered.err);
+        String firstLine = filtered.out.substring(0, filtered.out.indexOf('\n') + 1);
+        assertTrue(firstLine.contains("58122 → 25 [SYN]"), firstLine);
+        assertEquals(all.out, filtered.out.substring(firstLine.length()));
+    }
+
+    @Test
+    void jsonReportsAreOneArrayInTheOrderGiven() throws IOException {
+        Result r = run("-q", "-r", capture(), "--report-format", "json", "-z", "conv,tcp", "-z", "smtp,sessions");
+        assertEquals(0, r.code, r.err);
+        try (JsonParser p = new JsonFactory().createParser(r.out)) {
+            while (p.nextToken() != null) {
+                // the whole output is one well-formed JSON value
+            }
+        }
+        assertTrue(r.out.startsWith("[ {\n  \"analyzer\" : \"conv,tcp\",\n  \"report\" : [ {\n    \"a\" : \"172.22.0.1:58122\""), r.out);
+        assertTrue(r.out.contains("\"analyzer\" : \"smtp,sessions\""), r.out);
+        assertTrue(r.out.contains("\"subject\" : \"back-to-back 3\""), r.out);
+        assertEquals(2, r.out.split("\"analyzer\"").length - 1);
+    }
+
+    @Test
+    void unknownReportFormatIsRefused() {
+        Result r = run("-q", "-r", capture(), "--report-format", "xml", "-z", "conv,tcp");
+        assertEquals(1, r.code);
+        assertEquals("jdissect: Invalid --report-format \"xml\"; it must be one of: text, json\n", r.err);
+    }
+}

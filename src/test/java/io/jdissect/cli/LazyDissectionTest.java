@@ -1,0 +1,106 @@
+package io.jdissect.cli;
+
+import io.jdissect.testing.SharedTestdata;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Lazy dissection: the items a run leaves out because neither its filter nor its output reads them
+ * change nothing. Every shared capture, in outputs that read few fields (jdissect's own among them),
+ * and every filter of the filter suite on its capture, give the same bytes as with
+ * {@code --dissect-all}.
+ */
+class LazyDissectionTest {
+    private static final String FIELDS = "-e frame.number -e smtp.req.parameter -e smtp.x.verb -e smtp.x.transaction "
+            + "-e imf.subject -e imf.from -e imf.x.subject -e mime_multipart.x.sha256 -e data-text-lines -e _ws.col.Info";
+    private static final List<String> OUTPUTS = List.of(
+            "",
+            "-T fields " + FIELDS,
+            "-T ek " + FIELDS,
+            "-Y smtp.x.verb -T fields -e frame.number -e imf.subject",
+            "-Y imf.x.subject -T fields -e frame.number",
+            "-Y mime_multipart.x.sha256 -T fields -e frame.number",
+            "-Y data-text-lines -T json -e frame.number",
+            "-Y imf --tshark-only -T json",
+            "-Y _ws.expert -T fields -e frame.number -e _ws.expert.message",
+            "-V --tshark-only -Y smtp");
+
+    private record Run(int code, byte[] out, String err) {
+    }
+
+    private static Run run(List<String> args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args.toArray(String[]::new));
+        return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertSameAsDissectAll(List<String> args, String what) {
+        Run lazy = run(args);
+        List<String> all = new ArrayList<>(args);
+        all.add("--dissect-all");
+        Run full = run(all);
+        assertEquals(full.code, lazy.code, what + ": " + full.err);
+        assertEquals(full.err, lazy.err, what);
+        assertArrayEquals(full.out, lazy.out, what);
+    }
+
+    private static List<String> args(Path capture, String options) {
+        List<String> args = new ArrayList<>(List.of("-r", capture.toString()));
+        if (!options.isEmpty()) {
+            // The filter expressions above have no spaces; split on them.
+            args.addAll(List.of(options.split(" ")));
+        }
+        return args;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> outputsAreTheSameAsWithEveryItem() {
+        return SharedTestdata.captures().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+            for (String options : OUTPUTS) {
+                assertSameAsDissectAll(args(c.file(), options), c.name() + " " + options);
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> filterSuiteSelectsTheSameFrames() throws IOException {
+        Map<String, List<String>> filtersByCapture = new LinkedHashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                LazyDissectionTest.class.getResourceAsStream("/io/jdissect/filter/filter-suite.expected.tsv"),
+                StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String[] p = line.split("\t", -1);
+                if (!line.startsWith("#") && p.length > 2 && p[2].equals("frames")) {
+                    filtersByCapture.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]);
+                }
+            }
+        }
+        Path root = SharedTestdata.requireRoot();
+        return filtersByCapture.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+            for (String filter : e.getValue()) {
+                List<String> args = List.of("-r", root.resolve(e.getKey()).toString(), "-Y", filter,
+                        "-T", "fields", "-e", "frame.number");
+                assertSameAsDissectAll(args, e.getKey() + " -Y " + filter);
+            }
+        }));
+    }
+}
