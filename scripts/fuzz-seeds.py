@@ -11,7 +11,7 @@ import os
 import struct
 import sys
 
-LINK_TYPES = [1, 0, 108, 101, 228, 229, 113, 276, 147]  # FuzzFrames.LINK_TYPES
+LINK_TYPES = [1, 0, 108, 101, 228, 229, 113, 276]  # FuzzFrames.LINK_TYPES
 FUZZ = "src/test/resources/io/jdissect/fuzz"
 # Frames per seed: enough for every layer and a reassembled PDU, few enough that the regression run
 # over the corpus (every `mvn test`) takes seconds.
