@@ -158,6 +158,9 @@ public final class FieldFormat {
      */
     public static String absoluteTime(Timestamp ts) {
         long second = ts.seconds();
+        if (!representable(second)) {
+            return NOT_REPRESENTABLE;
+        }
         ZoneId z = zone;
         SecondText cached = lastSecond;
         if (cached == null || cached.second != second || cached.zone != z) {
@@ -167,6 +170,18 @@ public final class FieldFormat {
         StringBuilder sb = new StringBuilder(cached.date.length() + 10 + cached.zoneName.length()).append(cached.date).append('.');
         appendNineDigits(sb, Math.max(0, ts.nanos()));
         return sb.append(' ').append(cached.zoneName).toString();
+    }
+
+    /** What tshark shows for an absolute time its calendar functions cannot convert (a corrupt timestamp). */
+    public static final String NOT_REPRESENTABLE = "Not representable";
+
+    /**
+     * Whether {@code second} (since the epoch) has a calendar date. java.time stops at years
+     * ±1 000 000 000, a little before glibc's gmtime does: between the two (seconds beyond about
+     * 3.2e16) jdissect says "Not representable" where tshark prints a date with a ten-digit year.
+     */
+    public static boolean representable(long second) {
+        return second >= Instant.MIN.getEpochSecond() && second <= Instant.MAX.getEpochSecond();
     }
 
     /** The date and time of one second and its zone's name; formatting them is costly and frames come many a second. */

@@ -173,6 +173,9 @@ public final class EkWriter implements PacketWriter {
 
     /** ISO 8601 in UTC with nine decimals: {@code 2026-11-22T08:08:20.058869000Z}. */
     static String isoTime(Timestamp t) {
+        if (!FieldFormat.representable(t.seconds())) {
+            return FieldFormat.NOT_REPRESENTABLE;
+        }
         StringBuilder sb = new StringBuilder(32).append(ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC)))
                 .append('.');
         FieldFormat.appendNineDigits(sb, t.nanos());

@@ -239,6 +239,9 @@ public final class JsonWriter implements PacketWriter {
 
     /** The Elasticsearch index tshark names after the packet's date: {@code packets-2026-11-22}. */
     static String indexName(Packet p) {
+        if (!FieldFormat.representable(p.timestamp().seconds())) {
+            return "packets-XXXX-XX-XX"; // tshark's name when the date is not representable
+        }
         var date = Instant.ofEpochSecond(p.timestamp().seconds()).atZone(FieldFormat.zone()).toLocalDate();
         return "packets-" + date;
     }

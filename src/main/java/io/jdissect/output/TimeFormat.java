@@ -59,6 +59,9 @@ public enum TimeFormat {
             default:
                 break;
         }
+        if (!FieldFormat.representable(absolute.seconds())) {
+            return ""; // tshark's column stays empty when the date is not representable
+        }
         ZoneId zone = this == UTC || this == UTC_DATE || this == UTC_DOY ? ZoneOffset.UTC : FieldFormat.zone();
         ZonedDateTime z = Instant.ofEpochSecond(absolute.seconds(), Math.max(0, absolute.nanos())).atZone(zone);
         String clock = String.format("%02d:%02d:%02d", z.getHour(), z.getMinute(), z.getSecond())
