@@ -112,6 +112,9 @@ public final class Analysis {
 
     /** Feeds one packet, then the events it caused. */
     public void packet(Packet packet) {
+        if (analyzers.isEmpty()) {
+            return; // nobody listens: the stream and SMTP events would be built for nothing
+        }
         for (Analyzer a : new ArrayList<>(analyzers.values())) {
             guarded(a, () -> a.packet(packet));
         }

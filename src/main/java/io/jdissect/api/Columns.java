@@ -9,8 +9,10 @@ public final class Columns {
     private static final int MAX_INFO = 4095;
     private String protocol = "";
     private final StringBuilder info = new StringBuilder(128);
-    private String source = "";
-    private String destination = "";
+    // A String, or an Address formatted when first read: lower layers set addresses that higher
+    // layers replace, and runs that print no columns never read them.
+    private Object source = "";
+    private Object destination = "";
     private boolean infoFenced;
     private int fence;
 
@@ -86,11 +88,17 @@ public final class Columns {
     }
 
     public String source() {
-        return source;
+        if (source instanceof Address a) {
+            source = a.toString();
+        }
+        return (String) source;
     }
 
     public String destination() {
-        return destination;
+        if (destination instanceof Address a) {
+            destination = a.toString();
+        }
+        return (String) destination;
     }
 
     public void setSource(String source) {
@@ -98,6 +106,16 @@ public final class Columns {
     }
 
     public void setDestination(String destination) {
+        this.destination = destination;
+    }
+
+    /** Sets Source to an address, formatted as {@link Address#toString()} only if read. */
+    public void setSource(Address source) {
+        this.source = source;
+    }
+
+    /** Sets Destination to an address, formatted as {@link Address#toString()} only if read. */
+    public void setDestination(Address destination) {
         this.destination = destination;
     }
 }

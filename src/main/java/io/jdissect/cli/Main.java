@@ -171,10 +171,13 @@ public final class Main {
         }
     }
 
+    /** Stands for every column in the fields a run reads: summary lines print them. */
+    private static final String SUMMARY_COLUMNS = "_ws.col.Info";
+
     /**
      * The fields this run reads: the filter's, and the printed ones — all of them for a tree, hex
      * dumps or whole JSON (with {@code --tshark-only} too: jdissect's own code adds expert items),
-     * none for summary lines, which are columns. Taps and exports read what they like: all.
+     * for summary lines their columns ({@code _ws.col.*}). Taps and exports read what they like: all.
      */
     private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, Analysis taps,
             ExportObjects export, CaptureWriter capture) {
@@ -188,6 +191,9 @@ public final class Main {
                 return FieldNeeds.ALL;
             }
             fields.addAll(o.fields);
+        }
+        if (o.format.equals("text") && !o.quiet) {
+            fields.add(SUMMARY_COLUMNS); // the columns of the summary lines: pinfo.wants("_ws.col")
         }
         return FieldNeeds.of(fields);
     }

@@ -40,7 +40,10 @@ class LazyDissectionTest {
             "-Y data-text-lines -T json -e frame.number",
             "-Y imf --tshark-only -T json",
             "-Y _ws.expert -T fields -e frame.number -e _ws.expert.message",
-            "-V --tshark-only -Y smtp");
+            "-V --tshark-only -Y smtp",
+            // Runs that read no message item skip the message bodies and frame.protocols.
+            "-Y smtp.req.command==\"MAIL\" -T fields -e frame.number -e smtp.req.parameter",
+            "-Y frame.protocols~\"mime\" -T fields -e frame.number -e frame.protocols -e smtp.data.fragment.count");
 
     private record Run(int code, byte[] out, String err) {
     }

@@ -126,8 +126,8 @@ final class EthDissector {
         Address srcAddr = new Address(Address.Type.ETHER, h.src());
         Address dstAddr = new Address(Address.Type.ETHER, h.dst());
         pinfo.setDlAddresses(srcAddr, dstAddr);
-        pinfo.columns().setSource(srcAddr.toString());
-        pinfo.columns().setDestination(dstAddr.toString());
+        pinfo.columns().setSource(srcAddr);
+        pinfo.columns().setDestination(dstAddr);
         int typeOrLength = h.typeOrLength();
         // A type/length of 0 is not an 802.3 length: tshark takes it as Ethernet II (ETHERTYPE_UNK,
         // used inside Cisco MDS switches).

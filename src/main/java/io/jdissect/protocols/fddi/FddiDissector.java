@@ -98,8 +98,8 @@ final class FddiDissector {
         Address source = new Address(Address.Type.ETHER, srcAddr);
         Address destination = new Address(Address.Type.ETHER, dstAddr);
         pinfo.setDlAddresses(source, destination);
-        pinfo.columns().setSource(source.toString());
-        pinfo.columns().setDestination(destination.toString());
+        pinfo.columns().setSource(source);
+        pinfo.columns().setDestination(destination);
         Tvb next = tvb.subset(HEADER_LEN);
         pinfo.callContained(FrameControl.isAsyncLlc(control) ? llc : data, next, tree);
         return tvb.reportedLength();

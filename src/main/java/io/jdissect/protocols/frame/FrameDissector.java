@@ -106,8 +106,10 @@ public final class FrameDissector {
             addComment(root, tvb, rec.comment());
         }
         TreeItem fr = root.add(proto.field(), tvb, 0, caplen);
-        fr.setText("Frame " + pinfo.frameNumber() + ": " + rec.originalLength() + " bytes on wire ("
-                + rec.originalLength() * 8L + " bits), " + caplen + " bytes captured (" + caplen * 8L + " bits)");
+        long frameNumber = pinfo.frameNumber();
+        int wireLen = rec.originalLength();
+        fr.setText(() -> "Frame " + frameNumber + ": " + wireLen + " bytes on wire ("
+                + wireLen * 8L + " bits), " + caplen + " bytes captured (" + caplen * 8L + " bits)");
         if (rec.sectionNumber() > 0) {
             fr.add(sectionNumber, tvb, 0, 0, rec.sectionNumber());
         }
@@ -124,8 +126,8 @@ public final class FrameDissector {
             fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
         }
         fr.add(number, tvb, 0, 0, pinfo.frameNumber());
-        fr.add(len, tvb, 0, 0, rec.originalLength()).setText("Frame Length: " + bytesAndBits(rec.originalLength()));
-        fr.add(capLen, tvb, 0, 0, caplen).setText("Capture Length: " + bytesAndBits(caplen));
+        fr.add(len, tvb, 0, 0, wireLen).setText(() -> "Frame Length: " + bytesAndBits(wireLen));
+        fr.add(capLen, tvb, 0, 0, caplen).setText(() -> "Capture Length: " + bytesAndBits(caplen));
         fr.add(marked, tvb, 0, 0, 0L).generated();
         fr.add(ignored, tvb, 0, 0, 0L).generated();
         TreeItem protos = fr.add(protocols, tvb, 0, 0, "").generated();
@@ -138,7 +140,9 @@ public final class FrameDissector {
         if (taken == 0) {
             pinfo.callContained(dataHandle, tvb, root);
         }
-        protos.setValue(String.join(":", pinfo.layers()));
+        if (pinfo.wants(protocols.abbrev())) { // the one frame item that costs a string per packet
+            protos.setValue(String.join(":", pinfo.layers()));
+        }
     }
 
     /** tshark's "74 bytes (592 bits)". */

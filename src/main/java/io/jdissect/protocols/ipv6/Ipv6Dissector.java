@@ -88,7 +88,7 @@ final class Ipv6Dissector {
         Address srcAddr = new Address(Address.Type.IPv6, h.src());
         Address dstAddr = new Address(Address.Type.IPv6, h.dst());
         TreeItem ip6 = tree.add(proto.field(), tvb, 0, HEADER_LEN)
-                .setText("Internet Protocol Version 6, Src: " + srcAddr + ", Dst: " + dstAddr);
+                .setText(() -> "Internet Protocol Version 6, Src: " + srcAddr + ", Dst: " + dstAddr);
         ip6.add(version, tvb, 0, 1, h.version()).setText(BitPattern.of(tvb.u8(0), 0xf0, 8) + "Version: " + h.version());
         if (ipVersion != null) {
             ip6.add(ipVersion, tvb, 0, 1, h.version()).hidden();
@@ -105,8 +105,8 @@ final class Ipv6Dissector {
         address(ip6, tvb, 8, src, srcHost, h.src(), srcAddr);
         address(ip6, tvb, 24, dst, dstHost, h.dst(), dstAddr);
         pinfo.setNetAddresses(srcAddr, dstAddr);
-        pinfo.columns().setSource(srcAddr.toString());
-        pinfo.columns().setDestination(dstAddr.toString());
+        pinfo.columns().setSource(srcAddr);
+        pinfo.columns().setDestination(dstAddr);
         pinfo.put(Ipv6Context.class, new Ipv6Context(ip6, srcAddr, dstAddr));
         // A payload length of 0 (jumbogram, or segmentation offload) leaves the length to the frame.
         int available = tvb.reportedLength() - HEADER_LEN;

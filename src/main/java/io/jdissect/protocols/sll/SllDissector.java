@@ -141,7 +141,7 @@ final class SllDissector {
             sll.add(srcEth, tvb, offset, 6, a);
             Address src = new Address(Address.Type.ETHER, a);
             pinfo.setDlAddresses(src, Address.NONE);
-            pinfo.columns().setSource(src.toString());
+            pinfo.columns().setSource(src);
         } else if (hatypeValue == ARPHRD_IPGRE && halenValue == 4) {
             sll.add(srcIpv4, tvb, offset, 4, tvb.u32(offset));
         } else if (shown > 0) {
