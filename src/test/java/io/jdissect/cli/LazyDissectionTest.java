@@ -43,6 +43,8 @@ class LazyDissectionTest {
             "-V --tshark-only -Y smtp",
             // Runs that read no message item skip the message bodies and frame.protocols.
             "-Y smtp.req.command==\"MAIL\" -T fields -e frame.number -e smtp.req.parameter",
+            // ... and IMF bodies without a message/rfc822 part (workload (b))
+            "-Y imf -T fields -e frame.number -e imf.subject -e imf.from -e imf.message_text",
             "-Y frame.protocols~\"mime\" -T fields -e frame.number -e frame.protocols -e smtp.data.fragment.count");
 
     private record Run(int code, byte[] out, String err) {

@@ -3,6 +3,7 @@ package io.jdissect.protocols.imf;
 import io.jdissect.api.Columns;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.DissectorTable;
+import io.jdissect.dissect.BodyNeeds;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
@@ -125,7 +126,7 @@ public final class ImfDissector {
         if (contentType != null && media != null) {
             col.fenceInfo();
             media(tvb, end, contentType, parameters, encoding, media, pinfo, tree);
-        } else {
+        } else if (pinfo.wants(f.messageText.abbrev()) || pinfo.wants("_ws.col")) { // a line each: items and Info
             messageText(tvb, end, col, tree);
         }
         if (pinfo.wants("imf.x")) {
@@ -170,6 +171,9 @@ public final class ImfDissector {
             body = Tvb.ofSource(encoding, TransferDecoding.base64(raw, 0, raw.length).bytes());
         } else {
             body = tvb.subset(bodyOffset);
+        }
+        if (!BodyNeeds.read(pinfo, registry, false) && !(pinfo.wants(f.proto.abbrev()) && NestedMessages.possible(body))) {
+            return; // nothing the run reads can come out of this body
         }
         if (!MimeDepth.enter(pinfo, f.maxDepth.uint())) {
             registry.expert().add(tree, f.xDepthLimit, tvb, bodyOffset, tvb.length() - bodyOffset);

@@ -2,9 +2,9 @@ package io.jdissect.protocols.smtp;
 
 import io.jdissect.api.Conversation;
 import io.jdissect.api.DissectorHandle;
+import io.jdissect.dissect.BodyNeeds;
 import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.api.DissectorRegistry;
-import io.jdissect.api.DissectorTable;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
@@ -102,30 +102,9 @@ final class SmtpDissector {
         Tvb next = Tvb.ofSource("Reassembled SMTP", m.bytes());
         requests.fragmentsTree(smtp, next, m);
         DissectorHandle imf = registry.handle("imf");
-        if (imf != null && messageRead(pinfo)) {
+        if (imf != null && (pinfo.wants("imf") || BodyNeeds.read(pinfo, registry, true))) {
             pinfo.callContained(imf, next, tree);
         }
-    }
-
-    /**
-     * Whether the run reads anything the message's dissection gives: IMF's items, those of the
-     * protocols its media types lead to (MIME multipart, text lines, a plugin's), the columns it
-     * writes, frame.protocols. A run that filters on SMTP commands skips the bodies.
-     */
-    private boolean messageRead(PacketInfo pinfo) {
-        if (pinfo.wants("imf") || pinfo.wants("_ws.col") || pinfo.wants("frame.protocols") || pinfo.wants("data")
-                || pinfo.wants("media")) {
-            return true;
-        }
-        DissectorTable media = registry.findTable(DissectorRegistry.MEDIA_TYPE);
-        if (media != null) {
-            for (DissectorHandle h : media.entries().values()) {
-                if (h.protocol() != null && pinfo.wants(h.protocol().abbrev())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
