@@ -45,24 +45,46 @@ final class FrameFields {
     }
 
     private void collect() {
-        byAbbrev = new HashMap<>();
-        Map<ProtocolDef, Integer> layers = new HashMap<>();
-        for (TreeItem top : packet.tree().children()) {
-            if (top.def() != null) {
-                layers.merge(top.def().protocol(), 1, Integer::sum);
-                add(top, layers);
+        byAbbrev = new HashMap<>(4);
+        List<TreeItem> tops = packet.tree().children();
+        for (int t = 0; t < tops.size(); t++) {
+            TreeItem top = tops.get(t);
+            if (top.def() != null && isWanted(top.def().abbrev())) {
+                add(top, tops, t);
             }
-            top.forEachDescendant(item -> add(item, layers));
+            walk(top, tops, t);
         }
     }
 
-    private void add(TreeItem item, Map<ProtocolDef, Integer> layers) {
-        FieldDef def = item.def();
-        if (def == null || !isWanted(def.abbrev())) {
-            return;
+    /** Depth-first, in tree order; a plain loop: this runs over every item of every filtered packet. */
+    private void walk(TreeItem item, List<TreeItem> tops, int top) {
+        List<TreeItem> children = item.children();
+        for (int i = 0, n = children.size(); i < n; i++) {
+            TreeItem c = children.get(i);
+            FieldDef def = c.def();
+            if (def != null && isWanted(def.abbrev())) {
+                add(c, tops, top);
+            }
+            if (c.hasChildren()) {
+                walk(c, tops, top);
+            }
         }
-        int layer = Math.max(1, layers.getOrDefault(def.protocol(), 1));
-        byAbbrev.computeIfAbsent(def.abbrev(), k -> new ArrayList<>(2)).add(new Occurrence(item, layer));
+    }
+
+    /**
+     * Records an occurrence under the top-level item {@code tops[top]}; its layer is the number of
+     * top-level items of its protocol up to that one (at least 1).
+     */
+    private void add(TreeItem item, List<TreeItem> tops, int top) {
+        ProtocolDef protocol = item.def().protocol();
+        int layer = 0;
+        for (int t = 0; t <= top; t++) {
+            FieldDef d = tops.get(t).def();
+            if (d != null && d.protocol() == protocol) {
+                layer++;
+            }
+        }
+        byAbbrev.computeIfAbsent(item.def().abbrev(), k -> new ArrayList<>(2)).add(new Occurrence(item, Math.max(1, layer)));
     }
 
     private boolean isWanted(String abbrev) {
