@@ -133,7 +133,7 @@ final class EthDissector {
         // used inside Cisco MDS switches).
         boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE || typeOrLength == 0;
         // tshark 4.0 labels an 802.3 frame without its addresses (and with a trailing space).
-        TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN).setText(ethernet2
+        TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN).setText(() -> ethernet2
                 ? "Ethernet II, Src: " + srcAddr + ", Dst: " + dstAddr : "IEEE 802.3 Ethernet ");
         address(eth, tvb, 0, dst, h.dst(), dstLg, dstIg);
         address(eth, tvb, 6, src, h.src(), srcLg, srcIg);
