@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 public final class TreeItem {
     private static final byte HIDDEN = 1;
     private static final byte GENERATED = 2;
+    private static final TreeItem DISCARDING = new TreeItem(null, null, 0, 0, 0, null, null);
 
     private final FieldDef def;
     private final Tvb tvb;
@@ -45,25 +46,53 @@ public final class TreeItem {
         return new TreeItem(null, null, 0, 0, 0, null, null);
     }
 
+    /**
+     * The item that keeps nothing (Wireshark's NULL tree): whatever is added to it is dropped, it
+     * returns itself for every child, and it ignores every decoration. A dissector hands it out
+     * instead of its protocol item when {@link PacketInfo#wants} says nothing reads the protocol's
+     * items, so that the dissection code stays the same and allocates no items; it must still
+     * compute the state other frames and layers need.
+     */
+    public static TreeItem discarding() {
+        return DISCARDING;
+    }
+
+    /** Whether this is {@link #discarding()}: for work that only makes an item's value. */
+    public boolean isDiscarding() {
+        return this == DISCARDING;
+    }
+
     // ---- adding children ----
 
     /** Adds an integer-typed field (also FT_BOOLEAN, FT_FRAMENUM, FT_IPv4). */
     public TreeItem add(FieldDef def, Tvb tvb, int offset, int length, long value) {
+        if (this == DISCARDING) {
+            return this;
+        }
         return addChild(new TreeItem(def, tvb, offset, length, value, null, null));
     }
 
     /** Adds a field whose value is an object (string, byte[], {@link Timestamp}, Double). */
     public TreeItem add(FieldDef def, Tvb tvb, int offset, int length, Object value) {
+        if (this == DISCARDING) {
+            return this;
+        }
         return addChild(new TreeItem(def, tvb, offset, length, 0, value, null));
     }
 
     /** Adds a field without a value: FT_NONE labels and FT_PROTOCOL items. */
     public TreeItem add(FieldDef def, Tvb tvb, int offset, int length) {
+        if (this == DISCARDING) {
+            return this;
+        }
         return addChild(new TreeItem(def, tvb, offset, length, 0, null, null));
     }
 
     /** Adds a text-only line (no field). */
     public TreeItem addText(Tvb tvb, int offset, int length, String text) {
+        if (this == DISCARDING) {
+            return this;
+        }
         return addChild(new TreeItem(null, tvb, offset, length, 0, null, text));
     }
 
@@ -106,6 +135,9 @@ public final class TreeItem {
 
     /** Replaces the whole display line (proto_item_set_text). */
     public TreeItem setText(String text) {
+        if (this == DISCARDING) {
+            return this;
+        }
         this.text = text;
         this.textLater = null;
         return this;
@@ -117,6 +149,9 @@ public final class TreeItem {
      * {@code text} must read only values that do not change afterwards; it may run in the writer's thread.
      */
     public TreeItem setText(Supplier<String> text) {
+        if (this == DISCARDING) {
+            return this;
+        }
         this.text = null;
         this.textLater = text;
         return this;
@@ -124,6 +159,9 @@ public final class TreeItem {
 
     /** Appends to the display line (proto_item_append_text). */
     public TreeItem appendText(String more) {
+        if (this == DISCARDING) {
+            return this;
+        }
         this.suffix = suffix == null ? more : suffix + more;
         return this;
     }
@@ -133,24 +171,36 @@ public final class TreeItem {
      * frame.protocols; the type must match the field's.
      */
     public TreeItem setValue(Object value) {
+        if (this == DISCARDING) {
+            return this;
+        }
         this.obj = value;
         return this;
     }
 
     /** Hidden items are in filters and JSON but not in the {@code -V} tree. */
     public TreeItem hidden() {
+        if (this == DISCARDING) {
+            return this;
+        }
         flags |= HIDDEN;
         return this;
     }
 
     /** Generated items are computed, not read from the bytes; {@code -V} shows them in brackets. */
     public TreeItem generated() {
+        if (this == DISCARDING) {
+            return this;
+        }
         flags |= GENERATED;
         return this;
     }
 
     /** Sets the length once it is known (proto_item_set_len), e.g. for a protocol item. */
     public TreeItem setLength(int length) {
+        if (this == DISCARDING) {
+            return this;
+        }
         this.length = length;
         return this;
     }

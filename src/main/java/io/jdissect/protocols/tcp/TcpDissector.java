@@ -65,7 +65,10 @@ final class TcpDissector implements Dissector {
         int sport = tvb.u16(0);
         int dport = tvb.u16(2);
         col.appendInfo(sport + " \u2192 " + dport);
-        TreeItem ti = tree.add(f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()));
+        // Nothing reads TCP's items (a filter on SMTP only, say): the analysis and reassembly still run.
+        TreeItem ti = pinfo.wants(f.proto.abbrev())
+                ? tree.add(f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()))
+                : TreeItem.discarding();
         StringBuilder summary = new StringBuilder("Transmission Control Protocol, Src Port: ")
                 .append(sport).append(", Dst Port: ").append(dport);
         ti.add(f.srcport, tvb, 0, 2, sport);
@@ -255,8 +258,10 @@ final class TcpDissector implements Dissector {
         pinfo.put(TcpInfo.class, new TcpInfo(stream.index, stream.serverPort, seq, Seq.add(seq, seglen), ack, flags, false));
         if (seglen > 0) {
             Tvb payload = tvb.subset(hlen);
-            ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
-                    .setText(() -> "TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
+            if (!ti.isDiscarding()) {
+                ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
+                        .setText(() -> "TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
+            }
             boolean complete = tvb.length() == tvb.reportedLength();
             if (desegment && complete && haveSeglen) {
                 reassembly.desegment(tvb, hlen, rawSeq, Seq.add(rawSeq, seglen), pinfo, tree, ti, ti, stream, fwd, ta, fin);

@@ -116,8 +116,7 @@ final class TcpReassembly {
             Msp same = exact(fs, seq);
             if (same != null && Seq.le(nxtseq, same.nxtpdu) && same.lastFrame != frame) {
                 int n = tvb.reportedLength() - offset;
-                tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, tvb.length() - offset))
-                        .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                segmentData(tcpTree, tvb, offset, n, "Retransmitted TCP segment data");
                 return;
             }
             // Analysis found it sent before: never handed to the application again.
@@ -126,8 +125,7 @@ final class TcpReassembly {
             }
             if (ta.has(TcpAnalysis.RETRANSMISSION)) {
                 int n = tvb.reportedLength() - offset;
-                tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, tvb.length() - offset))
-                        .setText("Retransmitted TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                segmentData(tcpTree, tvb, offset, n, "Retransmitted TCP segment data");
                 return;
             }
             Msp msp = before(fs, seq);
@@ -189,9 +187,10 @@ final class TcpReassembly {
                     }
                 } else {
                     int n = anotherPduFollows > 0 ? anotherPduFollows : tvb.reportedLength() - offset;
-                    tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, Math.min(n, tvb.length() - offset)))
-                            .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
-                    segmentsTree(root, tcpItem, completed, next);
+                    segmentData(tcpTree, tvb, offset, n, "TCP segment data");
+                    if (!tcpItem.isDiscarding()) {
+                        segmentsTree(root, tcpItem, completed, next);
+                    }
                     for (Fragment fr : completed.fragments) {
                         ReassembledIn.note(pinfo, f.reassembledIn, fr.frame(), frame);
                     }
@@ -233,9 +232,7 @@ final class TcpReassembly {
                 }
                 ReassembledIn.show(pinfo, tcpTree, f.reassembledIn);
                 int n = tvb.reportedLength() - desegOffset;
-                tcpTree.add(f.segmentData, tvb, desegOffset, n,
-                                tvb.bytes(desegOffset, Math.max(0, Math.min(n, tvb.length() - desegOffset))))
-                        .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                segmentData(tcpTree, tvb, desegOffset, n, "TCP segment data");
             }
             if (anotherPduFollows > 0) {
                 // Another PDU starts in this segment after the one just completed; tshark fences
@@ -311,10 +308,19 @@ final class TcpReassembly {
         msp.fragments.clear();
         fs.msps.remove(msp);
         int n = tvb.reportedLength() - offset;
-        TreeItem item = tcpTree.add(f.segmentData, tvb, offset, n, tvb.bytes(offset, Math.max(0, Math.min(n, tvb.length() - offset))))
-                .setText("TCP segment data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+        TreeItem item = segmentData(tcpTree, tvb, offset, n, "TCP segment data");
         expert.add(item, f.eiReassemblyLimit, tvb, offset, n);
         pinfo.columns().appendInfoSep(" ", "[TCP segment of a reassembled PDU]");
+    }
+
+    /** The tcp.segment_data item of {@code n} bytes at {@code offset}, labelled "{@code what} (n bytes)". */
+    private TreeItem segmentData(TreeItem tcpTree, Tvb tvb, int offset, int n, String what) {
+        if (tcpTree.isDiscarding()) {
+            return tcpTree; // no copy of the bytes nobody reads
+        }
+        byte[] captured = tvb.bytes(offset, Math.max(0, Math.min(n, tvb.length() - offset)));
+        return tcpTree.add(f.segmentData, tvb, offset, n, captured)
+                .setText(what + " (" + n + " byte" + (n == 1 ? "" : "s") + ")");
     }
 
     /** The MSP data has no holes up to its last fragment. */
