@@ -15,6 +15,22 @@ public final class Columns {
     private Object destination = "";
     private boolean infoFenced;
     private int fence;
+    // Off when nothing prints or filters a column: every call below then does nothing.
+    private boolean active = true;
+
+    /**
+     * Whether anything reads the columns (Wireshark builds them only for a column display or a
+     * {@code _ws.col.*} filter). When not, setting them does nothing, and a dissector may skip the
+     * work of making their text.
+     */
+    public boolean active() {
+        return active;
+    }
+
+    /** Set by the engine before the packet is dissected: columns nobody reads are not kept. */
+    void setActive(boolean active) {
+        this.active = active;
+    }
 
     /** The Protocol and Info columns at one moment, to put back with {@link #restore}. */
     public record State(String protocol, String info, boolean infoFenced, int fence) {
@@ -27,6 +43,9 @@ public final class Columns {
 
     /** Puts back Protocol and Info as they were at {@code s}. */
     public void restore(State s) {
+        if (!active) {
+            return;
+        }
         protocol = s.protocol();
         info.setLength(0);
         info.append(s.info());
@@ -39,6 +58,9 @@ public final class Columns {
     }
 
     public void setProtocol(String protocol) {
+        if (!active) {
+            return;
+        }
         this.protocol = protocol;
     }
 
@@ -49,22 +71,34 @@ public final class Columns {
 
     /** col_clear + col_set_str: replaces the Info text after the fence, if any. */
     public void setInfo(String text) {
+        if (!active) {
+            return;
+        }
         info.setLength(infoFenced ? fence : 0);
         info.append(text);
     }
 
     /** col_clear for Info. */
     public void clearInfo() {
+        if (!active) {
+            return;
+        }
         info.setLength(infoFenced ? fence : 0);
     }
 
     /** col_append_str. */
     public void appendInfo(String text) {
+        if (!active) {
+            return;
+        }
         info.append(text);
     }
 
     /** col_append_sep_str: appends with {@code sep} unless Info is empty (the whole column: a fence does not count). */
     public void appendInfoSep(String sep, String text) {
+        if (!active) {
+            return;
+        }
         if (info.length() > 0) {
             info.append(sep);
         }
@@ -76,6 +110,9 @@ public final class Columns {
      * dissectors set (TCP's "[TCP Retransmission] " prefixes).
      */
     public void prependInfoFenced(String text) {
+        if (!active) {
+            return;
+        }
         info.insert(0, text);
         fence = infoFenced ? fence + text.length() : text.length();
         infoFenced = true;
@@ -83,6 +120,9 @@ public final class Columns {
 
     /** col_set_fence: later set/clear calls keep the text written so far. */
     public void fenceInfo() {
+        if (!active) {
+            return;
+        }
         infoFenced = true;
         fence = info.length();
     }
@@ -102,20 +142,32 @@ public final class Columns {
     }
 
     public void setSource(String source) {
+        if (!active) {
+            return;
+        }
         this.source = source;
     }
 
     public void setDestination(String destination) {
+        if (!active) {
+            return;
+        }
         this.destination = destination;
     }
 
     /** Sets Source to an address, formatted as {@link Address#toString()} only if read. */
     public void setSource(Address source) {
+        if (!active) {
+            return;
+        }
         this.source = source;
     }
 
     /** Sets Destination to an address, formatted as {@link Address#toString()} only if read. */
     public void setDestination(Address destination) {
+        if (!active) {
+            return;
+        }
         this.destination = destination;
     }
 }

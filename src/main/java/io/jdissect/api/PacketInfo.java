@@ -151,6 +151,7 @@ public final class PacketInfo {
     /** Set by the engine from the fields the run needs (every field when never called). */
     public void setWanted(Predicate<String> wanted) {
         this.wanted = wanted;
+        columns.setActive(wanted.test("_ws.col"));
     }
 
     // ---- data passed from lower to upper layers ----

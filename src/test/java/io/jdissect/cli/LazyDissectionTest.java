@@ -45,7 +45,11 @@ class LazyDissectionTest {
             "-Y smtp.req.command==\"MAIL\" -T fields -e frame.number -e smtp.req.parameter",
             // ... and IMF bodies without a message/rfc822 part (workload (b))
             "-Y imf -T fields -e frame.number -e imf.subject -e imf.from -e imf.message_text",
-            "-Y frame.protocols~\"mime\" -T fields -e frame.number -e frame.protocols -e smtp.data.fragment.count");
+            "-Y frame.protocols~\"mime\" -T fields -e frame.number -e frame.protocols -e smtp.data.fragment.count",
+            // TCP's items without the columns, Ethernet's or IP's (their trees are not made)
+            "-T fields -e frame.number -e tcp.stream -e tcp.window_size -e tcp.analysis.bytes_in_flight -e tcp.completeness",
+            // DATA fragment items, with the message bytes kept although IMF is not read
+            "-Y smtp.data.fragment.count>0 -T fields -e frame.number -e smtp.data.reassembled.length -e smtp.data.fragment");
 
     private record Run(int code, byte[] out, String err) {
     }

@@ -132,11 +132,14 @@ final class EthDissector {
         // A type/length of 0 is not an 802.3 length: tshark takes it as Ethernet II (ETHERTYPE_UNK,
         // used inside Cisco MDS switches).
         boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE || typeOrLength == 0;
-        // tshark 4.0 labels an 802.3 frame without its addresses (and with a trailing space).
-        TreeItem eth = tree.add(proto.field(), tvb, 0, HEADER_LEN).setText(() -> ethernet2
-                ? "Ethernet II, Src: " + srcAddr + ", Dst: " + dstAddr : "IEEE 802.3 Ethernet ");
-        address(eth, tvb, 0, dst, h.dst(), dstLg, dstIg);
-        address(eth, tvb, 6, src, h.src(), srcLg, srcIg);
+        // Nothing reads Ethernet's items (a filter on SMTP only, say): none is made.
+        TreeItem eth = pinfo.wants(proto.abbrev()) ? tree.add(proto.field(), tvb, 0, HEADER_LEN) : TreeItem.discarding();
+        if (!eth.isDiscarding()) {
+            // tshark 4.0 labels an 802.3 frame without its addresses (and with a trailing space).
+            eth.setText(() -> ethernet2 ? "Ethernet II, Src: " + srcAddr + ", Dst: " + dstAddr : "IEEE 802.3 Ethernet ");
+            address(eth, tvb, 0, dst, h.dst(), dstLg, dstIg);
+            address(eth, tvb, 6, src, h.src(), srcLg, srcIg);
+        }
         if (!ethernet2) {
             // IEEE 802.3: the length field, then an 802.2 LLC header (packet-ieee8023.c).
             eth.add(len, tvb, 12, 2, typeOrLength);

@@ -147,16 +147,19 @@ final class Ipv4Dissector {
         Address srcAddr = address(h.src());
         Address dstAddr = address(h.dst());
         // The addresses join the title only once the lengths proved sane, as in tshark.
-        TreeItem ip = tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name());
+        // Nothing reads IPv4's items (a filter on SMTP only, say): none is made, nor their text.
+        TreeItem ip = pinfo.wants(proto.abbrev())
+                ? tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name())
+                : TreeItem.discarding();
         int first = tvb.u8(0);
         long ipVersion = h.version();
         ip.add(version, tvb, 0, 1, ipVersion).setText(() -> BitPattern.of(first, 0xf0, 8) + "Version: " + ipVersion);
-        ip.add(hdrLen, tvb, 0, 1, headerLen)
+        TreeItem hdrLenItem = ip.add(hdrLen, tvb, 0, 1, headerLen)
                 .setText(() -> BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + headerLen / 4 + ")");
         if (headerLen < MIN_HEADER) {
             // RFC 791: IHL is at least 5; tshark stops here.
             String problem = "Bogus IP header length (" + headerLen + ", must be at least " + MIN_HEADER + ")";
-            expert.add(ip.children().get(ip.children().size() - 1), bogusHeaderLength, tvb, 0, 1, problem);
+            expert.add(hdrLenItem, bogusHeaderLength, tvb, 0, 1, problem);
             pinfo.columns().setInfo(problem);
             return tvb.reportedLength();
         }
@@ -188,14 +191,19 @@ final class Ipv4Dissector {
         ip.add(protocol, tvb, 9, 1, h.protocol());
         ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
         ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
-        // The dotted quads are wanted six times each: formatted once.
-        String srcText = srcAddr.toString();
-        String dstText = dstAddr.toString();
-        addresses(ip, tvb, srcText, h.src(), dstText, h.dst());
-        ip.setText(() -> proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
         pinfo.setNetAddresses(srcAddr, dstAddr);
-        pinfo.columns().setSource(srcText);
-        pinfo.columns().setDestination(dstText);
+        if (ip.isDiscarding()) {
+            pinfo.columns().setSource(srcAddr); // formatted only if read
+            pinfo.columns().setDestination(dstAddr);
+        } else {
+            // The dotted quads are wanted six times each: formatted once.
+            String srcText = srcAddr.toString();
+            String dstText = dstAddr.toString();
+            addresses(ip, tvb, srcText, h.src(), dstText, h.dst());
+            ip.setText(() -> proto.name() + ", Src: " + srcText + ", Dst: " + dstText);
+            pinfo.columns().setSource(srcText);
+            pinfo.columns().setDestination(dstText);
+        }
         if (headerLen > MIN_HEADER) {
             options.dissect(ip, tvb, MIN_HEADER, headerLen - MIN_HEADER);
         }

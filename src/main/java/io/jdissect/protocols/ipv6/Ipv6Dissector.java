@@ -87,23 +87,26 @@ final class Ipv6Dissector {
         Ipv6Header h = new Ipv6Header(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
         Address srcAddr = new Address(Address.Type.IPv6, h.src());
         Address dstAddr = new Address(Address.Type.IPv6, h.dst());
-        TreeItem ip6 = tree.add(proto.field(), tvb, 0, HEADER_LEN)
-                .setText(() -> "Internet Protocol Version 6, Src: " + srcAddr + ", Dst: " + dstAddr);
-        ip6.add(version, tvb, 0, 1, h.version()).setText(BitPattern.of(tvb.u8(0), 0xf0, 8) + "Version: " + h.version());
-        if (ipVersion != null) {
-            ip6.add(ipVersion, tvb, 0, 1, h.version()).hidden();
+        // Nothing reads IPv6's items (a filter on SMTP only, say): none is made, nor their text.
+        TreeItem ip6 = pinfo.wants(proto.abbrev()) ? tree.add(proto.field(), tvb, 0, HEADER_LEN) : TreeItem.discarding();
+        if (!ip6.isDiscarding()) {
+            ip6.setText(() -> "Internet Protocol Version 6, Src: " + srcAddr + ", Dst: " + dstAddr);
+            ip6.add(version, tvb, 0, 1, h.version()).setText(BitPattern.of(tvb.u8(0), 0xf0, 8) + "Version: " + h.version());
+            if (ipVersion != null) {
+                ip6.add(ipVersion, tvb, 0, 1, h.version()).hidden();
+            }
+            long first = tvb.u32(0);
+            TreeItem tc = ip6.add(tclass, tvb, 0, 4, h.trafficClass())
+                    .setText(BitPattern.of(first, 0x0ff00000, 32) + "Traffic Class: " + TrafficClass.summary(h.trafficClass()));
+            tc.add(dscp, tvb, 0, 4, h.trafficClass() >> 2);
+            tc.add(ecn, tvb, 0, 4, h.trafficClass() & 3);
+            ip6.add(flow, tvb, 1, 3, h.flowLabel());
+            ip6.add(plen, tvb, 4, 2, h.payloadLength());
+            ip6.add(nxt, tvb, 6, 1, h.nextHeader());
+            ip6.add(hlim, tvb, 7, 1, h.hopLimit());
+            address(ip6, tvb, 8, src, srcHost, h.src(), srcAddr);
+            address(ip6, tvb, 24, dst, dstHost, h.dst(), dstAddr);
         }
-        long first = tvb.u32(0);
-        TreeItem tc = ip6.add(tclass, tvb, 0, 4, h.trafficClass())
-                .setText(BitPattern.of(first, 0x0ff00000, 32) + "Traffic Class: " + TrafficClass.summary(h.trafficClass()));
-        tc.add(dscp, tvb, 0, 4, h.trafficClass() >> 2);
-        tc.add(ecn, tvb, 0, 4, h.trafficClass() & 3);
-        ip6.add(flow, tvb, 1, 3, h.flowLabel());
-        ip6.add(plen, tvb, 4, 2, h.payloadLength());
-        ip6.add(nxt, tvb, 6, 1, h.nextHeader());
-        ip6.add(hlim, tvb, 7, 1, h.hopLimit());
-        address(ip6, tvb, 8, src, srcHost, h.src(), srcAddr);
-        address(ip6, tvb, 24, dst, dstHost, h.dst(), dstAddr);
         pinfo.setNetAddresses(srcAddr, dstAddr);
         pinfo.columns().setSource(srcAddr);
         pinfo.columns().setDestination(dstAddr);

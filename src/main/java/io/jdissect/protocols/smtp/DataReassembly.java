@@ -13,17 +13,27 @@ final class DataReassembly {
     record Fragment(long frame, int offset, int length) {
     }
 
-    /** A finished message: its fragments, its bytes, and the frame that finished it. */
+    /**
+     * A finished message: its fragments, its bytes (null when the reassembly only counts), and the
+     * frame that finished it.
+     */
     record Message(List<Fragment> fragments, byte[] bytes, long reassembledIn) {
     }
 
     private final List<Fragment> fragments = new ArrayList<>();
     private final int maxBytes;
+    private final boolean keepBytes;
     private MessageBuffer bytes;
 
-    DataReassembly(int maxBytes) {
+    /**
+     * @param keepBytes false when nothing in the run reads a message (its IMF, its fragment items):
+     *                  the fragments are then only counted, which spares copying most of a mail
+     *                  capture's bytes twice
+     */
+    DataReassembly(int maxBytes, boolean keepBytes) {
         this.maxBytes = maxBytes;
-        this.bytes = new MessageBuffer(maxBytes);
+        this.keepBytes = keepBytes;
+        this.bytes = new MessageBuffer(keepBytes ? maxBytes : 0);
     }
 
     /** fragment_add_seq_next: appends; returns the message when {@code last} ends it, else null. */
@@ -39,9 +49,9 @@ final class DataReassembly {
     }
 
     private Message finish(long frame) {
-        Message m = new Message(List.copyOf(fragments), bytes.bytes(), frame);
+        Message m = new Message(List.copyOf(fragments), keepBytes ? bytes.bytes() : null, frame);
         fragments.clear();
-        bytes = new MessageBuffer(maxBytes);
+        bytes = new MessageBuffer(keepBytes ? maxBytes : 0);
         return m;
     }
 }

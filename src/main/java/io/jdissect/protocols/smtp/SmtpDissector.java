@@ -38,16 +38,16 @@ final class SmtpDissector {
         final TsharkSession tshark;
         final SmtpSession session;
 
-        State(SmtpLimits limits) {
-            tshark = new TsharkSession(limits);
+        State(SmtpLimits limits, boolean keepMessages) {
+            tshark = new TsharkSession(limits, keepMessages);
             session = new SmtpSession(limits);
         }
     }
 
     int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         Conversation conv = pinfo.conversation();
-        State st = conv != null ? conv.computeIfAbsent(State.class, () -> new State(prefs.limits()))
-                : new State(prefs.limits());
+        State st = conv != null ? conv.computeIfAbsent(State.class, () -> new State(prefs.limits(), keepMessages(pinfo)))
+                : new State(prefs.limits(), keepMessages(pinfo));
         TsharkSession s = st.tshark;
         long frame = pinfo.frameNumber();
         if (s.lastNonTlsFrame != 0 && frame > s.lastNonTlsFrame) {
@@ -99,12 +99,28 @@ final class SmtpDissector {
             smtp.add(f.dataReassembledIn, null, 0, 0, m.reassembledIn()).generated();
             return;
         }
+        if (m.bytes() == null) {
+            return; // only counted: nothing in this run reads the message
+        }
         Tvb next = Tvb.ofSource("Reassembled SMTP", m.bytes());
         requests.fragmentsTree(smtp, next, m);
         DissectorHandle imf = registry.handle("imf");
-        if (imf != null && (pinfo.wants("imf") || BodyNeeds.read(pinfo, registry, true))) {
+        if (imf != null && readsMessage(pinfo)) {
             pinfo.callContained(imf, next, tree);
         }
+    }
+
+    /** Whether the run reads what a message gives: IMF and what its body holds. */
+    private boolean readsMessage(PacketInfo pinfo) {
+        return pinfo.wants("imf") || BodyNeeds.read(pinfo, registry, true);
+    }
+
+    /**
+     * Whether DATA messages must keep their bytes: for IMF, or for the fragment items that show
+     * the reassembled message. The run's needs do not change, so a conversation decides once.
+     */
+    private boolean keepMessages(PacketInfo pinfo) {
+        return pinfo.wants("smtp.data") || registry.handle("imf") != null && readsMessage(pinfo);
     }
 
     /**

@@ -36,8 +36,9 @@ final class TsharkSession {
     long lastNonTlsFrame;
     final DataReassembly reassembly;
 
-    TsharkSession(SmtpLimits limits) {
-        reassembly = new DataReassembly(limits.maxMessageBytes());
+    /** @param keepMessages whether DATA messages keep their bytes (see {@link DataReassembly}) */
+    TsharkSession(SmtpLimits limits, boolean keepMessages) {
+        reassembly = new DataReassembly(limits.maxMessageBytes(), keepMessages);
     }
 
     boolean inAuthWindow(long frame) {

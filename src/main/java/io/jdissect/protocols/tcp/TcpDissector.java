@@ -10,10 +10,10 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
-import io.kaitai.struct.ByteBufferKaitaiStream;
 
 /**
  * The TCP dissector (RFC 9293) as tshark 4.0 shows a segment: header fields with relative
@@ -64,12 +64,16 @@ final class TcpDissector implements Dissector {
         col.clearInfo();
         int sport = tvb.u16(0);
         int dport = tvb.u16(2);
-        col.appendInfo(sport + " \u2192 " + dport);
-        // Nothing reads TCP's items (a filter on SMTP only, say): the analysis and reassembly still run.
+        // Nobody reads the columns or TCP's items (a filter on SMTP only, say): their text is not
+        // made, but the analysis and reassembly still run.
+        boolean cols = col.active();
+        if (cols) {
+            col.appendInfo(sport + " \u2192 " + dport);
+        }
         TreeItem ti = pinfo.wants(f.proto.abbrev())
                 ? tree.add(f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()))
                 : TreeItem.discarding();
-        StringBuilder summary = new StringBuilder("Transmission Control Protocol, Src Port: ")
+        StringBuilder summary = ti.isDiscarding() ? null : new StringBuilder("Transmission Control Protocol, Src Port: ")
                 .append(sport).append(", Dst Port: ").append(dport);
         ti.add(f.srcport, tvb, 0, 2, sport);
         ti.add(f.dstport, tvb, 2, 2, dport);
@@ -77,7 +81,7 @@ final class TcpDissector implements Dissector {
         ti.add(f.port, tvb, 2, 2, dport).hidden();
         pinfo.setPorts(sport, dport);
 
-        TcpHeader h = new TcpHeader(new ByteBufferKaitaiStream(tvb.bytes(0, MIN_HEADER)));
+        TcpHeader h = new TcpHeader(KaitaiTvb.stream(tvb, 0, MIN_HEADER));
         int hlen = (int) h.dataOffset() * 4;
         int flags = (int) h.flags();
         long rawSeq = h.seqNum();
@@ -107,7 +111,7 @@ final class TcpDissector implements Dissector {
         boolean haveSeglen = !quoted && !shortSegment;
         if (quoted) {
             ti.add(f.seq, tvb, 4, 4, rawSeq);
-            summary.append(", Seq: ").append(rawSeq);
+            append(summary, ", Seq: ", rawSeq);
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
         // A second pass (-2) shows the stream's final completeness, noted by the first.
@@ -148,22 +152,24 @@ final class TcpDissector implements Dissector {
         if (!syn && fwd.winScale >= 0) {
             realWindow = win << fwd.winScale;
         }
-        String flagNames = TcpHeaderFlags.names(flags);
+        String flagNames = cols || !ti.isDiscarding() ? TcpHeaderFlags.names(flags) : null;
         StringBuilder info = new StringBuilder();
-        info.append(" [").append(flagNames).append("] Seq=").append(seq);
-        if (ackSet) {
-            info.append(" Ack=").append(ack);
-        }
-        info.append(" Win=").append(realWindow);
-        if ((flags & TcpHeaderFlags.URG) != 0) {
-            info.append(" Urg=").append(h.urgentPointer());
+        if (cols) {
+            info.append(" [").append(flagNames).append("] Seq=").append(seq);
+            if (ackSet) {
+                info.append(" Ack=").append(ack);
+            }
+            info.append(" Win=").append(realWindow);
+            if ((flags & TcpHeaderFlags.URG) != 0) {
+                info.append(" Urg=").append(h.urgentPointer());
+            }
         }
 
         if (!quoted) {
             var relSeq = seq;
             ti.add(f.seq, tvb, 4, 4, seq).setText(() -> "Sequence Number: " + relSeq + "    (relative sequence number)");
             ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
-            summary.append(", Seq: ").append(seq);
+            append(summary, ", Seq: ", seq);
         }
         if (hlen < MIN_HEADER) {
             col.appendInfo(info + ", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
@@ -171,12 +177,16 @@ final class TcpDissector implements Dissector {
                     + hlen + " bytes (" + (hlen >> 2) + ")");
             expert.add(hl, f.eiBogusHeaderLength, tvb, 12, 1,
                     "Bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
-            ti.setText(summary.toString());
+            if (summary != null) {
+                ti.setText(summary.toString());
+            }
             return tvb.reportedLength();
         }
         ti.setLength(hlen);
-        col.appendInfo(info.toString());
-        info.setLength(0);
+        if (cols) {
+            col.appendInfo(info.toString());
+            info.setLength(0);
+        }
         if (haveSeglen) {
             var relNext = nxtseq;
             ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
@@ -186,20 +196,25 @@ final class TcpDissector implements Dissector {
         if (ackSet) {
             var relAck = ack;
             ackItem.setText(() -> "Acknowledgment Number: " + relAck + "    (relative ack number)");
-            summary.append(", Ack: ").append(ack);
+            append(summary, ", Ack: ", ack);
         } else if (rawAck != 0) {
             expert.add(ackItem, f.eiAckNonzero, tvb, 8, 4, "The acknowledgment number field is nonzero while the ACK flag is not set");
         }
         ti.add(f.ackRaw, tvb, 8, 4, rawAck);
         if (haveSeglen) {
-            summary.append(", Len: ").append(seglen);
+            append(summary, ", Len: ", seglen);
         }
-        ti.setText(summary.toString());
+        if (summary != null) {
+            ti.setText(summary.toString());
+        }
         var headerLength = hlen;
         ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(() -> bits4(headerLength >> 2) + " .... = Header Length: " + headerLength
                 + " bytes (" + (headerLength >> 2) + ")");
 
-        flagsTree(ti, tvb, flags, flagNames, stream, sport, dport, pinfo);
+        if (!ti.isDiscarding()) {
+            flagsTree(ti, tvb, flags, flagNames, stream, sport, pinfo);
+        }
+        noteFlags(stream, flags, sport, dport, pinfo);
 
         ti.add(f.windowSizeValue, tvb, 14, 2, win);
         ti.add(f.windowSize, tvb, 14, 2, realWindow).generated();
@@ -221,15 +236,17 @@ final class TcpDissector implements Dissector {
                     "The urgent pointer field is nonzero while the URG flag is not set");
         }
 
-        if (haveSeglen) {
+        if (haveSeglen && cols) {
             info.append(" Len=").append(seglen);
         }
         // The receiver's SACK blocks count until its next segment (tshark: bytes in flight).
         int sackRanges = 0;
         if (hlen > MIN_HEADER) {
             TcpOptions.Options o = options.dissect(tvb, MIN_HEADER, hlen - MIN_HEADER, ti,
-                    rev.baseSeqSet ? rev.baseSeq : 0);
-            info.append(o.info);
+                    rev.baseSeqSet ? rev.baseSeq : 0, cols);
+            if (cols) {
+                info.append(o.info);
+            }
             // tshark stores a window scale option whatever segment carries it (pdu_store_window_scale_option).
             if (o.windowScaleShift >= 0) {
                 fwd.winScale = o.windowScaleShift;
@@ -239,7 +256,9 @@ final class TcpDissector implements Dissector {
             System.arraycopy(o.sackRight, 0, fwd.sackRight, 0, sackRanges);
         }
         fwd.sackRanges = sackRanges;
-        col.appendInfo(info.toString());
+        if (cols) {
+            col.appendInfo(info.toString());
+        }
         if (syn) {
             verifyWindowScaling(ackSet, fwd, rev);
         }
@@ -323,8 +342,8 @@ final class TcpDissector implements Dissector {
         t.add(f.timeDelta, tvb, 0, 0, s.delta).generated();
     }
 
-    private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, int dport,
-                           PacketInfo pinfo) {
+    /** The flags with their expert items; reads the stream as it was before this segment. */
+    private void flagsTree(TreeItem ti, Tvb tvb, int flags, String names, TcpStream stream, int sport, PacketInfo pinfo) {
         TreeItem fl = ti.add(f.flags, tvb, 12, 2, flags)
                 .setText(() -> "Flags: " + FieldFormat.hex(flags, 3) + " (" + names + ")");
         fl.add(f.flagsRes, tvb, 12, 2, (flags & TcpHeaderFlags.RESERVED) >> 9);
@@ -340,15 +359,11 @@ final class TcpDissector implements Dissector {
         }
         TreeItem syn = fl.add(f.flagsSyn, tvb, 12, 2, bit(flags, TcpHeaderFlags.SYN));
         if ((flags & TcpHeaderFlags.SYN) != 0) {
-            // The server port is what the SYN went to, or what the SYN/ACK came from.
             if ((flags & TcpHeaderFlags.ACK) != 0) {
                 expert.add(syn, f.eiSynack, tvb, 12, 2,
                         "Connection establish acknowledge (SYN+ACK): server port " + sport);
-                stream.serverPort = sport;
             } else {
-                expert.add(syn, f.eiSyn, tvb, 12, 2, "Connection establish request (SYN): server port " + dport);
-                stream.serverPort = dport;
-                stream.mruSyn = pinfo.absoluteTime();
+                expert.add(syn, f.eiSyn, tvb, 12, 2, "Connection establish request (SYN): server port " + pinfo.dstPort());
             }
         }
         TreeItem fin = fl.add(f.flagsFin, tvb, 12, 2, bit(flags, TcpHeaderFlags.FIN));
@@ -364,7 +379,29 @@ final class TcpDissector implements Dissector {
             } else {
                 expert.add(str, f.eiFinActive, tvb, 12, 2);
             }
-            stream.flows[dir].finSent = true;
+        }
+    }
+
+    /** What the flags tell the stream, items or not: the server port, the last SYN, who sent a FIN. */
+    private static void noteFlags(TcpStream stream, int flags, int sport, int dport, PacketInfo pinfo) {
+        if ((flags & TcpHeaderFlags.SYN) != 0) {
+            // The server port is what the SYN went to, or what the SYN/ACK came from.
+            if ((flags & TcpHeaderFlags.ACK) != 0) {
+                stream.serverPort = sport;
+            } else {
+                stream.serverPort = dport;
+                stream.mruSyn = pinfo.absoluteTime();
+            }
+        }
+        if ((flags & TcpHeaderFlags.FIN) != 0) {
+            stream.flows[stream.direction(pinfo.netSrc(), sport)].finSent = true;
+        }
+    }
+
+    /** Appends to the protocol item's label, if it is made. */
+    private static void append(StringBuilder summary, String what, long value) {
+        if (summary != null) {
+            summary.append(what).append(value);
         }
     }
 

@@ -68,7 +68,10 @@ final class TcpOptions {
      * Dissects {@code length} bytes of options at {@code offset}. {@code sackBase} is the
      * sequence number SACK edges are shown relative to (the reverse direction's base), or 0.
      */
-    Options dissect(Tvb tvb, int offset, int length, TreeItem tcpTree, long sackBase) {
+    Options dissect(Tvb tvb, int offset, int length, TreeItem tcpTree, long sackBase, boolean withInfo) {
+        if (tcpTree.isDiscarding() && !withInfo) {
+            return values(tvb, offset, length, sackBase);
+        }
         Options out = new Options();
         // A short segment has fewer option bytes than its header declares: tshark shows those.
         int available = Math.max(0, Math.min(length, tvb.length() - offset));
@@ -109,6 +112,42 @@ final class TcpOptions {
             p += len;
         }
         item.setText("Options: (" + length + " bytes)" + (names.isEmpty() ? "" : ", " + String.join(", ", names)));
+        return out;
+    }
+
+    /**
+     * The same walk when nobody reads the items or the Info column: only the values the analysis
+     * needs, with the same reads (so a truncated option fails at the same place).
+     */
+    private static Options values(Tvb tvb, int offset, int length, long sackBase) {
+        Options out = new Options();
+        int end = offset + length;
+        int p = offset;
+        while (p < end) {
+            int kind = tvb.u8(p);
+            if (kind == EOL || kind == NOP) {
+                p++;
+                continue;
+            }
+            if (p + 1 >= end) {
+                break;
+            }
+            int len = tvb.u8(p + 1);
+            if (len < 2 || p + len > end) {
+                break;
+            }
+            tvb.ensure(p, len);
+            if (kind == WSCALE && len == 3) {
+                out.windowScaleShift = Math.min(tvb.u8(p + 2), 14);
+            } else if (kind == SACK && (len - 2) % 8 == 0) {
+                out.sackRanges = 0;
+                for (int q = p + 2; q + 8 <= p + len && out.sackRanges < TcpFlow.MAX_SACK_RANGES; q += 8) {
+                    out.sackLeft[out.sackRanges] = (tvb.u32(q) - sackBase) & 0xffffffffL;
+                    out.sackRight[out.sackRanges++] = (tvb.u32(q + 4) - sackBase) & 0xffffffffL;
+                }
+            }
+            p += len;
+        }
         return out;
     }
 
