@@ -1,7 +1,9 @@
 package io.jdissect.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -16,6 +18,7 @@ public final class FieldNeeds implements Predicate<String> {
 
     private final boolean everything;
     private final List<String> fields;
+    private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
     private FieldNeeds(boolean everything, List<String> fields) {
         this.everything = everything;
@@ -40,6 +43,16 @@ public final class FieldNeeds implements Predicate<String> {
         if (everything) {
             return true;
         }
+        // Asked several times per packet with a few dozen names: each is answered once.
+        Boolean known = answers.get(abbrev);
+        if (known == null) {
+            known = reads(abbrev);
+            answers.put(abbrev, known);
+        }
+        return known;
+    }
+
+    private boolean reads(String abbrev) {
         for (String f : fields) {
             if (f.equals(abbrev) || (f.startsWith(abbrev) && f.length() > abbrev.length() && f.charAt(abbrev.length()) == '.')) {
                 return true;

@@ -36,10 +36,14 @@ final class DataReassembly {
         this.bytes = new MessageBuffer(keepBytes ? maxBytes : 0);
     }
 
-    /** fragment_add_seq_next: appends; returns the message when {@code last} ends it, else null. */
+    /**
+     * fragment_add_seq_next: appends; returns the message when {@code last} ends it, else null.
+     * {@code data} is a segment's bytes (a capture record or a TCP reassembly), which never change:
+     * they are kept, not copied, until the message is joined.
+     */
     Message add(long frame, byte[] data, int off, int len, boolean last) {
         fragments.add(new Fragment(frame, (int) Math.min(Integer.MAX_VALUE, bytes.size()), len));
-        bytes.append(data, off, len);
+        bytes.appendShared(data, off, len);
         return last ? finish(frame) : null;
     }
 

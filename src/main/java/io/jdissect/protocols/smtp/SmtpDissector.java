@@ -63,7 +63,10 @@ final class SmtpDissector {
         }
         pinfo.columns().setProtocol("SMTP");
         pinfo.columns().clearInfo();
-        TreeItem smtp = tree.add(f.proto.field(), tvb, 0, tvb.reportedLength());
+        // Nothing reads SMTP's items, nor the text lines of a DATA fragment below them (a filter on
+        // IMF only, say): none is made; the session state moves all the same.
+        TreeItem smtp = pinfo.wants(f.proto.abbrev()) || pinfo.wants("data-text-lines")
+                ? tree.add(f.proto.field(), tvb, 0, tvb.reportedLength()) : TreeItem.discarding();
         if (request) {
             DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, registry.handle("data-text-lines"));
             if (m != null) {
@@ -103,7 +106,9 @@ final class SmtpDissector {
             return; // only counted: nothing in this run reads the message
         }
         Tvb next = Tvb.ofSource("Reassembled SMTP", m.bytes());
-        requests.fragmentsTree(smtp, next, m);
+        if (!smtp.isDiscarding()) {
+            requests.fragmentsTree(smtp, next, m);
+        }
         DissectorHandle imf = registry.handle("imf");
         if (imf != null && readsMessage(pinfo)) {
             pinfo.callContained(imf, next, tree);
