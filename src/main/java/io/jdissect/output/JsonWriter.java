@@ -17,9 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * tshark's {@code -T json}: an array of {@code {"_index", "_type", "_score", "_source": {"layers":
@@ -108,10 +106,44 @@ public final class JsonWriter implements PacketWriter {
                 shown.add(c);
             }
         }
-        for (Map.Entry<String, List<TreeItem>> group : groupByKey(shown).entrySet()) {
-            writeGroup(group.getKey(), group.getValue(), filter);
+        // A layer has a few dozen items, most with a key of their own: pairwise comparison (field
+        // definitions by identity) is cheaper than a map of lists per object.
+        int n = shown.size();
+        String[] keys = new String[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = key(shown.get(i));
+        }
+        boolean[] written = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            if (written[i]) {
+                continue;
+            }
+            List<TreeItem> group = null;
+            for (int j = i + 1; j < n; j++) {
+                if (!written[j] && sameKey(shown.get(i), keys[i], shown.get(j), keys[j])) {
+                    if (group == null) {
+                        group = new ArrayList<>(4);
+                        group.add(shown.get(i));
+                    }
+                    group.add(shown.get(j));
+                    written[j] = true;
+                }
+            }
+            writeGroup(keys[i], group != null ? group : List.of(shown.get(i)), filter);
         }
         gen.writeEndObject();
+    }
+
+    /** The JSON key of an item: its field's abbreviation, or the label of a text-only item. */
+    private static String key(TreeItem i) {
+        return i.def() == null ? TreeLabels.label(i) : i.def().abbrev();
+    }
+
+    private static boolean sameKey(TreeItem a, String aKey, TreeItem b, String bKey) {
+        if (a.def() != null && a.def() == b.def()) {
+            return true;
+        }
+        return aKey.equals(bKey);
     }
 
     private void writeGroup(String key, List<TreeItem> items, ProtocolFilter filter) throws IOException {
@@ -220,16 +252,6 @@ public final class JsonWriter implements PacketWriter {
             w.write(i);
         }
         gen.writeEndArray();
-    }
-
-    /** Items by JSON key (the field abbreviation, or the label of a text-only item), in first-seen order. */
-    static Map<String, List<TreeItem>> groupByKey(List<TreeItem> items) {
-        Map<String, List<TreeItem>> groups = new LinkedHashMap<>();
-        for (TreeItem i : items) {
-            String key = i.def() == null ? TreeLabels.label(i) : i.def().abbrev();
-            groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(i);
-        }
-        return groups;
     }
 
     /** FT_NONE and FT_PROTOCOL items (and text) have no value of their own in JSON. */
