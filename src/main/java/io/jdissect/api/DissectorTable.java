@@ -1,5 +1,7 @@
 package io.jdissect.api;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +17,8 @@ public final class DissectorTable {
     private final boolean stringKeyed;
     private final Map<Object, DissectorHandle> entries = new ConcurrentHashMap<>();
     private final Map<Object, DissectorHandle> decodeAs = new ConcurrentHashMap<>();
+    /** Most runs have no Decode-As rule: then a look-up is one map probe, not two. */
+    private volatile boolean hasDecodeAs;
 
     DissectorTable(String name, String uiName, boolean stringKeyed) {
         this.name = name;
@@ -50,6 +54,7 @@ public final class DissectorTable {
     /** A Decode-As rule: {@code key} is dissected with {@code handle} whatever else is registered. */
     public void decodeAs(long key, DissectorHandle handle) {
         decodeAs.put(key, handle);
+        hasDecodeAs = true;
     }
 
     /** Whether a Decode-As rule covers {@code key} (Wireshark's dissector_is_uint_changed). */
@@ -58,7 +63,7 @@ public final class DissectorTable {
     }
 
     public DissectorHandle get(long key) {
-        DissectorHandle h = decodeAs.get(key);
+        DissectorHandle h = hasDecodeAs ? decodeAs.get(key) : null;
         return h != null ? h : entries.get(key);
     }
 
@@ -87,6 +92,11 @@ public final class DissectorTable {
     public int tryDissect(String key, Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         DissectorHandle h = get(key);
         return h == null ? 0 : pinfo.call(h, tvb, tree);
+    }
+
+    /** The registered dissectors (without Decode-As), unordered: a view, for look-ups per packet. */
+    public Collection<DissectorHandle> handles() {
+        return Collections.unmodifiableCollection(entries.values());
     }
 
     /** Registered entries (without Decode-As), sorted by key, for {@code -G decodes}. */

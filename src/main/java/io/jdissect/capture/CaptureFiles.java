@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * its name): pcap (microsecond or nanosecond, either byte order) or pcapng.
  */
 public final class CaptureFiles {
+    /** Files from this size on are read ahead ({@link ReadAheadInputStream}). */
+    static final long READ_AHEAD_MIN_BYTES = 16L << 20;
+
     private CaptureFiles() {
     }
 
@@ -26,6 +29,10 @@ public final class CaptureFiles {
         InputStream in;
         try {
             in = Files.newInputStream(path);
+            // Big files are read ahead in a thread of their own; small ones are not worth a thread.
+            if (Files.size(path) >= READ_AHEAD_MIN_BYTES) {
+                in = new ReadAheadInputStream(in, name);
+            }
         } catch (NoSuchFileException e) {
             throw new CaptureException(name, 0, "doesn't exist");
         } catch (java.nio.file.AccessDeniedException e) {

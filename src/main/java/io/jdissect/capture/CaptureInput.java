@@ -18,7 +18,7 @@ final class CaptureInput implements AutoCloseable {
     private long position;
 
     CaptureInput(InputStream in, String name) {
-        this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, BUFFER_SIZE);
+        this.in = in instanceof BufferedInputStream || in instanceof ReadAheadInputStream ? in : new BufferedInputStream(in, BUFFER_SIZE);
         this.name = name;
     }
 

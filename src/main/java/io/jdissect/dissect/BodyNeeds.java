@@ -29,7 +29,7 @@ public final class BodyNeeds {
         if (media == null) {
             return false;
         }
-        for (DissectorHandle h : media.entries().values()) {
+        for (DissectorHandle h : media.handles()) {
             ProtocolDef p = h.protocol();
             if (p != null && (nestedMessages || !p.abbrev().equals("imf")) && pinfo.wants(p.abbrev())) {
                 return true;

@@ -44,6 +44,9 @@ public final class FrameDissector {
     private final DissectorRegistry registry;
     private final DissectorHandle dataHandle;
     private final DissectorTable linkTypes;
+    private int lastLinkType = Integer.MIN_VALUE;
+    private Integer lastEncap;
+    private DissectorHandle lastLink;
 
     public FrameDissector(DissectorRegistry registry, DissectorHandle dataHandle) {
         FieldRegistry f = registry.fields();
@@ -101,7 +104,12 @@ public final class FrameDissector {
         CaptureRecord rec = pinfo.record();
         Tvb tvb = Tvb.ofSource("Frame", rec.data(), rec.capturedLength(), rec.originalLength());
         int caplen = rec.capturedLength();
-        Integer encap = LinkTypes.encapOf(rec.linkType());
+        if (rec.linkType() != lastLinkType) { // a capture has one link type, or a few: looked up on change
+            lastLinkType = rec.linkType();
+            lastEncap = LinkTypes.encapOf(lastLinkType);
+            lastLink = lastEncap == null ? null : linkTypes.get(lastEncap);
+        }
+        Integer encap = lastEncap;
         if (rec.comment() != null) {
             addComment(root, tvb, rec.comment());
         }
@@ -133,7 +141,7 @@ public final class FrameDissector {
         TreeItem protos = fr.add(protocols, tvb, 0, 0, "").generated();
 
         int taken = 0;
-        DissectorHandle link = encap == null ? null : linkTypes.get(encap);
+        DissectorHandle link = lastLink;
         if (link != null) {
             taken = pinfo.callContained(link, tvb, root);
         }

@@ -2,6 +2,10 @@ package io.jdissect.protocols.smtp;
 
 import io.jdissect.api.Tvb;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Wireshark's {@code tvb_find_line_end} with its {@code desegment} flag: when desegmenting, a line
  * with no end in the buffer, or ending in a CR that is the buffer's last byte (CRLF or lone CR?
@@ -19,28 +23,56 @@ final class LineFinder {
         int end = tvb.length();
         byte[] a = tvb.array();
         int base = tvb.arrayOffset();
-        for (int i = offset; i < end; i++) {
-            byte b = a[base + i];
-            if (b == '\n') {
+        int at = indexOfLineEnd(a, base + offset, base + end);
+        if (at >= 0) {
+            int i = at - base;
+            if (a[at] == '\n') {
                 next[0] = i + 1;
                 return i - offset;
             }
-            if (b == '\r') {
-                if (i + 1 >= end) {
-                    if (desegment) {
-                        return -1;
-                    }
-                    next[0] = i + 1;
-                } else {
-                    next[0] = a[base + i + 1] == '\n' ? i + 2 : i + 1;
+            if (i + 1 >= end) {
+                if (desegment) {
+                    return -1;
                 }
-                return i - offset;
+                next[0] = i + 1;
+            } else {
+                next[0] = a[at + 1] == '\n' ? i + 2 : i + 1;
             }
+            return i - offset;
         }
         if (desegment) {
             return -1;
         }
         next[0] = end;
         return end - offset;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = '\r' * ONES;
+    private static final long LFS = '\n' * ONES;
+
+    /**
+     * The index of the first CR or LF in {@code a[from, to)}, or -1. Message bodies are most of a
+     * mail capture and every byte of them is looked at, so eight bytes are tested at a time (a word
+     * has a CR or LF byte exactly when XOR with that byte leaves a zero byte).
+     */
+    static int indexOfLineEnd(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long w = (long) LONGS.get(a, i);
+            long cr = w ^ CRS;
+            long lf = w ^ LFS;
+            if (((((cr - ONES) & ~cr) | ((lf - ONES) & ~lf)) & HIGHS) != 0) {
+                break;
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == '\r' || a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,0 +1,143 @@
+package io.jdissect.capture;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a stream ahead in a thread of its own, a few chunks at a time, so that the dissecting
+ * thread never waits in the operating system's read: on a 2-core machine the system calls and the
+ * kernel's copy out of the page cache run beside dissection. The bytes come out in order; an error
+ * or the end of the stream comes out where it happened. At most {@link #CHUNKS} chunks of
+ * {@link #CHUNK_SIZE} bytes are held, whatever the stream's size.
+ */
+final class ReadAheadInputStream extends InputStream {
+    static final int CHUNK_SIZE = 1 << 20;
+    static final int CHUNKS = 4;
+
+    /** A filled chunk; {@code length} -1 is the end, a non-null {@code error} the read that failed. */
+    private record Chunk(byte[] bytes, int length, IOException error) {
+    }
+
+    private static final Chunk END = new Chunk(new byte[0], -1, null);
+
+    private final InputStream in;
+    private final BlockingQueue<Chunk> filled = new ArrayBlockingQueue<>(CHUNKS);
+    /** Arrays the reader has copied out, for the next chunks (no garbage per megabyte read). */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(CHUNKS + 2);
+    private final Thread reader;
+    private volatile boolean closed;
+    private Chunk current = new Chunk(new byte[0], 0, null);
+    private int pos;
+
+    ReadAheadInputStream(InputStream in, String name) {
+        this.in = in;
+        this.reader = new Thread(this::fill, "jdissect-read-ahead " + name);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void fill() {
+        try {
+            while (!closed) {
+                byte[] b = free.poll();
+                int n = in.read(b != null ? b : (b = new byte[CHUNK_SIZE]), 0, CHUNK_SIZE);
+                if (n < 0) {
+                    offer(END);
+                    return;
+                }
+                if (n > 0 && !offer(new Chunk(b, n, null))) {
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            offer(new Chunk(null, -1, e));
+        } catch (RuntimeException e) {
+            offer(new Chunk(null, -1, new IOException(e)));
+        }
+    }
+
+    /** Queues a chunk unless the stream was closed meanwhile (then nobody takes it). */
+    private boolean offer(Chunk c) {
+        try {
+            while (!closed) {
+                if (filled.offer(c, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    /** Makes {@link #current} hold unread bytes; false at the end of the stream. */
+    private boolean next() throws IOException {
+        while (pos >= current.length()) {
+            if (current == END) {
+                return false;
+            }
+            if (current.bytes() != null && current.bytes().length == CHUNK_SIZE) {
+                free.offer(current.bytes());
+            }
+            try {
+                current = filled.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading");
+            }
+            pos = 0;
+            if (current.error() != null) {
+                IOException e = current.error();
+                current = END;
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+        return next() ? current.bytes()[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (!next()) {
+            return -1;
+        }
+        int n = Math.min(len, current.length() - pos);
+        System.arraycopy(current.bytes(), pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        long left = n;
+        while (left > 0 && next()) {
+            int step = (int) Math.min(left, current.length() - pos);
+            pos += step;
+            left -= step;
+        }
+        return n - left;
+    }
+
+    @Override
+    public int available() {
+        return Math.max(0, current.length() - pos);
+    }
+
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        reader.interrupt();
+        filled.clear();
+        in.close();
+    }
+}
