@@ -83,18 +83,20 @@ public final class EkWriter implements PacketWriter {
 
     /** Writes {@code node}'s descendants as one object: fields flattened, protocols nested. */
     private void writeFlattened(TreeItem node, ProtocolFilter filter) throws IOException {
-        Map<GroupKey, List<Attr>> groups = new LinkedHashMap<>();
-        collect(node, filter, groups);
+        List<Attr> attrs = new ArrayList<>();
+        collect(node, filter, attrs);
         // tshark groups by (parent, field) and writes each group under the field's EK name, so a
-        // name can repeat; merging the groups of one name, in order, keeps every value and gives valid JSON.
+        // name can repeat; merging the groups of one name, in order, keeps every value and gives
+        // valid JSON. Items in traversal order, bucketed by name, are that order already unless a
+        // name has groups under several parents.
         Map<String, List<Attr>> byName = new LinkedHashMap<>();
-        for (List<Attr> group : groups.values()) {
-            byName.computeIfAbsent(cachedName(group.get(0).item()), k -> new ArrayList<>(group.size())).addAll(group);
+        for (Attr a : attrs) {
+            byName.computeIfAbsent(cachedName(a.item()), k -> new ArrayList<>(1)).add(a);
         }
         gen.writeStartObject();
         for (Map.Entry<String, List<Attr>> e : byName.entrySet()) {
             gen.writeFieldName(e.getKey());
-            List<Attr> list = e.getValue();
+            List<Attr> list = byGroup(e.getValue());
             if (list.size() > 1) {
                 gen.writeStartArray();
             }
@@ -108,34 +110,54 @@ public final class EkWriter implements PacketWriter {
         gen.writeEndObject();
     }
 
-    /** tshark's ek_fill_attr grouping: the parent's abbreviation and the item's. */
-    private record GroupKey(String parent, String item) {
-    }
-
-    /** An item to write and the filter in force where it was found. */
-    private record Attr(TreeItem item, ProtocolFilter filter) {
+    /** The items of one name, group after group (tshark's ek_fill_attr groups) in first-seen order. */
+    private static List<Attr> byGroup(List<Attr> items) {
+        String parent = items.get(0).parent();
+        boolean oneGroup = true;
+        for (Attr a : items) {
+            if (!a.parent().equals(parent) || !a.key().equals(items.get(0).key())) {
+                oneGroup = false;
+                break;
+            }
+        }
+        if (oneGroup) {
+            return items;
+        }
+        Map<List<String>, List<Attr>> groups = new LinkedHashMap<>();
+        for (Attr a : items) {
+            groups.computeIfAbsent(List.of(a.parent(), a.key()), k -> new ArrayList<>()).add(a);
+        }
+        List<Attr> out = new ArrayList<>(items.size());
+        groups.values().forEach(out::addAll);
+        return out;
     }
 
     /**
-     * Gathers the items under {@code node} grouped as tshark's ek_fill_attr does — by the parent's
-     * abbreviation and their own — descending into fields but not into protocols.
+     * An item to write, the filter in force where it was found, and its ek_fill_attr group: the
+     * parent's abbreviation and its own.
      */
-    private void collect(TreeItem node, ProtocolFilter filter, Map<GroupKey, List<Attr>> groups) {
+    private record Attr(TreeItem item, ProtocolFilter filter, String parent, String key) {
+    }
+
+    /**
+     * Gathers the items under {@code node} in order with their ek_fill_attr group, descending into
+     * fields but not into protocols.
+     */
+    private void collect(TreeItem node, ProtocolFilter filter, List<Attr> attrs) {
         String parent = node.def() == null ? "text" : node.def().abbrev();
         for (TreeItem c : node.children()) {
             if (!options.shows(c)) {
                 continue;
             }
-            GroupKey key = new GroupKey(parent, c.def() == null ? "text" : c.def().abbrev());
-            groups.computeIfAbsent(key, k -> new ArrayList<>(1)).add(new Attr(c, filter));
+            attrs.add(new Attr(c, filter, parent, c.def() == null ? "text" : c.def().abbrev()));
             boolean protocol = c.def() != null && c.def().isProtocol();
             if (protocol || !c.hasChildren()) {
                 continue;
             }
             if (filter == null) {
-                collect(c, null, groups);
+                collect(c, null, attrs);
             } else if (c.def() != null && accepts(filter, c.def().abbrev())) {
-                collect(c, filter.includeChildren() ? null : filter, groups);
+                collect(c, filter.includeChildren() ? null : filter, attrs);
             }
         }
     }
