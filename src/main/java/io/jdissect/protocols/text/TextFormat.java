@@ -27,10 +27,30 @@ public final class TextFormat {
 
     private static String of(byte[] bytes, int offset, int len) {
         // Most text is printable ASCII: one Latin-1 String, no UTF-8 decoding and no escaping pass.
-        if (printableAscii(bytes, offset, len)) {
+        int end = offset + len;
+        int first = offset;
+        while (first < end && printableAscii((char) bytes[first])) {
+            first++;
+        }
+        if (first == end) {
             return new String(bytes, offset, len, StandardCharsets.ISO_8859_1);
         }
-        return of(new String(bytes, offset, len, StandardCharsets.UTF_8));
+        // A line with its CR LF, or other ASCII controls: escaped here, still without decoding.
+        for (int i = first; i < end; i++) {
+            if (bytes[i] < 0) {
+                return of(new String(bytes, offset, len, StandardCharsets.UTF_8));
+            }
+        }
+        StringBuilder b = new StringBuilder(len + 8);
+        for (int i = offset; i < end; i++) {
+            char c = (char) bytes[i];
+            if (printableAscii(c)) {
+                b.append(c);
+            } else {
+                appendControl(b, c);
+            }
+        }
+        return b.toString();
     }
 
     /** format_text of an already decoded string. */
@@ -57,29 +77,26 @@ public final class TextFormat {
             char c = (char) cp;
             if (c >= 0x20 && c != 0x7f) {
                 b.append(c);
-                continue;
-            }
-            switch (c) {
-                case 7: b.append("\\a"); break;
-                case '\b': b.append("\\b"); break;
-                case '\f': b.append("\\f"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                case 11: b.append("\\v"); break;
-                default: b.append(String.format("\\%03o", (int) c));
+            } else {
+                appendControl(b, c);
             }
         }
         return b.toString();
     }
 
-    private static boolean printableAscii(byte[] bytes, int offset, int len) {
-        for (int i = offset; i < offset + len; i++) {
-            if (!printableAscii((char) bytes[i])) {
-                return false;
-            }
+    /** An ASCII control character (below space, or DEL) as format_text escapes it. */
+    private static void appendControl(StringBuilder b, char c) {
+        switch (c) {
+            case 7: b.append("\\a"); break;
+            case '\b': b.append("\\b"); break;
+            case '\f': b.append("\\f"); break;
+            case '\n': b.append("\\n"); break;
+            case '\r': b.append("\\r"); break;
+            case '\t': b.append("\\t"); break;
+            case 11: b.append("\\v"); break;
+            default: b.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                    .append((char) ('0' + (c & 7)));
         }
-        return true;
     }
 
     /** A character format_text writes as it is: ASCII from space to tilde (a negative byte never is). */
