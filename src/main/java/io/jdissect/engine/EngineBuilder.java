@@ -63,6 +63,35 @@ public final class EngineBuilder {
     }
 
     /**
+     * The plugin's name for messages, asked once; null when {@code name()} throws, after naming the
+     * plugin by its class and jar: a plugin that cannot even say its name is left out.
+     */
+    private String nameOf(ProtocolPlugin p) {
+        try {
+            String name = p.name();
+            return name != null ? name : PluginFailures.origin(p);
+        } catch (Throwable e) {
+            if (!PluginFailures.containable(e)) {
+                throw e;
+            }
+            warnings.accept("jdissect: plugin " + PluginFailures.origin(p) + " failed to give its name and is disabled: " + e);
+            return null;
+        }
+    }
+
+    /** A plugin's register or handoff threw: the plugin is named and disabled (rethrown when the JVM itself failed). */
+    private void failed(Throwable e, PluginGuard guard, String name, String when) {
+        if (!PluginFailures.containable(e)) {
+            throw (VirtualMachineError) e;
+        }
+        if (guard != null) {
+            guard.disable(when, e);
+        } else {
+            warnings.accept("jdissect: plugin \"" + name + "\" " + when + " and is disabled: " + e);
+        }
+    }
+
+    /**
      * Builds the registry and the engine; throws IllegalArgumentException with a user-facing
      * message for an unknown preference or a bad Decode-As.
      */
@@ -71,6 +100,7 @@ public final class EngineBuilder {
         FrameDissector frame = DissectionEngine.registerCore(registry);
         List<ProtocolPlugin> plugins = new ArrayList<>();
         Map<ProtocolPlugin, PluginGuard> guards = new IdentityHashMap<>();
+        Map<ProtocolPlugin, String> names = new IdentityHashMap<>();
         ServiceLoader<ProtocolPlugin> sl = ServiceLoader.load(ProtocolPlugin.class, loader);
         for (var it = sl.iterator(); ; ) {
             ProtocolPlugin p;
@@ -83,40 +113,38 @@ public final class EngineBuilder {
                 warnings.accept("jdissect: a plugin could not be loaded and is disabled: " + e.getMessage());
                 continue;
             }
-            PluginGuard guard = isOwn(p) ? null : new PluginGuard(p.name(), warnings);
-            Map<String, DissectorHandle> before = registry.handles();
+            String name = nameOf(p);
+            if (name == null) {
+                continue;
+            }
+            PluginGuard guard = isOwn(p) ? null : new PluginGuard(name, warnings);
+            RegistrySnapshot before = new RegistrySnapshot(registry);
             try {
                 p.register(registry);
                 plugins.add(p);
-            } catch (RuntimeException | LinkageError e) {
-                if (guard != null) {
-                    guard.disable("failed to register", e);
-                } else {
-                    warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to register and is disabled: " + e);
-                }
+            } catch (Throwable e) {
+                failed(e, guard, name, "failed to register");
             }
             if (guard != null) {
-                guard.guardNamedHandles(registry, before);
+                guard.guardAdded(registry, before);
                 guards.put(p, guard);
             }
+            names.put(p, name);
         }
         for (Map.Entry<String, String> e : preferences.entrySet()) {
             registry.preferences().set(e.getKey(), e.getValue());
         }
         for (ProtocolPlugin p : plugins) {
             PluginGuard guard = guards.get(p);
+            RegistrySnapshot before = new RegistrySnapshot(registry);
             try {
                 p.handoff(registry);
-            } catch (RuntimeException | LinkageError e) {
-                if (guard != null) {
-                    guard.disable("failed to attach", e);
-                } else {
-                    warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to attach and is disabled: " + e);
-                }
+            } catch (Throwable e) {
+                failed(e, guard, names.get(p), "failed to attach");
             }
-        }
-        for (PluginGuard guard : guards.values()) {
-            guard.guardTables(registry);
+            if (guard != null) {
+                guard.guardAdded(registry, before);
+            }
         }
         for (String d : decodeAs) {
             registry.decodeAs(d);
