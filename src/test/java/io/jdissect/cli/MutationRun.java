@@ -207,7 +207,7 @@ public final class MutationRun {
             if (lines > 1) {
                 return "more than one error line";
             }
-            if (exitCode == Main.BAD_INPUT && !stderr.contains(template.contains(STDIN) ? "\"-\"" : file)) {
+            if (exitCode == Main.BAD_INPUT && !stderr.contains(template.contains(STDIN) ? "The standard input" : file)) {
                 return "error not naming the file";
             }
             if (template.contains("json") && !stdout.isEmpty() && !validJson(stdout)) {
