@@ -1,6 +1,5 @@
 package io.jdissect.engine;
 
-import io.jdissect.api.DissectorHandle;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
 import io.jdissect.protocols.frame.FrameDissector;
@@ -17,9 +16,10 @@ import java.util.function.Consumer;
 /**
  * Assembles a dissection setup: core protocols, every {@link ProtocolPlugin} found by
  * ServiceLoader (built-ins and plugin jars), preferences ({@code -o}), then hand-offs and
- * Decode-As ({@code -d}). A plugin that throws while registering is reported and left out; one
- * from a plugin directory runs guarded ({@link PluginGuard}): when it throws while attaching or
- * dissecting it is reported by name and disabled, and the capture goes on without it.
+ * Decode-As ({@code -d}). Every call into a plugin is guarded: one whose {@code name()} throws is
+ * named by class and jar and left out; one that throws while registering is reported and left
+ * out; one from a plugin directory runs guarded ({@link PluginGuard}): when it throws while
+ * attaching or dissecting it is reported by name and disabled, and the capture goes on without it.
  */
 public final class EngineBuilder {
     private static final CodeSource OWN_CODE = EngineBuilder.class.getProtectionDomain().getCodeSource();
@@ -118,7 +118,8 @@ public final class EngineBuilder {
                 continue;
             }
             PluginGuard guard = isOwn(p) ? null : new PluginGuard(name, warnings);
-            RegistrySnapshot before = new RegistrySnapshot(registry);
+            // only a guarded plugin needs to know what it added: the built-ins start as fast as before
+            RegistrySnapshot before = guard == null ? null : new RegistrySnapshot(registry);
             try {
                 p.register(registry);
                 plugins.add(p);
@@ -136,7 +137,7 @@ public final class EngineBuilder {
         }
         for (ProtocolPlugin p : plugins) {
             PluginGuard guard = guards.get(p);
-            RegistrySnapshot before = new RegistrySnapshot(registry);
+            RegistrySnapshot before = guard == null ? null : new RegistrySnapshot(registry);
             try {
                 p.handoff(registry);
             } catch (Throwable e) {
