@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
-"""Writes the seed corpora of the frame-level fuzz targets from the captures in testdata/.
+"""Writes the seed corpora of the fuzz targets from the captures in testdata/.
 
 LowerLayerFuzzTest, WriterFuzzTest and FilterFuzzTest.fuzzedFrames read FuzzFrames' form (a link
 type selector byte, then 2-byte length + bytes per frame); TcpReassemblyFuzzTest reads TcpSegments'
 form (two initial sequence numbers just below 2^32, then control/delta/length/payload per segment),
 made from the TCP connections of the SMTP captures: in order, and with a retransmission and an
-overlap added. Run from the project root; the output is committed.
+overlap added. CaptureFuzzTest gets the small captures of testdata/lower whole (one per link type
+and lower-layer feature). SmtpFuzzTest gets the SMTP command lines and the reply lines of the SMTP
+captures, one seed per capture and side, kept only when it brings a verb or reply code no earlier
+seed has (message bodies are left out: they are ImfFuzzTest's). Run from the project root; the
+output is committed.
 """
 import os
 import struct
 import sys
 
-LINK_TYPES = [1, 0, 108, 101, 228, 229, 113, 276]  # FuzzFrames.LINK_TYPES
+LINK_TYPES = [1, 0, 108, 101, 228, 229, 113, 276, 10]  # FuzzFrames.LINK_TYPES
 FUZZ = "src/test/resources/io/jdissect/fuzz"
 # Frames per seed: enough for every layer and a reassembled PDU, few enough that the regression run
 # over the corpus (every `mvn test`) takes seconds.
@@ -88,6 +92,37 @@ def segments_seed(payloads, retransmit_and_overlap):
     return bytes(out)
 
 
+def is_text(line):
+    """A printable line: after STARTTLS the connection carries TLS records, no SMTP lines."""
+    return all(32 <= b < 127 for b in line.rstrip(b"\r"))
+
+
+def smtp_lines(payloads):
+    """(command lines, reply lines) of one SMTP connection, without the message between DATA and '.'."""
+    text = {0: b"", 1: b""}
+    for direction, payload in payloads:
+        text[direction] += payload
+    client, server = text[0], text[1]
+    if client[:3].isdigit():  # the first connection was seen from the server's side first
+        client, server = server, client
+    commands, in_data = [], False
+    for line in client.split(b"\n"):
+        if in_data:
+            in_data = line.rstrip(b"\r") != b"."
+        elif line and is_text(line):
+            commands.append(line)
+            in_data = line[:4].upper() == b"DATA"
+    replies = [line for line in server.split(b"\n") if line[:3].isdigit() and is_text(line)]
+    return commands, replies
+
+
+def new_words(lines, seen):
+    """The verbs (or reply codes) of lines that no earlier seed had; adds them to seen."""
+    words = {line.split(b" ")[0].split(b"-")[0].strip().upper()[:12] for line in lines} - seen
+    seen |= words
+    return words
+
+
 def write(target, name, data):
     d = os.path.join(FUZZ, target)
     os.makedirs(d, exist_ok=True)
@@ -99,9 +134,12 @@ def main():
     captures = []
     for root, _, files in os.walk("testdata"):
         captures += [os.path.join(root, f) for f in files if f.endswith((".pcap", ".pcapng"))]
+    seen = set()
     for path in sorted(captures):
         link, frames = read_capture(path)
         name = os.path.basename(path)
+        if path.startswith(os.path.join("testdata", "lower")) and os.path.getsize(path) <= 4096:
+            write("CaptureFuzzTestInputs/captureFile", name, open(path, "rb").read())
         if link in LINK_TYPES:
             for target, count in MAX_FRAMES.items():
                 write(target, name, frames_seed(link, frames, count))
@@ -109,6 +147,11 @@ def main():
         if len(payloads) >= 2 and "smtp" in name:
             write("TcpReassemblyFuzzTestInputs/segments", name, segments_seed(payloads, False))
             write("TcpReassemblyFuzzTestInputs/segments", name + ".retransmitted", segments_seed(payloads, True))
+        if "smtp" in name:
+            commands, replies = smtp_lines(payloads)
+            for side, lines in (("commands", commands), ("replies", replies)):
+                if new_words(lines, seen):
+                    write("SmtpFuzzTestInputs/lines", name + "." + side, b"\n".join(lines)[:2048])
 
 
 if __name__ == "__main__":

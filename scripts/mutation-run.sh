@@ -3,8 +3,10 @@
 # given as arguments) is mutated MUTANTS times (bit flips, byte sets, truncations, splices between
 # captures, duplicated ranges, corrupted pcap record / pcapng block / IPv4 / IPv6 / TCP lengths) and
 # each mutant is run through the command line once per output format and filter, in one JVM
-# (io.jdissect.cli.MutationRun, a test class), each run with a time limit. Then a sample of the
-# mutants goes through the real command line (./jdissect's java options) under /usr/bin/time to
+# (io.jdissect.cli.MutationRun, a test class), each run with a time limit; -w output (pcapng, pcap)
+# is read back, exports go to a fresh folder whose parent must hold nothing else afterwards. Then a
+# sample of the mutants (every SAMPLE_EVERY-th) goes through the real launcher, ./jdissect, with the
+# JVM options users get (-Xmx384m, SerialGC, C1 only, class data sharing), under /usr/bin/time to
 # measure peak RSS. Prints the counts; exits 1 on any crash, hang, or RSS over the cap.
 #
 #   MUTANTS=40 SEED=1 TIMEOUT=10 RSS_CAP_MB=512 SAMPLE_EVERY=25 scripts/mutation-run.sh [DIR...]
@@ -32,9 +34,10 @@ status=0
 java -Xmx1g -XX:+UseSerialGC -cp "target/test-classes:$jar" io.jdissect.cli.MutationRun \
     "$MUTANTS" "$SEED" "$TIMEOUT" "$FINDINGS" "$SAMPLES" "$SAMPLE_EVERY" "${dirs[@]}" || status=1
 
-# Peak RSS of the real command line (a new JVM per run, as a user runs it). A hang here is a run
-# killed by `timeout` after TIMEOUT s; the slowest wall time is printed too (JVM start included, so
-# it depends on the machine's load).
+# Peak RSS of the real command line: ./jdissect, a new JVM per run with the launcher's options, as
+# a user runs it (GNU time reports the largest RSS of the process tree it waited for: the launcher's
+# java, whether exec'd or its child). A hang here is a run killed by `timeout` after TIMEOUT s; the
+# slowest wall time is printed too (JVM start included, so it depends on the machine's load).
 max_rss=0; max_file=""; samples=0; hangs=0; slowest=0
 for f in "$SAMPLES"/*; do
     [[ -e "$f" ]] || continue
@@ -42,7 +45,7 @@ for f in "$SAMPLES"/*; do
         code=0
         # shellcheck disable=SC2086
         /usr/bin/time -o target/mutation-time.txt -f '%M %e' timeout "$TIMEOUT" \
-            java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$jar" -r "$f" $fmt >/dev/null 2>&1 || code=$?
+            ./jdissect -r "$f" $fmt >/dev/null 2>&1 || code=$?
         read -r rss secs < <(tail -n 1 target/mutation-time.txt)
         samples=$((samples + 1))
         if (( code == 124 )); then hangs=$((hangs + 1)); echo "hang: $f $fmt" >&2; fi

@@ -216,6 +216,18 @@ def make_links():
                                   for p in (with_options, bytes(short_ihl), short_total)])
 
 
+def make_zero_length():
+    """Records with no captured bytes, between two good frames: caplen 0 with a wire length of 0
+    (tshark: "Ethernet 0 [Malformed Packet]") and of 60 ("[Packet size limited during capture]");
+    in pcap and in pcapng (EPBs with captured length 0). Not an error of the file: exit 0."""
+    frame = udp4_frame(data=b"zero")
+    pcap("zero_length.pcap", 1, [(1.0, frame, 0), (2.0, b"", 0), (3.0, b"", 60), (4.0, frame, 0)])
+    e = "<"
+    with open("zero_length.pcapng", "wb") as f:
+        f.write(shb(e) + idb(e, 1) + epb(e, 0, 1_000_000, frame) + epb(e, 0, 2_000_000, b"")
+                + epb(e, 0, 3_000_000, b"", orig=60) + epb(e, 0, 4_000_000, frame))
+
+
 def tshark(capture):
     env = dict(os.environ, TZ="UTC", LC_ALL="C.UTF-8", HOME="/nonexistent")
     args = ["tshark", "-n", "-r", capture, "-T", "fields", "-E", "header=y", "-E", "separator=/t",
@@ -233,6 +245,8 @@ if __name__ == "__main__":
     make_vlan("vlan.pcap")
     make_fragments("fragments.pcap")
     make_links()
-    for name in sorted(os.listdir(".")):
-        if name.endswith(".pcap") or name.endswith(".pcapng"):
-            tshark(name)
+    make_zero_length()
+    # only this script's captures: make_udp_llc_captures.py stores other fields for its own
+    for name in ("two_sections.pcapng", "vlan.pcap", "fragments.pcap", "null_be.pcap", "loop.pcap", "raw.pcap",
+                 "snaplen.pcap", "sll2_ipv6.pcap", "ipv4_options.pcap", "zero_length.pcap", "zero_length.pcapng"):
+        tshark(name)

@@ -1,6 +1,7 @@
 package io.jdissect.api;
 
 import io.jdissect.analysis.StreamEvents;
+import io.jdissect.engine.PluginFailures;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -43,26 +44,44 @@ public final class Analysis {
 
     /**
      * The analyzer factories of {@code loader} by name (built-ins and plugin jars, via
-     * {@link ServiceLoader}); a factory that cannot be loaded is named to {@code warnings} and left out.
+     * {@link ServiceLoader}); each factory's {@link AnalyzerFactory#name()} is asked once, here. A
+     * factory that cannot be loaded or whose name() throws is named (by its class and jar) to
+     * {@code warnings} and left out.
      */
     public static Map<String, AnalyzerFactory> factories(ClassLoader loader, Consumer<String> warnings) {
         Map<String, AnalyzerFactory> all = new TreeMap<>();
         Iterator<AnalyzerFactory> it = ServiceLoader.load(AnalyzerFactory.class, loader).iterator();
         // the iterator skips a bad entry after reporting it; the bound only guards against one that never does
         for (int errors = 0; errors < 1000; ) {
+            AnalyzerFactory f;
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                AnalyzerFactory f = it.next();
-                AnalyzerFactory first = all.putIfAbsent(f.name(), f);
-                if (first != null) {
-                    warnings.accept("jdissect: analyzer \"" + f.name() + "\" of " + f.getClass().getName()
-                            + " is left out: " + first.getClass().getName() + " has that name");
-                }
+                f = it.next();
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 errors++;
                 warnings.accept("jdissect: an analyzer plugin could not be loaded and is disabled: " + e.getMessage());
+                continue;
+            }
+            String name;
+            try {
+                name = f.name();
+            } catch (Throwable e) {
+                if (!PluginFailures.containable(e)) {
+                    throw e;
+                }
+                warnings.accept("jdissect: analyzer " + PluginFailures.origin(f) + " failed to give its name and is disabled: " + e);
+                continue;
+            }
+            if (name == null) {
+                warnings.accept("jdissect: analyzer " + PluginFailures.origin(f) + " has no name and is left out");
+                continue;
+            }
+            AnalyzerFactory first = all.putIfAbsent(name, f);
+            if (first != null) {
+                warnings.accept("jdissect: analyzer \"" + name + "\" of " + f.getClass().getName()
+                        + " is left out: " + first.getClass().getName() + " has that name");
             }
         }
         return all;
@@ -74,16 +93,15 @@ public final class Analysis {
     }
 
     /**
-     * The factory for a {@code -z} argument: the longest name that equals {@code spec} or is
-     * followed in it by a comma; null when none is.
+     * The name of the factory for a {@code -z} argument: the longest name of {@code factories} that
+     * equals {@code spec} or is followed in it by a comma; null when none is.
      */
-    public static AnalyzerFactory factoryFor(String spec, Map<String, AnalyzerFactory> factories) {
-        AnalyzerFactory best = null;
-        for (AnalyzerFactory f : factories.values()) {
-            String n = f.name();
+    public static String factoryNameFor(String spec, Map<String, AnalyzerFactory> factories) {
+        String best = null;
+        for (String n : factories.keySet()) {
             boolean matches = spec.equals(n) || (spec.startsWith(n) && spec.charAt(n.length()) == ',');
-            if (matches && (best == null || n.length() > best.name().length())) {
-                best = f;
+            if (matches && (best == null || n.length() > best.length())) {
+                best = n;
             }
         }
         return best;
@@ -170,7 +188,10 @@ public final class Analysis {
         }
         try {
             call.run();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) {
+            if (!PluginFailures.containable(e)) {
+                throw e;
+            }
             String name = names.remove(a);
             analyzers.remove(name);
             failures.accept("jdissect: analyzer \"" + name + "\" failed and was disabled: " + e);

@@ -37,6 +37,8 @@ public final class CaptureFiles {
             throw new CaptureException(name, 0, "doesn't exist");
         } catch (java.nio.file.AccessDeniedException e) {
             throw new CaptureException(name, 0, "could not be opened: permission denied");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new CaptureException(name, 0, "could not be opened: " + (parentIsAFile(path) ? "Not a directory" : e.getReason()));
         }
         try {
             return open(in, name);
@@ -44,6 +46,19 @@ public final class CaptureFiles {
             in.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether a missing file's path goes through a file where a folder should be
+     * ({@code capture.pcap/x}): the system's ENOTDIR, which tshark reports as "Not a directory".
+     */
+    public static boolean parentIsAFile(Path path) {
+        for (Path p = path.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return !Files.isDirectory(p);
+            }
+        }
+        return false;
     }
 
     /** Reads a capture from a stream (standard input, a socket, a byte array); {@code name} is for messages. */

@@ -2,12 +2,14 @@ package io.jdissect.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import io.jdissect.analysis.ExpertInfos;
 import io.jdissect.analysis.ProtocolHierarchy;
 import io.jdissect.api.Analysis;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
 import io.jdissect.api.Report;
+import io.jdissect.engine.PluginFailures;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +25,7 @@ import java.util.function.Consumer;
 
 /** {@code -z NAME[,ARGS]} and {@code --report-format}: the analyzers of a run and the printing of their reports. */
 final class AnalyzerOptions {
+    private static final JsonFactory JSON = new JsonFactory();
     private static final List<String> REPORT_FORMATS = List.of("text", "json");
 
     private AnalyzerOptions() {
@@ -43,18 +46,27 @@ final class AnalyzerOptions {
         }
         Map<String, AnalyzerFactory> factories = Analysis.factories(loader, messages);
         for (String spec : o.statistics) {
-            AnalyzerFactory f = Analysis.factoryFor(spec, factories);
-            if (f == null) {
+            String name = Analysis.factoryNameFor(spec, factories);
+            if (name == null) {
                 throw new Main.UsageException(Main.BAD_ARGUMENTS, "Invalid -z argument \"" + spec
                         + "\"; it must be one of:\n     " + String.join("\n     ", factories.keySet()));
             }
             Analyzer a;
             try {
-                a = f.create(Analysis.argumentsOf(spec, f.name()));
+                a = factories.get(name).create(Analysis.argumentsOf(spec, name));
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageException(Main.BAD_ARGUMENTS, e.getMessage());
-            } catch (RuntimeException | LinkageError e) {
-                throw new Main.UsageException(Main.BAD_ARGUMENTS, "analyzer \"" + f.name() + "\" could not be created: " + e);
+            } catch (Throwable e) {
+                if (!PluginFailures.containable(e)) {
+                    throw e;
+                }
+                // the factory's own failure, not the user's arguments: the capture is read without it
+                messages.accept("jdissect: analyzer \"" + name + "\" could not be created and is disabled: " + e);
+                continue;
+            }
+            if (a == null) {
+                messages.accept("jdissect: analyzer \"" + name + "\" could not be created and is disabled: it made none");
+                continue;
             }
             if (a instanceof ProtocolHierarchy phs) {
                 // tshark shows the frame level only when it builds the whole tree
@@ -78,16 +90,20 @@ final class AnalyzerOptions {
             return;
         }
         if (format.equals("json")) {
-            JsonGenerator g = new JsonFactory().createGenerator(stdout).useDefaultPrettyPrinter();
+            JsonGenerator g = JSON.createGenerator(stdout).useDefaultPrettyPrinter();
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
             for (String name : names) {
                 Report r = analysis.report(name);
-                if (r != null) {
+                String json = r == null ? null : renderJson(name, r, messages);
+                if (json != null) {
                     g.writeStartObject();
                     g.writeStringField("analyzer", name);
                     g.writeFieldName("report");
-                    r.json(g);
+                    try (JsonParser p = JSON.createParser(json)) {
+                        p.nextToken();
+                        g.copyCurrentStructure(p);
+                    }
                     g.writeEndObject();
                 }
             }
@@ -105,7 +121,10 @@ final class AnalyzerOptions {
                 StringWriter text = new StringWriter();
                 try {
                     r.text(new PrintWriter(text));
-                } catch (RuntimeException | LinkageError e) {
+                } catch (Throwable e) {
+                    if (!PluginFailures.containable(e)) {
+                        throw e;
+                    }
                     messages.accept("jdissect: analyzer \"" + name + "\" failed and was disabled: " + e);
                     continue;
                 }
@@ -113,5 +132,29 @@ final class AnalyzerOptions {
             }
         }
         w.flush();
+    }
+
+    /**
+     * A report's JSON rendered whole first (compact; the caller re-indents it), so that a report
+     * failing half-way, or writing something that is not one JSON value, leaves the array valid:
+     * null after naming the analyzer.
+     */
+    private static String renderJson(String name, Report r, Consumer<String> messages) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(text)) {
+            r.json(g);
+            g.flush();
+            if (g.getOutputContext().inRoot() && text.getBuffer().length() > 0) {
+                return text.toString();
+            }
+            messages.accept("jdissect: analyzer \"" + name + "\" failed and was disabled: its JSON report is not one complete value");
+            return null;
+        } catch (Throwable e) {
+            if (!PluginFailures.containable(e)) {
+                throw (VirtualMachineError) e;
+            }
+            messages.accept("jdissect: analyzer \"" + name + "\" failed and was disabled: " + e);
+            return null;
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
+import io.jdissect.capture.CaptureFiles;
 import io.jdissect.capture.CaptureWriter;
 import io.jdissect.engine.FieldNeeds;
 import io.jdissect.engine.PluginDirectories;
@@ -486,14 +487,15 @@ public final class Main {
         }
         Path p = Path.of(file);
         if (!Files.exists(p)) {
-            throw new UsageException(BAD_INPUT, "The file \"" + file + "\" doesn't exist.");
+            // tshark words ENOTDIR (a folder of the path is a file) apart from ENOENT
+            throw new UsageException(BAD_INPUT, "The file \"" + file + "\""
+                    + (CaptureFiles.parentIsAFile(p) ? " could not be opened: Not a directory." : " doesn't exist."));
         }
         if (Files.isDirectory(p)) {
             throw new UsageException(BAD_INPUT, "\"" + file + "\" is a directory (folder), not a file.");
         }
         if (!Files.isReadable(p)) {
-            throw new UsageException(BAD_INPUT, "The file \"" + file
-                    + "\" could not be opened because you don't have permission to read it.");
+            throw new UsageException(BAD_INPUT, "You don't have permission to read the file \"" + file + "\".");
         }
         if (o.twoPass) {
             DisplayFilter read = o.readFilter == null ? null : compileFilter(o.readFilter, jd.registry().fields());

@@ -1,6 +1,5 @@
 package io.jdissect.engine;
 
-import io.jdissect.api.DissectorHandle;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.ProtocolPlugin;
 import io.jdissect.protocols.frame.FrameDissector;
@@ -17,9 +16,10 @@ import java.util.function.Consumer;
 /**
  * Assembles a dissection setup: core protocols, every {@link ProtocolPlugin} found by
  * ServiceLoader (built-ins and plugin jars), preferences ({@code -o}), then hand-offs and
- * Decode-As ({@code -d}). A plugin that throws while registering is reported and left out; one
- * from a plugin directory runs guarded ({@link PluginGuard}): when it throws while attaching or
- * dissecting it is reported by name and disabled, and the capture goes on without it.
+ * Decode-As ({@code -d}). Every call into a plugin is guarded: one whose {@code name()} throws is
+ * named by class and jar and left out; one that throws while registering is reported and left
+ * out; one from a plugin directory runs guarded ({@link PluginGuard}): when it throws while
+ * attaching or dissecting it is reported by name and disabled, and the capture goes on without it.
  */
 public final class EngineBuilder {
     private static final CodeSource OWN_CODE = EngineBuilder.class.getProtectionDomain().getCodeSource();
@@ -63,6 +63,35 @@ public final class EngineBuilder {
     }
 
     /**
+     * The plugin's name for messages, asked once; null when {@code name()} throws, after naming the
+     * plugin by its class and jar: a plugin that cannot even say its name is left out.
+     */
+    private String nameOf(ProtocolPlugin p) {
+        try {
+            String name = p.name();
+            return name != null ? name : PluginFailures.origin(p);
+        } catch (Throwable e) {
+            if (!PluginFailures.containable(e)) {
+                throw e;
+            }
+            warnings.accept("jdissect: plugin " + PluginFailures.origin(p) + " failed to give its name and is disabled: " + e);
+            return null;
+        }
+    }
+
+    /** A plugin's register or handoff threw: the plugin is named and disabled (rethrown when the JVM itself failed). */
+    private void failed(Throwable e, PluginGuard guard, String name, String when) {
+        if (!PluginFailures.containable(e)) {
+            throw (VirtualMachineError) e;
+        }
+        if (guard != null) {
+            guard.disable(when, e);
+        } else {
+            warnings.accept("jdissect: plugin \"" + name + "\" " + when + " and is disabled: " + e);
+        }
+    }
+
+    /**
      * Builds the registry and the engine; throws IllegalArgumentException with a user-facing
      * message for an unknown preference or a bad Decode-As.
      */
@@ -71,6 +100,7 @@ public final class EngineBuilder {
         FrameDissector frame = DissectionEngine.registerCore(registry);
         List<ProtocolPlugin> plugins = new ArrayList<>();
         Map<ProtocolPlugin, PluginGuard> guards = new IdentityHashMap<>();
+        Map<ProtocolPlugin, String> names = new IdentityHashMap<>();
         ServiceLoader<ProtocolPlugin> sl = ServiceLoader.load(ProtocolPlugin.class, loader);
         for (var it = sl.iterator(); ; ) {
             ProtocolPlugin p;
@@ -83,40 +113,39 @@ public final class EngineBuilder {
                 warnings.accept("jdissect: a plugin could not be loaded and is disabled: " + e.getMessage());
                 continue;
             }
-            PluginGuard guard = isOwn(p) ? null : new PluginGuard(p.name(), warnings);
-            Map<String, DissectorHandle> before = registry.handles();
+            String name = nameOf(p);
+            if (name == null) {
+                continue;
+            }
+            PluginGuard guard = isOwn(p) ? null : new PluginGuard(name, warnings);
+            // only a guarded plugin needs to know what it added: the built-ins start as fast as before
+            RegistrySnapshot before = guard == null ? null : new RegistrySnapshot(registry);
             try {
                 p.register(registry);
                 plugins.add(p);
-            } catch (RuntimeException | LinkageError e) {
-                if (guard != null) {
-                    guard.disable("failed to register", e);
-                } else {
-                    warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to register and is disabled: " + e);
-                }
+            } catch (Throwable e) {
+                failed(e, guard, name, "failed to register");
             }
             if (guard != null) {
-                guard.guardNamedHandles(registry, before);
+                guard.guardAdded(registry, before);
                 guards.put(p, guard);
             }
+            names.put(p, name);
         }
         for (Map.Entry<String, String> e : preferences.entrySet()) {
             registry.preferences().set(e.getKey(), e.getValue());
         }
         for (ProtocolPlugin p : plugins) {
             PluginGuard guard = guards.get(p);
+            RegistrySnapshot before = guard == null ? null : new RegistrySnapshot(registry);
             try {
                 p.handoff(registry);
-            } catch (RuntimeException | LinkageError e) {
-                if (guard != null) {
-                    guard.disable("failed to attach", e);
-                } else {
-                    warnings.accept("jdissect: plugin \"" + p.name() + "\" failed to attach and is disabled: " + e);
-                }
+            } catch (Throwable e) {
+                failed(e, guard, names.get(p), "failed to attach");
             }
-        }
-        for (PluginGuard guard : guards.values()) {
-            guard.guardTables(registry);
+            if (guard != null) {
+                guard.guardAdded(registry, before);
+            }
         }
         for (String d : decodeAs) {
             registry.decodeAs(d);

@@ -114,6 +114,34 @@ class CaptureReadersTest {
         }
     }
 
+    /**
+     * A record with no captured bytes is a record, not damage (tshark 4.0 shows it as a frame of 0
+     * captured bytes and reads on): in pcap and as a pcapng EPB, with and without a wire length,
+     * and the record after it is read from the right place.
+     */
+    @Test
+    void zeroLengthRecordsAreRecords() throws IOException {
+        byte[] empty = new byte[0];
+        byte[] pcap = CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, ETHERNET)
+                .record(1, 0, empty, 0).record(2, 0, empty, 60).record(3, 0, PACKET, PACKET.length).build();
+        CaptureBytes ng = new CaptureBytes(ByteOrder.BIG_ENDIAN);
+        byte[] pcapng = ng.sectionHeader().interfaceDescription(ETHERNET, null, null)
+                .enhancedPacket(0, 1, empty).enhancedPacket(0, 2, empty).enhancedPacket(0, 3, PACKET).build();
+        for (byte[] file : List.of(pcap, pcapng)) {
+            try (CaptureReader reader = open(file)) {
+                CaptureRecord first = reader.next();
+                assertEquals(0, first.capturedLength());
+                assertEquals(0, first.originalLength());
+                CaptureRecord second = reader.next();
+                assertEquals(0, second.capturedLength());
+                assertEquals(file == pcap ? 60 : 0, second.originalLength());
+                CaptureRecord third = reader.next();
+                assertArrayEquals(PACKET, Arrays.copyOf(third.data(), third.capturedLength()));
+                assertNull(reader.next());
+            }
+        }
+    }
+
     @Test
     void hugeRecordLengthIsDamageNotAnAllocation() throws IOException {
         byte[] file = CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, ETHERNET)

@@ -3,7 +3,9 @@ package io.jdissect.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.cli.plugin.FailingAnalyzerFactory;
 import io.jdissect.cli.plugin.FrameCountAnalyzerFactory;
+import io.jdissect.cli.plugin.HalfReportAnalyzerFactory;
 import io.jdissect.cli.plugin.ThrowingAnalyzerFactory;
 import io.jdissect.testing.SharedTestdata;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,38 @@ class AnalyzerOptionsTest {
         // tshark's order: the last -z first
         assertTrue(r.out.startsWith("=".repeat(80) + "\nTCP Conversations\n"), r.out);
         assertTrue(r.out.endsWith("=".repeat(80) + "\nframes: 39\n"), r.out);
+    }
+
+    /** A factory that fails to create its analyzer is its own fault, not the user's: named, left out, the capture read. */
+    @Test
+    void analyzerWhoseFactoryFailsIsNamedAndTheRunGoesOn() throws IOException {
+        Path dir = pluginDir(FailingAnalyzerFactory.class);
+        Result without = run("-r", capture(), "-z", "conv,tcp");
+        Result r = run("--plugins", dir.toString(), "-r", capture(), "-z", "test,fails", "-z", "conv,tcp");
+        assertEquals(0, r.code, r.err);
+        assertEquals("jdissect: analyzer \"test,fails\" could not be created and is disabled: "
+                + "java.lang.IllegalStateException: cannot create on purpose\n", r.err);
+        assertEquals(without.out, r.out);
+    }
+
+    /** A report failing half-way prints nothing of itself, as text or as JSON; the JSON array stays valid. */
+    @Test
+    void reportFailingHalfWayLeavesNothingOfItself() throws IOException {
+        Path dir = pluginDir(HalfReportAnalyzerFactory.class);
+        Result textWithout = run("-q", "-r", capture(), "-z", "conv,tcp");
+        Result text = run("--plugins", dir.toString(), "-q", "-r", capture(), "-z", "conv,tcp", "-z", "test,half");
+        assertEquals(0, text.code, text.err);
+        assertEquals("jdissect: analyzer \"test,half\" failed and was disabled: "
+                + "java.lang.IllegalStateException: text half-way on purpose\n", text.err);
+        assertEquals(textWithout.out, text.out);
+
+        Result jsonWithout = run("-q", "-r", capture(), "--report-format", "json", "-z", "conv,tcp");
+        Result json = run("--plugins", dir.toString(), "-q", "-r", capture(), "--report-format", "json",
+                "-z", "test,half", "-z", "conv,tcp");
+        assertEquals(0, json.code, json.err);
+        assertEquals("jdissect: analyzer \"test,half\" failed and was disabled: "
+                + "java.lang.IllegalStateException: json half-way on purpose\n", json.err);
+        assertEquals(jsonWithout.out, json.out);
     }
 
     @Test

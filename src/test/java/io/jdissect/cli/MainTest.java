@@ -19,6 +19,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The command line: output on a shared capture against tshark's stored lines, and every error
@@ -111,6 +112,72 @@ class MainTest {
         Result r = run("-r", tmp.toString());
         assertEquals(Main.BAD_INPUT, r.code);
         assertEquals("jdissect: \"" + tmp + "\" is a directory (folder), not a file.\n", r.err);
+    }
+
+    @Test
+    void fileUnderAFileCannotBeOpened() throws IOException {
+        Path notAFolder = Files.writeString(tmp.resolve("plain.pcap"), "x");
+        String file = notAFolder.resolve("x.pcap").toString();
+        Result r = run("-r", file);
+        // tshark 4.0: the file "…" could not be opened: Not a directory. (ENOTDIR), exit 2
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals("jdissect: The file \"" + file + "\" could not be opened: Not a directory.\n", r.err);
+        assertEquals("", r.out);
+    }
+
+    @Test
+    void unreadableFile() throws IOException {
+        Path f = Files.copy(capture(), tmp.resolve("secret.pcap"));
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        assumeFalse(Files.isReadable(f), "running as root, who reads any file: no unreadable file can be made here "
+                + "(fileUnderAFileCannotBeOpened covers a file that cannot be opened)");
+        Result r = run("-r", f.toString());
+        // tshark 4.0's words, exit 2
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals("jdissect: You don't have permission to read the file \"" + f + "\".\n", r.err);
+        assertEquals("", r.out);
+    }
+
+    /**
+     * Standard input that ends in the middle of a record (a capture piped from a process that died),
+     * delivered a few bytes per read as a pipe does: the packets before are printed, then tshark's
+     * "The standard input appears to have been cut short …" with the offset of the cut record.
+     */
+    @Test
+    void standardInputClosingEarlyPrintsThePacketsBeforeThenTheOffset() throws IOException {
+        byte[] cut = Arrays.copyOf(Files.readAllBytes(capture()), 1000);
+        InputStream pipe = new ByteArrayInputStream(cut) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        };
+        Result r = run(pipe, "-r", "-");
+        assertEquals(Main.BAD_INPUT, r.code);
+        assertEquals(tsharkSummary().subList(0, 8), r.lines());
+        // 24 bytes of header, then records of 16 + 54, 16 + 54, … : the ninth starts at 949
+        assertEquals("jdissect: The standard input appears to have been cut short in the middle of a packet "
+                + "(at byte offset 949)\n", r.err);
+    }
+
+    /**
+     * Records with no captured bytes (pcap caplen 0; pcapng EPB captured length 0), with a wire
+     * length of 0 or 60: tshark 4.0 shows them as frames ("Ethernet 0 [Malformed Packet]",
+     * "[Packet size limited during capture]"), not as damage of the file, and reads on (exit 0).
+     */
+    @Test
+    void zeroLengthRecordsAreFramesAsTsharkShowsThem() throws IOException {
+        for (String name : List.of("zero_length.pcap", "zero_length.pcapng")) {
+            Path f = Path.of("testdata/lower", name);
+            Result r = run("-r", f.toString(), "-V");
+            assertEquals(Main.OK, r.code, r.err);
+            assertEquals("", r.err);
+            assertEquals(Files.readString(Path.of(f + ".V.txt"), StandardCharsets.UTF_8), r.out, name);
+            List<String> summary = run("-r", f.toString()).lines();
+            assertEquals(4, summary.size(), name);
+            assertTrue(summary.get(1).endsWith("Ethernet 0 [Malformed Packet]"), summary.get(1));
+            assertTrue(summary.get(2).endsWith("Ethernet 60 [Packet size limited during capture]"), summary.get(2));
+        }
     }
 
     @Test

@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * time limit. Counted as a crash: a Throwable out of {@code Main.run}, an exit code other than 0
  * and 2 (1 is bad arguments, impossible with these), "internal error" or a stack trace on stderr,
  * more than one line of error, an error not naming the file, JSON or EK output that does not parse,
- * an exported file outside its folder. A hang: a run over the time limit. Also counted, as bugs to
+ * an exported file outside its folder (or a link in it: {@link ExportFolder}), a capture written
+ * with {@code -w} (pcapng and pcap) that does not read back without error or whose packets (lengths,
+ * protocols) are not those read from the mutant. A hang: a run over the time limit. Also counted, as bugs to
  * fix though contained: dissector exceptions other than reads past the end (the
  * {@code [Malformed Packet: X] (Exception: …)} items). Each finding is saved with what made it.
  *
@@ -40,6 +42,14 @@ public final class MutationRun {
     private static final String FILE = "\u0000file";
     private static final String EXPORT = "\u0000export";
     private static final String STDIN = "\u0000stdin";
+    private static final String WRITTEN = "\u0000written";
+    /**
+     * Read from a mutant and from what {@code -w} wrote of it: the two must agree. The protocols
+     * stand for the bytes and the link type. Not the times: a record without one (a pcapng Simple
+     * Packet Block) is written with time 0 as tshark writes it, and a fraction beyond one second
+     * (clamped when read) is rounded to the file's resolution when written.
+     */
+    private static final String[] WRITTEN_FIELDS = {"-T", "fields", "-e", "frame.len", "-e", "frame.cap_len", "-e", "frame.protocols"};
     private static final String FIELDS = "-e frame.number -e ip.src -e ipv6.dst -e tcp.stream -e tcp.len -e tcp.seq "
             + "-e smtp.req.command -e smtp.response.code -e imf.subject -e _ws.col.Info -E occurrence=a";
     /** The command lines each mutant goes through. */
@@ -55,7 +65,11 @@ public final class MutationRun {
             List.of("-r", FILE, "-V", "-Y",
                     "ip.len > 100 && tcp.flags.syn == 1 || ipv6.plen < 20 || eth.type == 0x8100 || tcp.payload[0:2] == 32:32"),
             List.of("-r", FILE, "-q", "-z", "credentials", "--export-objects", "attachments," + EXPORT),
-            List.of("-r", FILE, "-q", "--export-objects", "imf," + EXPORT, "-o", "tcp.desegment_tcp_streams:FALSE"));
+            List.of("-r", FILE, "-q", "--export-objects", "imf," + EXPORT, "-o", "tcp.desegment_tcp_streams:FALSE"),
+            List.of("-r", FILE, "-w", WRITTEN, "-F", "pcapng"),
+            List.of("-r", FILE, "-w", WRITTEN, "-F", "pcap"));
+    /** -F pcap and a pcapng input with two link types: the one error of -w that names the frame, not the file. */
+    private static final Pattern UNWRITABLE = Pattern.compile("jdissect: frame \\d+ can't be written: pcap can't hold packets of link types");
     private static final Pattern CONTAINED_BUG = Pattern.compile("\\[Malformed Packet: [^]]*\\] \\((\\w+)");
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -141,21 +155,30 @@ public final class MutationRun {
     private void check(String name, Mutator.Mutant m) throws IOException {
         Path file = scratch.resolve("mutant.pcap");
         Files.write(file, m.bytes());
+        Path written = scratch.resolve("written.cap");
         for (List<String> template : RUNS) {
-            Path export = scratch.resolve("export");
+            ExportFolder export = ExportFolder.create(scratch);
+            Files.deleteIfExists(written);
             List<String> argv = new ArrayList<>();
             for (String t : template) {
-                argv.add(t.replace(FILE, file.toString()).replace(STDIN, "-").replace(EXPORT, export.toString()));
+                argv.add(t.replace(FILE, file.toString()).replace(STDIN, "-").replace(EXPORT, export.dir().toString())
+                        .replace(WRITTEN, written.toString()));
             }
             Outcome o = runOne(argv.toArray(String[]::new), m.bytes());
-            String problem = o.problem(template, file.toString(), export);
+            String problem = o.problem(template, file.toString());
+            if (problem == null) {
+                problem = export.escape();
+            }
+            if (problem == null && template.contains(WRITTEN)) {
+                problem = readBack(file, written, o.exitCode == Main.OK);
+            }
             count("exit " + o.exitCode);
             if (problem != null) {
                 save(problem.equals("hang") ? "hangs" : "crashes", name, m, argv, problem, o);
             } else if (o.containedBug != null) {
                 save("contained dissector exceptions", name, m, argv, o.containedBug, o);
             }
-            deleteTree(export);
+            export.delete();
             if (o.millis > longestMillis) {
                 longestMillis = o.millis;
                 longestRun = name + " " + String.join(" ", template).replace("\u0000", "");
@@ -190,7 +213,7 @@ public final class MutationRun {
         String containedBug;
 
         /** The crash or hang this run shows, or null. */
-        String problem(List<String> template, String file, Path export) {
+        String problem(List<String> template, String file) {
             if (timedOut) {
                 return "hang";
             }
@@ -207,7 +230,8 @@ public final class MutationRun {
             if (lines > 1) {
                 return "more than one error line";
             }
-            if (exitCode == Main.BAD_INPUT && !stderr.contains(template.contains(STDIN) ? "\"-\"" : file)) {
+            if (exitCode == Main.BAD_INPUT && !stderr.contains(template.contains(STDIN) ? "The standard input" : file)
+                    && !(template.contains(WRITTEN) && UNWRITABLE.matcher(stderr).lookingAt())) {
                 return "error not naming the file";
             }
             if (template.contains("json") && !stdout.isEmpty() && !validJson(stdout)) {
@@ -215,9 +239,6 @@ public final class MutationRun {
             }
             if (template.contains("ek") && !stdout.lines().allMatch(MutationRun::validJson)) {
                 return "invalid EK line";
-            }
-            if (Files.isDirectory(export) && escapes(export)) {
-                return "export outside its folder";
             }
             return null;
         }
@@ -273,24 +294,34 @@ public final class MutationRun {
         }
     }
 
-    /** True when anything under {@code dir} is a link or not inside it. */
-    private static boolean escapes(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            Path root = dir.toRealPath();
-            return s.anyMatch(p -> Files.isSymbolicLink(p) || !p.toAbsolutePath().normalize().startsWith(root));
-        } catch (IOException e) {
-            return true;
+    /**
+     * Reads back what {@code -w} wrote: it must open and read to its end without an error, and hold
+     * the packets read from the mutant (all of them after a clean run; after a damaged input or a
+     * packet pcap cannot hold, the ones before). No file is right only when the mutant could not
+     * be opened at all (as tshark, jdissect creates the output after opening the input). Null when
+     * all is well.
+     */
+    private String readBack(Path mutant, Path written, boolean complete) {
+        if (!Files.exists(written)) {
+            return complete ? "-w wrote no file" : null;
         }
+        Outcome back = runOne(argv(written), new byte[0]);
+        if (back.timedOut) {
+            return "hang";
+        }
+        if (back.thrown != null || back.exitCode != Main.OK || !back.stderr.isEmpty()) {
+            return "-w output does not read back: " + back.stderr.lines().findFirst().orElse("exit " + back.exitCode);
+        }
+        List<String> copy = back.stdout.lines().toList();
+        List<String> original = runOne(argv(mutant), new byte[0]).stdout.lines().toList();
+        boolean same = complete ? copy.equals(original)
+                : copy.size() <= original.size() && copy.equals(original.subList(0, copy.size()));
+        return same ? null : "-w output holds other packets than the input";
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+    private static String[] argv(Path capture) {
+        List<String> argv = new ArrayList<>(List.of("-r", capture.toString()));
+        argv.addAll(List.of(WRITTEN_FIELDS));
+        return argv.toArray(String[]::new);
     }
 }

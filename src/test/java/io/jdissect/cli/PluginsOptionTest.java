@@ -1,10 +1,13 @@
 package io.jdissect.cli;
 
+import io.jdissect.api.AnalyzerFactory;
 import io.jdissect.api.ProtocolPlugin;
 import io.jdissect.cli.plugin.BrokenPlugin;
 import io.jdissect.cli.plugin.DemoPlugin;
+import io.jdissect.cli.plugin.EveryMethodThrowsPlugin;
 import io.jdissect.cli.plugin.HandoffFailingPlugin;
 import io.jdissect.cli.plugin.ThrowingPlugin;
+import io.jdissect.cli.plugin.UnnamedHandlePlugin;
 import io.jdissect.testing.SharedTestdata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,16 +53,24 @@ class PluginsOptionTest {
         try (OutputStream file = Files.newOutputStream(dir.resolve("test-plugins.jar"));
                 JarOutputStream jar = new JarOutputStream(file)) {
             StringBuilder services = new StringBuilder();
+            StringBuilder analyzers = new StringBuilder();
             for (Class<?> c : plugins) {
                 String entry = c.getName().replace('.', '/') + ".class";
                 jar.putNextEntry(new JarEntry(entry));
                 try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
                     in.transferTo(jar);
                 }
-                services.append(c.getName()).append('\n');
+                if (ProtocolPlugin.class.isAssignableFrom(c)) {
+                    services.append(c.getName()).append('\n');
+                }
+                if (AnalyzerFactory.class.isAssignableFrom(c)) {
+                    analyzers.append(c.getName()).append('\n');
+                }
             }
             jar.putNextEntry(new JarEntry("META-INF/services/" + ProtocolPlugin.class.getName()));
             jar.write(services.toString().getBytes(StandardCharsets.UTF_8));
+            jar.putNextEntry(new JarEntry("META-INF/services/" + AnalyzerFactory.class.getName()));
+            jar.write(analyzers.toString().getBytes(StandardCharsets.UTF_8));
         }
         return dir;
     }
@@ -109,6 +120,47 @@ class PluginsOptionTest {
                 List.of(with.err.split("\n")));
         assertTrue(without.out.contains("Data (75 bytes)"), "frame 4's payload is shown as data");
         assertEquals(without.out, with.out);
+    }
+
+    /** Handles a plugin made itself and put straight into a table or heuristic list are guarded too. */
+    @Test
+    void unnamedHandlesOfAPluginAreGuarded() throws IOException {
+        String capture = Path.of("plugins/pop3/testdata/pop3-session.pcap").toString();
+        Result without = run("-r", capture, "-V");
+        Result with = run("--plugins", pluginDir(UnnamedHandlePlugin.class).toString(), "-r", capture, "-V");
+        assertEquals(0, with.code, with.err);
+        assertEquals("jdissect: plugin \"unnamed-handles\" failed in frame 4 and is disabled: "
+                + "java.lang.IllegalStateException: thrown on purpose\n", with.err);
+        assertEquals(without.out, with.out);
+    }
+
+    /**
+     * A plugin whose every method throws, {@code name()} first: as a protocol plugin and as an
+     * analyzer factory it is named by its class and jar (its name being what failed), once each,
+     * and left out; no other method of it is called, and the packets, the tree and the {@code -z}
+     * report are those of a run without it.
+     */
+    @Test
+    void pluginThrowingInEveryMethodIsNamedByItsClassAndLeftOut() throws IOException {
+        String capture = Path.of("plugins/pop3/testdata/pop3-session.pcap").toString();
+        Result without = run("-r", capture, "-V", "-z", "conv,tcp");
+        Result with = run("--plugins", pluginDir(EveryMethodThrowsPlugin.class, DemoPlugin.class).toString(),
+                "-r", capture, "-V", "-z", "conv,tcp");
+        assertEquals(0, with.code, with.err);
+        // named by its class and where the class was loaded from: here the test classes folder, since
+        // the plugin loader asks its parent (the test class path) first; from a user's jar, the jar
+        String plugin = "\"" + EveryMethodThrowsPlugin.class.getName() + "\" (test-classes/)";
+        assertEquals(List.of(
+                "jdissect: plugin " + plugin + " failed to give its name and is disabled: "
+                        + "java.lang.IllegalStateException: no name on purpose",
+                "jdissect: analyzer " + plugin + " failed to give its name and is disabled: "
+                        + "java.lang.IllegalStateException: no name on purpose"),
+                List.of(with.err.split("\n")));
+        assertTrue(without.out.contains("TCP Conversations"), without.out);
+        assertEquals(without.out, with.out);
+        // the plugin listed after it in the same jar is loaded
+        assertTrue(run("--plugins", pluginDir(EveryMethodThrowsPlugin.class, DemoPlugin.class).toString(), "-G", "protocols")
+                .out.contains("Demo Plugin Protocol\tDEMO\tdemo\n"));
     }
 
     @Test

@@ -20,10 +20,11 @@ import java.util.List;
  */
 final class FuzzFrames {
     /**
-     * Ethernet, BSD NULL, LOOP, raw IP, raw IPv4, raw IPv6, Linux SLL, SLL2 (an unknown link type is
-     * a file-level fault, refused by the reader: CaptureFuzzTest's business).
+     * Ethernet, BSD NULL, LOOP, raw IP, raw IPv4, raw IPv6, Linux SLL, SLL2, FDDI (an unknown link
+     * type is a file-level fault, refused by the reader: CaptureFuzzTest's business). New types go
+     * at the end, so that the selector byte of the committed seeds keeps its meaning.
      */
-    static final int[] LINK_TYPES = {1, 0, 108, 101, 228, 229, 113, 276};
+    static final int[] LINK_TYPES = {1, 0, 108, 101, 228, 229, 113, 276, 10};
     private static final int MAX_FRAMES = 64;
 
     private FuzzFrames() {

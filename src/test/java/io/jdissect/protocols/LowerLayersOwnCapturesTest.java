@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The captures built by {@code testdata/lower/make_captures.py} (pcapng with two sections and
  * interfaces, VLAN and Q-in-Q, padding/trailer/FCS, IPv4 and IPv6 fragments, IPv6 extension
- * headers, NULL/LOOP/raw/SLL2, snapshot-length cuts): every field tshark printed for them
+ * headers, NULL/LOOP/raw/SLL2, snapshot-length cuts, records with no captured bytes in pcap and
+ * pcapng): every field tshark printed for them
  * (stored beside each as .fields.tsv) must come out the same.
  */
 class LowerLayersOwnCapturesTest {
