@@ -251,8 +251,15 @@ public final class TreeItem {
     /** The display line if set explicitly, else null (writers then format "Name: value"). */
     public String text() {
         if (textLater != null) {
-            text = textLater.get();
+            Supplier<String> later = textLater;
             textLater = null;
+            try {
+                text = later.get();
+            } catch (RuntimeException e) {
+                // A label is made when printed, after the dissector's guard: one that fails (a
+                // plugin's, say) falls back to the field's own "Name: value" line.
+                text = null;
+            }
         }
         return text;
     }

@@ -59,6 +59,16 @@ class TreeLabelsTest {
     }
 
     @Test
+    void aLabelThatFailsWhenMadeFallsBackToTheFieldsOwnLine() {
+        // Labels are made when printed, outside the dissector's guard (a plugin's may throw there).
+        FieldDef ttl = fields.field(ip, "ip.ttl", "Time to Live", FieldType.FT_UINT8).register();
+        TreeItem item = add(ttl, 64).setText(() -> {
+            throw new IllegalStateException("plugin bug");
+        });
+        assertEquals("Time to Live: 64", TreeLabels.label(item));
+    }
+
+    @Test
     void valueStringsAndBasesFormatAsTshark() {
         ProtocolDef eth = fields.protocol("Ethernet II", "Ethernet", "eth");
         FieldDef type = fields.field(eth, "eth.type", "Type", FieldType.FT_UINT16).hex()
