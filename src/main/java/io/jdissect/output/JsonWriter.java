@@ -17,7 +17,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * tshark's {@code -T json}: an array of {@code {"_index", "_type", "_score", "_source": {"layers":
@@ -37,6 +39,9 @@ import java.util.List;
  * }</pre>
  */
 public final class JsonWriter implements PacketWriter {
+    /** Objects with more items than this are grouped through a map (see {@link #writeChildren}). */
+    private static final int PAIRWISE_MAX = 64;
+
     private final OutputStream out;
     private final JsonGenerator gen;
     private final OutputOptions options;
@@ -106,13 +111,25 @@ public final class JsonWriter implements PacketWriter {
                 shown.add(c);
             }
         }
-        // A layer has a few dozen items, most with a key of their own: pairwise comparison (field
-        // definitions by identity) is cheaper than a map of lists per object.
         int n = shown.size();
         String[] keys = new String[n];
         for (int i = 0; i < n; i++) {
             keys[i] = key(shown.get(i));
         }
+        if (n > PAIRWISE_MAX) {
+            // Text lines of a message body: thousands of items, grouped through a map.
+            Map<String, List<TreeItem>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                groups.computeIfAbsent(keys[i], k -> new ArrayList<>(1)).add(shown.get(i));
+            }
+            for (Map.Entry<String, List<TreeItem>> group : groups.entrySet()) {
+                writeGroup(group.getKey(), group.getValue(), filter);
+            }
+            gen.writeEndObject();
+            return;
+        }
+        // A layer has a few dozen items, most with a key of their own: pairwise comparison (field
+        // definitions by identity) is cheaper than a map of lists per object.
         boolean[] written = new boolean[n];
         for (int i = 0; i < n; i++) {
             if (written[i]) {
