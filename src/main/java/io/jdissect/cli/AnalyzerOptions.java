@@ -7,6 +7,7 @@ import io.jdissect.analysis.ProtocolHierarchy;
 import io.jdissect.api.Analysis;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Report;
 
 import java.io.IOException;
@@ -30,9 +31,10 @@ final class AnalyzerOptions {
 
     /**
      * The analyzers of the {@code -z} arguments, from the built-ins and the plugin jars of {@code loader};
-     * an unknown name gives tshark's message (exit 1), bad arguments the analyzer's message.
+     * an unknown name gives tshark's message (exit 1), bad arguments (a tap filter that does not
+     * compile against {@code fields}) the analyzer's message, exit 1 as tshark.
      */
-    static Analysis analysis(CliOptions o, ClassLoader loader, Consumer<String> messages) {
+    static Analysis analysis(CliOptions o, ClassLoader loader, FieldRegistry fields, Consumer<String> messages) {
         if (!REPORT_FORMATS.contains(o.reportFormat)) {
             throw new Main.UsageException(Main.BAD_ARGUMENTS, "Invalid --report-format \"" + o.reportFormat
                     + "\"; it must be one of: " + String.join(", ", REPORT_FORMATS));
@@ -50,7 +52,7 @@ final class AnalyzerOptions {
             }
             Analyzer a;
             try {
-                a = f.create(Analysis.argumentsOf(spec, f.name()));
+                a = f.create(Analysis.argumentsOf(spec, f.name()), fields);
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageException(Main.BAD_ARGUMENTS, e.getMessage());
             } catch (RuntimeException | LinkageError e) {
