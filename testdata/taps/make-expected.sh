@@ -1,7 +1,7 @@
-#!/bin/sh
+#!/bin/bash
 # Regenerates tshark 4.0's -z outputs for the analyzer tests (AnalyzerTsharkTest) from the shared
 # captures: one file per capture and tap, <capture>.<tap>.txt, with tshark's banner line removed.
-# Run from this directory with tshark 4.0 on the PATH:  sh make-expected.sh
+# Run from this directory with tshark 4.0 on the PATH:  bash make-expected.sh
 set -e
 SHARED=${SHARED:-../../../shared/testdata}
 CAPTURES="
@@ -39,3 +39,13 @@ done
 tshark -n -q -r "$SHARED/generated/smtp_ehlo_basic.pcap" -Y frame -z io,phs 2>/dev/null > smtp_ehlo_basic.pcap.io_phs.filtered.txt
 # expert with a lowest severity
 tshark -n -q -r "$SHARED/public/arkime__smtp-data-521.pcap" -z expert,note 2>/dev/null > arkime__smtp-data-521.pcap.expert_note.txt
+# tap filters and -2 -R before the taps (filtered.tsv): standard output and error, then the exit status
+mkdir -p filtered
+grep -v '^#' filtered.tsv | while IFS=$'\t' read -r -a f; do
+  set +e
+  out=$(tshark -n -q -r "$SHARED/${f[1]}" "${f[@]:2}" 2>&1)
+  status=$?
+  set -e
+  # tshark's warning about running as root is no part of its answer
+  { printf '%s\n' "$out" | grep -v '^Running as user' || true; echo "exit status $status"; } > "filtered/${f[0]}.txt"
+done

@@ -3,6 +3,7 @@ package io.jdissect.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Expert;
 import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
@@ -13,7 +14,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,9 +25,12 @@ public final class ExpertInfos implements Analyzer {
     private static final String[] TITLES = {"Comments", "Chats", "Notes", "Warns", "Errors"};
     private static final Expert.Severity[] LEVELS = {Expert.Severity.COMMENT, Expert.Severity.CHAT,
         Expert.Severity.NOTE, Expert.Severity.WARNING, Expert.Severity.ERROR};
+    /** The severity words of {@code -z expert,WORD}, by index into LEVELS (tap-expert.c). */
+    private static final String[] WORDS = {"comment", "chat", "note", "warn", "error"};
 
     private final int lowest;
     private boolean tsharkOnly;
+    private final TapFilter tapFilter;
     /** Per severity level (index into LEVELS): protocol + summary → entry. */
     private final List<Map<String, Entry>> entries = new ArrayList<>();
 
@@ -44,8 +47,9 @@ public final class ExpertInfos implements Analyzer {
         }
     }
 
-    ExpertInfos(int lowest) {
+    ExpertInfos(int lowest, TapFilter tapFilter) {
         this.lowest = lowest;
+        this.tapFilter = tapFilter;
         for (int i = 0; i < LEVELS.length; i++) {
             entries.add(new LinkedHashMap<>());
         }
@@ -58,7 +62,9 @@ public final class ExpertInfos implements Analyzer {
 
     @Override
     public void packet(Packet p) {
-        visit(p.tree(), "");
+        if (tapFilter.passes(p)) {
+            visit(p.tree(), "");
+        }
     }
 
     private void visit(TreeItem item, String protocol) {
@@ -161,16 +167,29 @@ public final class ExpertInfos implements Analyzer {
 
         @Override
         public Analyzer create(String args) {
-            String level = args.toLowerCase(Locale.ROOT);
-            return switch (level) {
-                case "", "comment" -> new ExpertInfos(0);
-                case "chat" -> new ExpertInfos(1);
-                case "note" -> new ExpertInfos(2);
-                case "warn" -> new ExpertInfos(3);
-                case "error" -> new ExpertInfos(4);
-                default -> throw new IllegalArgumentException("-z expert: unknown severity \"" + args
-                        + "\" (error, warn, note, chat or comment; tap filters are not supported)");
-            };
+            return create(args, null);
+        }
+
+        /**
+         * tshark's expert_stat_init: an optional severity is a case-insensitive prefix of the
+         * arguments (so {@code notes} is {@code note}, its "s" ignored), then whatever follows a
+         * comma is the filter; anything else is the filter itself ({@code expert,tcp}).
+         */
+        @Override
+        public Analyzer create(String args, FieldRegistry fields) {
+            String rest = "," + args;
+            int lowest = 0;
+            for (int level = WORDS.length - 1; level >= 0; level--) {
+                String word = "," + WORDS[level];
+                if (rest.regionMatches(true, 0, word, 0, word.length())) {
+                    lowest = level;
+                    rest = rest.substring(word.length());
+                    break;
+                }
+            }
+            String filter = args.isEmpty() || !rest.startsWith(",") ? null : rest.substring(1);
+            return new ExpertInfos(lowest, TapFilter.compile(filter, fields, name(),
+                    invalid -> "Expert tap error (" + invalid + ")!"));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jdissect.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
 import io.jdissect.api.TreeItem;
@@ -22,6 +23,12 @@ import java.util.Map;
  * destination), rows by total packets, most first, ties in order of appearance.
  */
 public final class IpEndpoints implements Analyzer {
+    private final TapFilter tapFilter;
+
+    IpEndpoints(TapFilter tapFilter) {
+        this.tapFilter = tapFilter;
+    }
+
     private static final String RULE = "=".repeat(80);
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
@@ -43,6 +50,9 @@ public final class IpEndpoints implements Analyzer {
 
     @Override
     public void packet(Packet p) {
+        if (!tapFilter.passes(p)) {
+            return;
+        }
         long len = p.record().originalLength();
         for (TreeItem layer : p.layers()) {
             if (layer.def() == null || !layer.def().abbrev().equals("ip")) {
@@ -69,7 +79,7 @@ public final class IpEndpoints implements Analyzer {
         return new Report() {
             @Override
             public void text(PrintWriter out) {
-                out.print(RULE + "\nIPv4 Endpoints\nFilter:<No Filter>\n");
+                out.print(RULE + "\nIPv4 Endpoints\nFilter:" + Layers.filterHeader(tapFilter) + "\n");
                 out.print("                       |  Packets  | |  Bytes  | | Tx Packets | | Tx Bytes | | Rx Packets | | Rx Bytes |\n");
                 for (Endpoint e : rows) {
                     out.print(String.format("%-20s      %6d     %9d     %6d       %9d      %6d       %9d   \n", e.address,
@@ -111,8 +121,13 @@ public final class IpEndpoints implements Analyzer {
 
         @Override
         public Analyzer create(String args) {
-            Layers.noArguments(name(), args);
-            return new IpEndpoints();
+            return create(args, null);
+        }
+
+        /** {@code endpoints,ip[,FILTER]}: the rest of the argument is the tap's display filter. */
+        @Override
+        public Analyzer create(String args, FieldRegistry fields) {
+            return new IpEndpoints(Layers.tapFilter(name(), "endpoint", args, fields));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jdissect.analysis;
 
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Packet;
 
 /** Small facts about a packet's layers that several analyzers need. */
@@ -12,11 +13,28 @@ final class Layers {
         return p.info().layers().contains("icmp") || p.info().layers().contains("icmpv6");
     }
 
-    /** Refuses arguments (tap filters are not supported) with a one-line message. */
+    /** Refuses arguments (of analyzers that take none) with a one-line message. */
     static void noArguments(String name, String args) {
         if (!args.isEmpty()) {
-            throw new IllegalArgumentException("-z " + name + " takes no arguments (tap filters are not supported): \""
-                    + args + "\"");
+            throw new IllegalArgumentException("-z " + name + " takes no arguments: \"" + args + "\"");
         }
+    }
+
+    /**
+     * The tap filter of an analyzer whose arguments are only a filter ({@code conv,tcp,FILTER});
+     * {@code tap} names it in the error message as tshark does ("conversations", "endpoint").
+     */
+    static TapFilter tapFilter(String name, String tap, String args, FieldRegistry fields) {
+        return args.isEmpty() ? TapFilter.none() : TapFilter.compile(args, fields, tap);
+    }
+
+    /** After "Filter:" in tshark's tap-iousers.c and tap-endpoints.c headers. */
+    static String filterHeader(TapFilter f) {
+        return f.text() == null ? "<No Filter>" : f.text();
+    }
+
+    /** jdissect's own reports: a "Filter: …" line only when the analyzer has a filter. */
+    static String filterLine(TapFilter f) {
+        return f.text() == null ? "" : "Filter: " + f.text() + "\n";
     }
 }

@@ -3,6 +3,7 @@ package io.jdissect.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
 import io.jdissect.api.TreeItem;
@@ -21,6 +22,12 @@ import java.util.List;
  * {@code -Y}, {@code -V} or field output); {@link #showFrame} reproduces that.
  */
 public final class ProtocolHierarchy implements Analyzer {
+    private final TapFilter tapFilter;
+
+    ProtocolHierarchy(TapFilter tapFilter) {
+        this.tapFilter = tapFilter;
+    }
+
     private static final String RULE = "=".repeat(67);
     private static final int MAX_INDENT = 16;
     private final Node root = new Node(null);
@@ -56,6 +63,9 @@ public final class ProtocolHierarchy implements Analyzer {
 
     @Override
     public void packet(Packet p) {
+        if (!tapFilter.passes(p)) {
+            return;
+        }
         Node at = root;
         long len = p.record().originalLength();
         int segments = 0;
@@ -85,7 +95,9 @@ public final class ProtocolHierarchy implements Analyzer {
         return new Report() {
             @Override
             public void text(PrintWriter out) {
-                out.print("\n" + RULE + "\nProtocol Hierarchy Statistics\nFilter: \n\n");
+                // tap-protohierstat.c prints the filter string as given, nothing without one
+                out.print("\n" + RULE + "\nProtocol Hierarchy Statistics\nFilter: "
+                        + (tapFilter.text() == null ? "" : tapFilter.text()) + "\n\n");
                 draw(out, root.children, 0);
                 out.print(RULE + "\n");
             }
@@ -145,8 +157,13 @@ public final class ProtocolHierarchy implements Analyzer {
 
         @Override
         public Analyzer create(String args) {
-            Layers.noArguments(name(), args);
-            return new ProtocolHierarchy();
+            return create(args, null);
+        }
+
+        /** {@code io,phs[,FILTER]}: the rest of the argument is the tap's display filter. */
+        @Override
+        public Analyzer create(String args, FieldRegistry fields) {
+            return new ProtocolHierarchy(Layers.tapFilter(name(), "io,phs", args, fields));
         }
     }
 }

@@ -3,6 +3,8 @@ package io.jdissect.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
+import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
 import io.jdissect.api.SmtpSessionEvent;
 import io.jdissect.api.SmtpTransactionEvent;
@@ -20,6 +22,12 @@ import java.util.Map;
  * attachments with size and SHA-256.
  */
 public final class SmtpSessions implements Analyzer {
+    private final TapFilter tapFilter;
+
+    SmtpSessions(TapFilter tapFilter) {
+        this.tapFilter = tapFilter;
+    }
+
     private static final String RULE = "=".repeat(67);
 
     /** A finished session with its transactions. */
@@ -30,12 +38,23 @@ public final class SmtpSessions implements Analyzer {
     private final List<Session> sessions = new ArrayList<>();
 
     @Override
+    public void packet(Packet p) {
+        tapFilter.passes(p); // only remembers the streams that passed: the sessions are the events'
+    }
+
+    @Override
     public void smtpTransaction(SmtpTransactionEvent t) {
+        if (!tapFilter.passesStream(t.stream())) {
+            return;
+        }
         open.computeIfAbsent(t.stream(), s -> new ArrayList<>()).add(t);
     }
 
     @Override
     public void smtpSessionEnded(SmtpSessionEvent s) {
+        if (!tapFilter.passesStream(s.stream())) {
+            return;
+        }
         List<SmtpTransactionEvent> ts = open.remove(s.stream());
         sessions.add(new Session(s, ts == null ? List.of() : ts));
     }
@@ -50,7 +69,7 @@ public final class SmtpSessions implements Analyzer {
         return new Report() {
             @Override
             public void text(PrintWriter out) {
-                out.print(RULE + "\nSMTP Sessions\n");
+                out.print(RULE + "\nSMTP Sessions\n" + Layers.filterLine(tapFilter));
                 for (Session s : sessions) {
                     SmtpSessions.text(out, s);
                 }
@@ -175,8 +194,13 @@ public final class SmtpSessions implements Analyzer {
 
         @Override
         public Analyzer create(String args) {
-            Layers.noArguments(name(), args);
-            return new SmtpSessions();
+            return create(args, null);
+        }
+
+        /** {@code smtp,sessions[,FILTER]}: the rest of the argument is the tap's display filter. */
+        @Override
+        public Analyzer create(String args, FieldRegistry fields) {
+            return new SmtpSessions(Layers.tapFilter(name(), "smtp,sessions", args, fields));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.jdissect.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
 import io.jdissect.api.SmtpSessionEvent;
@@ -22,6 +23,12 @@ import java.util.TreeMap;
  * once; the enhanced status is that of its first line), plus sessions and mail transactions.
  */
 public final class SmtpStatistics implements Analyzer {
+    private final TapFilter tapFilter;
+
+    SmtpStatistics(TapFilter tapFilter) {
+        this.tapFilter = tapFilter;
+    }
+
     private static final String RULE = "=".repeat(67);
     /** Where lines that cannot be a verb (binary, punctuation) are counted, so that noise stays one row. */
     static final String NOT_A_VERB = "(not a verb)";
@@ -35,7 +42,7 @@ public final class SmtpStatistics implements Analyzer {
     @Override
     public void packet(Packet p) {
         SmtpEvents ev = p.info().get(SmtpEvents.class);
-        if (ev == null) {
+        if (!tapFilter.passes(p) || ev == null) {
             return;
         }
         for (SmtpEvents.CommandAt c : ev.commands()) {
@@ -54,12 +61,18 @@ public final class SmtpStatistics implements Analyzer {
 
     @Override
     public void smtpTransaction(SmtpTransactionEvent t) {
+        if (!tapFilter.passesStream(t.stream())) {
+            return;
+        }
         transactions++;
         messageBytes += t.messageSize();
     }
 
     @Override
     public void smtpSessionEnded(SmtpSessionEvent session) {
+        if (!tapFilter.passesStream(session.stream())) {
+            return;
+        }
         sessions++;
     }
 
@@ -83,7 +96,7 @@ public final class SmtpStatistics implements Analyzer {
         return new Report() {
             @Override
             public void text(PrintWriter out) {
-                out.print(RULE + "\nSMTP Statistics\n");
+                out.print(RULE + "\nSMTP Statistics\n" + Layers.filterLine(tapFilter));
                 out.print("Sessions: " + sessions + "  Transactions: " + transactions + "  Message bytes: " + messageBytes + "\n");
                 section(out, "Commands", commands);
                 section(out, "Reply codes", replyCodes);
@@ -132,8 +145,13 @@ public final class SmtpStatistics implements Analyzer {
 
         @Override
         public Analyzer create(String args) {
-            Layers.noArguments(name(), args);
-            return new SmtpStatistics();
+            return create(args, null);
+        }
+
+        /** {@code smtp,stat[,FILTER]}: the rest of the argument is the tap's display filter. */
+        @Override
+        public Analyzer create(String args, FieldRegistry fields) {
+            return new SmtpStatistics(Layers.tapFilter(name(), "smtp,stat", args, fields));
         }
     }
 }

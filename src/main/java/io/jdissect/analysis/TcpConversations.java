@@ -3,6 +3,7 @@ package io.jdissect.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
 import io.jdissect.api.Timestamp;
@@ -22,6 +23,12 @@ import java.util.Map;
  * total frames (most first, ties in order of appearance), start relative to the first frame.
  */
 public final class TcpConversations implements Analyzer {
+    private final TapFilter tapFilter;
+
+    TcpConversations(TapFilter tapFilter) {
+        this.tapFilter = tapFilter;
+    }
+
     private static final String RULE = "=".repeat(80);
     private final Map<Integer, Conversation> conversations = new LinkedHashMap<>();
 
@@ -55,7 +62,7 @@ public final class TcpConversations implements Analyzer {
     @Override
     public void packet(Packet p) {
         TcpInfo tcp = p.info().get(TcpInfo.class);
-        if (tcp == null || tcp.stream() < 0 || Layers.inErrorPacket(p)) {
+        if (tcp == null || tcp.stream() < 0 || Layers.inErrorPacket(p) || !tapFilter.passes(p)) {
             return;
         }
         String src = p.info().netSrc() + ":" + p.info().srcPort();
@@ -87,7 +94,7 @@ public final class TcpConversations implements Analyzer {
         return new Report() {
             @Override
             public void text(PrintWriter out) {
-                out.print(RULE + "\nTCP Conversations\nFilter:<No Filter>\n");
+                out.print(RULE + "\nTCP Conversations\nFilter:" + Layers.filterHeader(tapFilter) + "\n");
                 String pad = " ".repeat(59);
                 out.print(pad + "|       <-      | |       ->      | |     Total     |    Relative    |   Duration   |\n");
                 out.print(pad + "| Frames  Bytes | | Frames  Bytes | | Frames  Bytes |      Start     |              |\n");
@@ -140,8 +147,13 @@ public final class TcpConversations implements Analyzer {
 
         @Override
         public Analyzer create(String args) {
-            Layers.noArguments(name(), args);
-            return new TcpConversations();
+            return create(args, null);
+        }
+
+        /** {@code conv,tcp[,FILTER]}: the rest of the argument is the tap's display filter. */
+        @Override
+        public Analyzer create(String args, FieldRegistry fields) {
+            return new TcpConversations(Layers.tapFilter(name(), "conversations", args, fields));
         }
     }
 }

@@ -26,4 +26,15 @@ public interface AnalyzerFactory {
      * @throws IllegalArgumentException when {@code args} are not understood (the message is shown)
      */
     Analyzer create(String args);
+
+    /**
+     * As {@link #create(String)}, with the field registry of the run, for analyzers whose arguments
+     * hold a display filter (tshark's tap filter, {@code -z conv,tcp,FILTER}); the built-in ones
+     * that take a filter need it. By default the registry is not used.
+     *
+     * @throws IllegalArgumentException bad arguments, or a filter that does not compile (one line)
+     */
+    default Analyzer create(String args, FieldRegistry fields) {
+        return create(args);
+    }
 }

@@ -8,6 +8,7 @@ import io.jdissect.analysis.ProtocolHierarchy;
 import io.jdissect.api.Analysis;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Report;
 import io.jdissect.engine.PluginFailures;
 
@@ -33,9 +34,10 @@ final class AnalyzerOptions {
 
     /**
      * The analyzers of the {@code -z} arguments, from the built-ins and the plugin jars of {@code loader};
-     * an unknown name gives tshark's message (exit 1), bad arguments the analyzer's message.
+     * an unknown name gives tshark's message (exit 1), bad arguments (a tap filter that does not
+     * compile against {@code fields}) the analyzer's message, exit 1 as tshark.
      */
-    static Analysis analysis(CliOptions o, ClassLoader loader, Consumer<String> messages) {
+    static Analysis analysis(CliOptions o, ClassLoader loader, FieldRegistry fields, Consumer<String> messages) {
         if (!REPORT_FORMATS.contains(o.reportFormat)) {
             throw new Main.UsageException(Main.BAD_ARGUMENTS, "Invalid --report-format \"" + o.reportFormat
                     + "\"; it must be one of: " + String.join(", ", REPORT_FORMATS));
@@ -53,7 +55,7 @@ final class AnalyzerOptions {
             }
             Analyzer a;
             try {
-                a = factories.get(name).create(Analysis.argumentsOf(spec, name));
+                a = factories.get(name).create(Analysis.argumentsOf(spec, name), fields);
             } catch (IllegalArgumentException e) {
                 throw new Main.UsageException(Main.BAD_ARGUMENTS, e.getMessage());
             } catch (Throwable e) {

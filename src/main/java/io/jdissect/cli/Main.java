@@ -136,7 +136,7 @@ public final class Main {
         checkFormat(o);
         compileFilter(o.displayFilter, registry);
         checkTwoPass(o);
-        Analysis taps = AnalyzerOptions.analysis(o, plugins, stderr::println);
+        Analysis taps = AnalyzerOptions.analysis(o, plugins, registry, stderr::println);
         if (o.eml != null) {
             if (o.file != null || o.writeFile != null || !taps.analyzers().isEmpty()) {
                 throw new UsageException(BAD_ARGUMENTS, "--eml reads one message: -r, -w and -z need a capture");

@@ -46,6 +46,15 @@ public interface DisplayFilter {
      * {@link FilterException} with tshark's message and caret position when it is not valid.
      */
     static DisplayFilter compile(String expression, FieldRegistry registry) throws FilterException {
+        return compile(expression, registry, null);
+    }
+
+    /**
+     * As {@link #compile(String, FieldRegistry)}, with a selected frame (Wireshark's selected packet,
+     * tshark's {@code --selected-frame}) whose values {@code ${field}} references take; without one
+     * ({@code selected} null) a reference has no value and its test is false.
+     */
+    static DisplayFilter compile(String expression, FieldRegistry registry, Packet selected) throws FilterException {
         if (expression == null) {
             return ALL;
         }
@@ -53,7 +62,7 @@ public interface DisplayFilter {
         if (root == null) {
             return ALL;
         }
-        FilterCompiler compiler = new FilterCompiler();
+        FilterCompiler compiler = new FilterCompiler(selected);
         FilterCompiler.Compiled compiled = compiler.compile(root);
         return new CompiledFilter(compiled.test(), compiler.fieldsUsed(), compiled.text());
     }

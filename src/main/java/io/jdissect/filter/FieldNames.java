@@ -11,6 +11,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +23,15 @@ import java.util.Set;
 final class FieldNames {
     private static final Set<String> TSHARK_PROTOCOLS = load();
 
+    /**
+     * tshark 4.0's protocol aliases (proto_register_alias: packet-dhcp.c, packet-tls.c,
+     * packet-autosar-nm.c, packet-iec104.c): a filter may still use the old name, alone or as the
+     * prefix of a field ({@code ssl.record.version}), and means the protocol's current one
+     * (dfilter_resolve_unparsed, which only notes a deprecated token).
+     */
+    private static final Map<String, String> ALIASES = Map.of("bootp", "dhcp", "ssl", "tls", "nm", "autosar-nm",
+            "104apci", "iec60870_104", "104asdu", "iec60870_asdu");
+
     private final FieldRegistry registry;
     /** Protocols tshark knows and this setup does not, declared on first use. */
     private final FieldRegistry others = new FieldRegistry();
@@ -32,6 +42,17 @@ final class FieldNames {
 
     /** The field or protocol called {@code name}, or null. */
     FieldDef lookup(String name) {
+        FieldDef def = current(name);
+        if (def != null) {
+            return def;
+        }
+        int dot = name.indexOf('.');
+        String alias = ALIASES.get(dot < 0 ? name : name.substring(0, dot));
+        return alias == null ? null : current(dot < 0 ? alias : alias + name.substring(dot));
+    }
+
+    /** The field or protocol of that current (not aliased) name, or null. */
+    private FieldDef current(String name) {
         FieldDef def = registry.lookup(name);
         if (def != null || !TSHARK_PROTOCOLS.contains(name)) {
             return def;

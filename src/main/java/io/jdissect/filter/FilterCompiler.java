@@ -2,6 +2,7 @@ package io.jdissect.filter;
 
 import io.jdissect.api.FieldDef;
 import io.jdissect.api.FieldType;
+import io.jdissect.api.Packet;
 import io.jdissect.filter.FilterNode.ArithmeticOp;
 import io.jdissect.filter.FilterNode.Loc;
 import io.jdissect.filter.FilterNode.Quantifier;
@@ -41,6 +42,12 @@ final class FilterCompiler {
     }
 
     private final Set<String> fieldsUsed = new LinkedHashSet<>();
+    private final Packet selected;
+
+    /** {@code selected}: the frame {@code ${field}} references read, or null when none is selected. */
+    FilterCompiler(Packet selected) {
+        this.selected = selected;
+    }
 
     Set<String> fieldsUsed() {
         return fieldsUsed;
@@ -315,8 +322,15 @@ final class FilterCompiler {
             return field(f);
         }
         FilterNode.Reference r = (FilterNode.Reference) n;
-        // No frame is selected in a single pass: a reference has no value (tshark: the test is false).
-        return new Typed(r.def().type(), frame -> null, r.display());
+        if (selected == null) {
+            // No frame is selected: a reference has no value (tshark: the test is false).
+            return new Typed(r.def().type(), frame -> null, r.display());
+        }
+        // tshark (--selected-frame) reads the reference once, from the selected frame, when the
+        // filter is compiled; every packet is then compared with those constant values.
+        Operand read = field(new FilterNode.Field(r.def(), r.layers(), r.loc())).operand();
+        List<Object> values = read.values(new FrameFields(selected, FrameFields.wanted(Set.of(r.def().abbrev()))));
+        return new Typed(r.def().type(), frame -> values, r.display());
     }
 
     private static FieldDef defOf(FilterNode n) {

@@ -11,8 +11,9 @@
  * any pair of values matches ({@code ==}, {@code !==}, ordering, {@code contains}, {@code matches}) or
  * all do ({@code !=}, {@code ===}), unless {@code any}/{@code all} says otherwise; a relation over an
  * absent field is false; {@code #n} selects the n-th occurrence of the field's protocol in the
- * packet; {@code ${field}} refers to a selected frame, which a single pass has not, so such tests are
- * false. Names of protocols tshark knows but jdissect does not dissect compile and are never
+ * packet; {@code ${field}} takes its values from the selected frame given to
+ * {@link io.jdissect.filter.DisplayFilter#compile(String, io.jdissect.api.FieldRegistry, io.jdissect.api.Packet)}
+ * (tshark's {@code --selected-frame}); without one such tests are false. Names of protocols tshark knows but jdissect does not dissect compile and are never
  * present.
  *
  * <p>Differences from tshark, by design or not yet done: {@code matches} uses java.util.regex with

@@ -1,6 +1,7 @@
 package io.jdissect.cli;
 
 import io.jdissect.testing.SharedTestdata;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -85,5 +86,48 @@ class AnalyzerTsharkTest {
     void protocolHierarchyShowsFrameWhenTsharkBuildsTheWholeTree() throws IOException {
         String expected = Files.readString(EXPECTED.resolve("smtp_ehlo_basic.pcap.io_phs.filtered.txt"), StandardCharsets.UTF_8);
         assertEquals(expected, run("-q", "-r", capture("smtp_ehlo_basic.pcap").toString(), "-Y", "frame", "-z", "io,phs"));
+    }
+
+    /** One line of filtered.tsv: tshark's answer in filtered/NAME.txt to {@code -n -q -r CAPTURE ARGS…}. */
+    record Filtered(String name, String capture, List<String> args) {
+        @Override
+        public String toString() {
+            return name + ": " + String.join(" ", args);
+        }
+    }
+
+    static Stream<Filtered> filtered() throws IOException {
+        return Files.readAllLines(EXPECTED.resolve("filtered.tsv"), StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.startsWith("#") && !l.isEmpty())
+                .map(l -> l.split("\t"))
+                .map(f -> new Filtered(f[0], f[1], List.of(f).subList(2, f.length)));
+    }
+
+    /**
+     * Tap filters ({@code -z conv,tcp,FILTER} …, the "Filter:" lines of the headers, tshark's error
+     * for a filter that does not compile with its exit status) and {@code -2 -R}, which drops frames
+     * before the taps. Errors are compared without the program's name in front; tshark prints the
+     * expert tap's error on standard output, jdissect every error on standard error.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filtered")
+    void filteredReportIsTsharks(Filtered c) throws IOException {
+        String expected = Files.readString(EXPECTED.resolve("filtered").resolve(c.name() + ".txt"), StandardCharsets.UTF_8);
+        Path capture = SharedTestdata.root().resolve(c.capture());
+        Assumptions.assumeTrue(Files.exists(capture), "shared capture " + capture + " absent");
+        List<String> args = new ArrayList<>(List.of("-n", "-q", "--tshark-only", "-r", capture.toString()));
+        args.addAll(c.args());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Main(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args.toArray(String[]::new));
+        // as make-expected.sh stores it: both streams, trailing newlines cut to one, then the status
+        String text = (out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).replaceAll("\n+$", "");
+        String answer = (text.isEmpty() ? "" : text + "\n") + "exit status " + code + "\n";
+        assertEquals(withoutProgramName(expected), withoutProgramName(answer));
+    }
+
+    private static String withoutProgramName(String text) {
+        return text.replaceAll("(?m)^(tshark|jdissect): ", "");
     }
 }

@@ -84,6 +84,18 @@ class DisplayFilterTest {
         assertTrue(matches("ip.addr#3", p));
     }
 
+    /**
+     * tshark -n -2 -r ipoipoip.pcap --selected-frame=1 -Y 'ip.src#3 == ${ip.src#4}' selects frame 1
+     * (7.7.7.7 in both layers); without a selected frame a reference has no value.
+     */
+    @Test
+    void referencesReadTheSelectedFrame() throws FilterException {
+        Packet p = ipInIp();
+        assertTrue(DisplayFilter.compile("ip.src#3 == ${ip.src#4}", registry, p).matches(p));
+        assertFalse(DisplayFilter.compile("ip.src#1 == ${ip.src#4}", registry, p).matches(p));
+        assertFalse(matches("ip.src#3 == ${ip.src#4}", p));
+    }
+
     /** A request packet with commands MAIL, RCPT, RCPT, DATA (dfilter.md §4, observed with tshark 4.0.17). */
     private Packet pipelinedCommands() {
         byte[] data = "MAIL RCPT RCPT DATA".getBytes(StandardCharsets.US_ASCII);
