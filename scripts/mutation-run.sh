@@ -6,7 +6,7 @@
 # (io.jdissect.cli.MutationRun, a test class), each run with a time limit; -w output (pcapng, pcap)
 # is read back, exports go to a fresh folder whose parent must hold nothing else afterwards. Then a
 # sample of the mutants (every SAMPLE_EVERY-th) goes through the real launcher, ./jdissect, with the
-# JVM options users get (-Xmx384m, SerialGC, C1 only, class data sharing), under /usr/bin/time to
+# JVM options users get (-Xmx384m, SerialGC, C2 with its inlining held back, class data sharing), under /usr/bin/time to
 # measure peak RSS. Prints the counts; exits 1 on any crash, hang, or RSS over the cap.
 #
 #   MUTANTS=40 SEED=1 TIMEOUT=10 RSS_CAP_MB=512 SAMPLE_EVERY=25 scripts/mutation-run.sh [DIR...]
