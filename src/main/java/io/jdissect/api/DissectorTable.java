@@ -19,6 +19,8 @@ public final class DissectorTable {
     private final Map<Object, DissectorHandle> decodeAs = new ConcurrentHashMap<>();
     /** Most runs have no Decode-As rule: then a look-up is one map probe, not two. */
     private volatile boolean hasDecodeAs;
+    /** The numeric entries for look-ups per packet; null after a change, until the next look-up. */
+    private volatile HandlesByNumber byNumber;
 
     DissectorTable(String name, String uiName, boolean stringKeyed) {
         this.name = name;
@@ -38,8 +40,9 @@ public final class DissectorTable {
         return stringKeyed;
     }
 
-    public void add(long key, DissectorHandle handle) {
+    public synchronized void add(long key, DissectorHandle handle) {
         entries.put(key, handle);
+        byNumber = null;
     }
 
     /** String tables match case-insensitively, as Wireshark's media_type table does. */
@@ -47,8 +50,9 @@ public final class DissectorTable {
         entries.put(key.toLowerCase(java.util.Locale.ROOT), handle);
     }
 
-    public void remove(long key) {
+    public synchronized void remove(long key) {
         entries.remove(key);
+        byNumber = null;
     }
 
     /** A Decode-As rule: {@code key} is dissected with {@code handle} whatever else is registered. */
@@ -64,7 +68,19 @@ public final class DissectorTable {
 
     public DissectorHandle get(long key) {
         DissectorHandle h = hasDecodeAs ? decodeAs.get(key) : null;
-        return h != null ? h : entries.get(key);
+        if (h != null) {
+            return h;
+        }
+        HandlesByNumber t = byNumber;
+        return (t != null ? t : numericEntries()).get(key);
+    }
+
+    /** Builds the numeric look-up table; synchronized with add and remove, so it is never stale. */
+    private synchronized HandlesByNumber numericEntries() {
+        if (byNumber == null) {
+            byNumber = HandlesByNumber.of(entries);
+        }
+        return byNumber;
     }
 
     public DissectorHandle get(String key) {
