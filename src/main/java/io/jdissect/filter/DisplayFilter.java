@@ -9,7 +9,7 @@ import java.util.Set;
  * A compiled Wireshark display filter ({@code -Y}). Compile once, then test packets cheaply.
  *
  * <pre>{@code
- * DisplayFilter f = DisplayFilter.compile("smtp.req.command == \"MAIL\"", registry);
+ * DisplayFilter f = DisplayFilter.compile("smtp.req.command == \"MAIL\" && ip.src == 127.0.0.0/8");
  * if (f.matches(packet)) { ... }
  * }</pre>
  */
@@ -40,6 +40,16 @@ public interface DisplayFilter {
             return Set.of();
         }
     };
+
+    /**
+     * Compiles {@code expression} against the fields of the built-in protocols (those of
+     * {@link io.jdissect.api.JDissect#create()}); a filter on a plugin's fields is compiled with
+     * {@link #compile(String, FieldRegistry)} and the registry of the setup that loads the plugin.
+     * Throws {@link FilterException} with tshark's message and caret position when it is not valid.
+     */
+    static DisplayFilter compile(String expression) throws FilterException {
+        return compile(expression, BuiltInFields.REGISTRY);
+    }
 
     /**
      * Compiles {@code expression} against the fields of {@code registry}; throws
