@@ -6,6 +6,7 @@ import io.jdissect.cli.plugin.BrokenPlugin;
 import io.jdissect.cli.plugin.DemoPlugin;
 import io.jdissect.cli.plugin.EveryMethodThrowsPlugin;
 import io.jdissect.cli.plugin.HandoffFailingPlugin;
+import io.jdissect.cli.plugin.OkLinePlugin;
 import io.jdissect.cli.plugin.ThrowingPlugin;
 import io.jdissect.cli.plugin.UnnamedHandlePlugin;
 import io.jdissect.testing.SharedTestdata;
@@ -84,6 +85,34 @@ class PluginsOptionTest {
         assertEquals("", r.err);
         assertTrue(List.of(r.out.split("\n")).contains(line));
         assertTrue(List.of(r.out.split("\n")).contains("Simple Mail Transfer Protocol\tSMTP\tsmtp"));
+    }
+
+    /**
+     * A plugin's heuristic on TCP takes the payloads it recognises; its field then works in -Y and
+     * -e like a built-in one. Expected: the frames whose POP3 response tshark reads as "+OK", with
+     * tshark's pop.response.description (plugins/pop3/testdata, tshark 4.0's -T fields output).
+     */
+    @Test
+    void pluginHeuristicTakesPayloadsAndItsFieldsFilter() throws IOException {
+        Path capture = Path.of("plugins/pop3/testdata/pop3-auth.pcap");
+        List<String> rows = Files.readAllLines(Path.of("plugins/pop3/testdata/pop3-auth.fields.tsv"));
+        List<String> header = List.of(rows.get(0).split("\t", -1));
+        int number = header.indexOf("frame.number");
+        int indicator = header.indexOf("pop.response.indicator");
+        int description = header.indexOf("pop.response.description");
+        StringBuilder expected = new StringBuilder();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split("\t", -1);
+            if (f[indicator].equals("+OK")) {
+                expected.append(f[number]).append('\t').append(f[description]).append('\n');
+            }
+        }
+        assertTrue(expected.length() > 0);
+        Result r = run("--plugins", pluginDir(OkLinePlugin.class).toString(), "-r", capture.toString(),
+                "-Y", "okline", "-T", "fields", "-e", "frame.number", "-e", "okline.text");
+        assertEquals(0, r.code, r.err);
+        assertEquals("", r.err);
+        assertEquals(expected.toString(), r.out);
     }
 
     @Test
