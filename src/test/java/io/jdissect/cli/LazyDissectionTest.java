@@ -48,6 +48,8 @@ class LazyDissectionTest {
             "-Y frame.protocols~\"mime\" -T fields -e frame.number -e frame.protocols -e smtp.data.fragment.count",
             // TCP's items without the columns, Ethernet's or IP's (their trees are not made)
             "-T fields -e frame.number -e tcp.stream -e tcp.window_size -e tcp.analysis.bytes_in_flight -e tcp.completeness",
+            // a few frame items without the others
+            "-Y smtp -T fields -e frame.time_relative -e frame.time_delta_displayed -e frame.len -e frame.encap_type",
             // DATA fragment items, with the message bytes kept although IMF is not read
             "-Y smtp.data.fragment.count>0 -T fields -e frame.number -e smtp.data.reassembled.length -e smtp.data.fragment");
 

@@ -124,21 +124,23 @@ public final class FrameDissector {
         if (rec.interfaceId() >= 0) {
             addInterface(fr, tvb, rec.interfaceId(), pinfo.get(InterfaceInfo.class));
         }
-        fr.add(encapType, tvb, 0, 0, encap == null ? -1 : encap);
+        // A run that reads only some frame fields (frame.number, say) gets only their items: with
+        // the other layers left out, the frame's items are most of what a packet allocates.
+        item(pinfo, fr, encapType, tvb, encap == null ? -1 : encap);
         if (rec.hasTimestamp()) {
-            fr.add(time, tvb, 0, 0, rec.timestamp());
-            fr.add(offsetShift, tvb, 0, 0, Timestamp.ZERO).generated();
-            fr.add(timeEpoch, tvb, 0, 0, rec.timestamp());
-            fr.add(timeDelta, tvb, 0, 0, pinfo.deltaTime()).generated();
-            fr.add(timeDeltaDisplayed, tvb, 0, 0, deltaDisplayed).generated();
-            fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
+            item(pinfo, fr, time, tvb, rec.timestamp());
+            item(pinfo, fr, offsetShift, tvb, Timestamp.ZERO).generated();
+            item(pinfo, fr, timeEpoch, tvb, rec.timestamp());
+            item(pinfo, fr, timeDelta, tvb, pinfo.deltaTime()).generated();
+            item(pinfo, fr, timeDeltaDisplayed, tvb, deltaDisplayed).generated();
+            item(pinfo, fr, timeRelative, tvb, pinfo.relativeTime()).generated();
         }
-        fr.add(number, tvb, 0, 0, pinfo.frameNumber());
-        fr.add(len, tvb, 0, 0, wireLen).setText(() -> "Frame Length: " + bytesAndBits(wireLen));
-        fr.add(capLen, tvb, 0, 0, caplen).setText(() -> "Capture Length: " + bytesAndBits(caplen));
-        fr.add(marked, tvb, 0, 0, 0L).generated();
-        fr.add(ignored, tvb, 0, 0, 0L).generated();
-        TreeItem protos = fr.add(protocols, tvb, 0, 0, "").generated();
+        item(pinfo, fr, number, tvb, pinfo.frameNumber());
+        item(pinfo, fr, len, tvb, wireLen).setText(() -> "Frame Length: " + bytesAndBits(wireLen));
+        item(pinfo, fr, capLen, tvb, caplen).setText(() -> "Capture Length: " + bytesAndBits(caplen));
+        item(pinfo, fr, marked, tvb, 0L).generated();
+        item(pinfo, fr, ignored, tvb, 0L).generated();
+        TreeItem protos = item(pinfo, fr, protocols, tvb, "").generated();
 
         int taken = 0;
         DissectorHandle link = lastLink;
@@ -151,6 +153,16 @@ public final class FrameDissector {
         if (pinfo.wants(protocols.abbrev())) { // the one frame item that costs a string per packet
             protos.setValue(String.join(":", pinfo.layers()));
         }
+    }
+
+    /** Adds an integer item under the frame when the run reads it, else hands out the discarding item. */
+    private static TreeItem item(PacketInfo pinfo, TreeItem fr, FieldDef def, Tvb tvb, long value) {
+        return pinfo.wants(def.abbrev()) ? fr.add(def, tvb, 0, 0, value) : TreeItem.discarding();
+    }
+
+    /** As {@link #item(PacketInfo, TreeItem, FieldDef, Tvb, long)} for an object value. */
+    private static TreeItem item(PacketInfo pinfo, TreeItem fr, FieldDef def, Tvb tvb, Object value) {
+        return pinfo.wants(def.abbrev()) ? fr.add(def, tvb, 0, 0, value) : TreeItem.discarding();
     }
 
     /** tshark's "74 bytes (592 bits)". */
