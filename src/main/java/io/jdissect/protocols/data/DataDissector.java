@@ -38,9 +38,13 @@ public final class DataDissector {
         if (tvb.reportedLength() == 0) {
             return 0;
         }
-        TreeItem item = tree.add(proto.field(), tvb, 0, n).setText("Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
-        item.add(data, tvb, 0, n, tvb.bytes(0, n));
-        item.add(len, tvb, 0, 0, n).generated();
+        // Nothing reads the data items (a filter on SMTP only, say): no copy of the bytes.
+        TreeItem item = pinfo.wants(proto.abbrev()) ? tree.add(proto.field(), tvb, 0, n) : TreeItem.discarding();
+        if (!item.isDiscarding()) {
+            item.setText(() -> "Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+            item.add(data, tvb, 0, n, tvb.bytes(0, n));
+            item.add(len, tvb, 0, 0, n).generated();
+        }
         return tvb.reportedLength();
     }
 }
