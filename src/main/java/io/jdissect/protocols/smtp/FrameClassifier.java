@@ -29,10 +29,21 @@ final class FrameClassifier {
     }
 
     /**
-     * Walks the segment; returns null when the first line has no end and the caller should ask
+     * Classifies the segment; returns null when the first line has no end and the caller should ask
      * TCP for one more segment.
      */
     Verdict classify(Tvb tvb, long frame, boolean request, boolean desegment, TsharkSession s) {
+        if (request && s.state == TsharkSession.State.READING_DATA && s.msgTotLen == 0 && tvb.length() > 0) {
+            return messageSegment(tvb, desegment, s);
+        }
+        return walkLines(tvb, frame, request, desegment, s);
+    }
+
+    /**
+     * tshark's walk, line by line. Package-private for the test that holds {@link #messageSegment}
+     * to it.
+     */
+    Verdict walkLines(Tvb tvb, long frame, boolean request, boolean desegment, TsharkSession s) {
         Kind kind = Kind.CMD;
         int[] next = new int[1];
         int loffset = 0;
@@ -80,6 +91,85 @@ final class FrameClassifier {
             loffset = next[0];
         }
         return new Verdict(kind, moreFrags, 0, linelen);
+    }
+
+    /**
+     * What {@link #walkLines} gives for a client segment of a DATA message (not BDAT), without
+     * walking its lines: message bodies are most of a mail capture, and a segment holds dozens of
+     * body lines of which only the one that ends the message matters. In that walk each line
+     * leaves crlfSeen as "the whole segment was captured and ends with CRLF", so a later line is
+     * the end of data exactly when it is ".\r\n" and the segment ends with CRLF, or "\r\n.\r\n";
+     * the first line sees the flag the previous segment left.
+     */
+    private Verdict messageSegment(Tvb tvb, boolean desegment, TsharkSession s) {
+        int[] next = new int[1];
+        if (LineFinder.find(tvb, 0, desegment, next) < 0) {
+            return null;
+        }
+        byte[] a = tvb.array();
+        int base = tvb.arrayOffset();
+        int length = tvb.length();
+        boolean endsWithCrlf = !tvb.isTruncated() && length >= 2
+                && a[base + length - 2] == '\r' && a[base + length - 1] == '\n';
+        int eom = endOfData(a, base, length, s.crlfSeen, endsWithCrlf);
+        // The walk's last line (the end-of-data line, or the segment's last) leaves this: when the
+        // segment ends with CRLF, no line starts in that CRLF.
+        s.crlfSeen = endsWithCrlf;
+        if (eom >= 0) {
+            s.state = TsharkSession.State.READING_CMDS;
+            return new Verdict(Kind.EOM, moreFrags, eom, lineLength(tvb, eom, desegment, next));
+        }
+        int last = lastLineStart(a, base, length);
+        return new Verdict(Kind.MESSAGE, moreFrags, 0, lineLength(tvb, last, desegment, next));
+    }
+
+    /**
+     * The first line start in {@code a[base, base + length)} that ends the data, or -1. Both forms
+     * have ".\r\n" at their dot, so only the dots are looked at, and a body without one is scanned
+     * a word at a time.
+     */
+    private static int endOfData(byte[] a, int base, int length, boolean crlfFirst, boolean crlfLater) {
+        int end = base + length;
+        for (int d = LineFinder.indexOf(a, base, end, (byte) '.'); d >= 0 && d + 3 <= end;
+                d = LineFinder.indexOf(a, d + 1, end, (byte) '.')) {
+            if (a[d + 1] != '\r' || a[d + 2] != '\n') {
+                continue;
+            }
+            int dot = d - base;
+            // "\r\n.\r\n" starts two bytes before this dot, before a ".\r\n" line at the dot.
+            if (dot >= 2 && a[d - 2] == '\r' && a[d - 1] == '\n' && isLineStart(a, base, dot - 2)) {
+                return dot - 2;
+            }
+            if (isLineStart(a, base, dot) && (dot == 0 ? crlfFirst : crlfLater)) {
+                return dot;
+            }
+        }
+        return -1;
+    }
+
+    /** The start of the segment's last line (LineFinder's line ends: LF, CRLF, a lone CR). */
+    private static int lastLineStart(byte[] a, int base, int length) {
+        for (int p = length - 1; p > 0; p--) {
+            if (isLineStart(a, base, p)) {
+                return p;
+            }
+        }
+        return 0;
+    }
+
+    /** Whether a line starts at {@code p}, below the segment's length: after an LF, or a CR not before an LF. */
+    private static boolean isLineStart(byte[] a, int base, int p) {
+        if (p == 0) {
+            return true;
+        }
+        byte before = a[base + p - 1];
+        return before == '\n' || before == '\r' && a[base + p] != '\n';
+    }
+
+    /** The length the walk gives the line at {@code offset}: to the reported end when it has no end yet. */
+    private static int lineLength(Tvb tvb, int offset, boolean desegment, int[] next) {
+        int n = LineFinder.find(tvb, offset, desegment, next);
+        return n < 0 ? tvb.reportedLength() - offset : n;
     }
 
     private Kind commandLine(Tvb tvb, int loffset, int linelen, long frame, TsharkSession s, Kind current) {

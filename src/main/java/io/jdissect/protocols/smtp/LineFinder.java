@@ -62,9 +62,7 @@ final class LineFinder {
         int i = from;
         for (; i + Long.BYTES <= to; i += Long.BYTES) {
             long w = (long) LONGS.get(a, i);
-            long cr = w ^ CRS;
-            long lf = w ^ LFS;
-            if (((((cr - ONES) & ~cr) | ((lf - ONES) & ~lf)) & HIGHS) != 0) {
+            if ((zeroBytes(w ^ CRS) | zeroBytes(w ^ LFS)) != 0) {
                 break;
             }
         }
@@ -74,5 +72,27 @@ final class LineFinder {
             }
         }
         return -1;
+    }
+
+    /** The index of the first {@code b} in {@code a[from, to)}, or -1, eight bytes at a time. */
+    static int indexOf(byte[] a, int from, int to, byte b) {
+        long bs = (b & 0xffL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            if (zeroBytes((long) LONGS.get(a, i) ^ bs) != 0) {
+                break;
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Non-zero exactly when {@code x} has a zero byte (the high bit of the lowest zero byte is set). */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
     }
 }
