@@ -1,5 +1,7 @@
 package io.jdissect.api;
 
+import java.util.function.Predicate;
+
 import java.util.Map;
 
 /**
@@ -19,6 +21,12 @@ public final class FieldDef {
     private int booleanBits;
     private final int id;
     private static int nextId;
+    /** The last answer to "does the run read this field?", with the needs it was given for. */
+    private volatile Wanted wanted;
+
+    /** Immutable, so that a race between two engines costs at most a second look-up. */
+    private record Wanted(Predicate<String> needs, boolean answer) {
+    }
 
     FieldDef(ProtocolDef protocol, String abbrev, String name, FieldType type, Base base, long bitmask,
              String blurb, ValueStrings values) {
@@ -37,6 +45,19 @@ public final class FieldDef {
 
     public ProtocolDef protocol() {
         return protocol;
+    }
+
+    /**
+     * {@code needs.test(abbrev())}, remembered for the last {@code needs} asked: dissectors ask
+     * for their fields on every packet, and a run's needs do not change ({@link PacketInfo#wants(FieldDef)}).
+     */
+    boolean wantedBy(Predicate<String> needs) {
+        Wanted w = wanted;
+        if (w == null || w.needs() != needs) {
+            w = new Wanted(needs, needs.test(abbrev));
+            wanted = w;
+        }
+        return w.answer();
     }
 
     public String abbrev() {

@@ -148,10 +148,20 @@ public final class PacketInfo {
         return wanted.test(abbrev);
     }
 
+    /** {@link #wants(String)} for a field (or a protocol's {@link ProtocolDef#field()}), answered once per run. */
+    public boolean wants(FieldDef field) {
+        return field.wantedBy(wanted);
+    }
+
     /** Set by the engine from the fields the run needs (every field when never called). */
     public void setWanted(Predicate<String> wanted) {
+        setWanted(wanted, wanted.test("_ws.col"));
+    }
+
+    /** As {@link #setWanted(Predicate)}, with whether the columns are read already known (asked once per run). */
+    public void setWanted(Predicate<String> wanted, boolean columnsWanted) {
         this.wanted = wanted;
-        columns.setActive(wanted.test("_ws.col"));
+        columns.setActive(columnsWanted);
     }
 
     // ---- data passed from lower to upper layers ----

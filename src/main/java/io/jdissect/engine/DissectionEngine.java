@@ -28,6 +28,7 @@ public final class DissectionEngine {
     private FirstPassNotes notes = FirstPassNotes.NONE;
     private List<io.jdissect.capture.CaptureInterface> interfaces = List.of();
     private FieldNeeds needs = FieldNeeds.ALL;
+    private boolean columnsWanted = true;
 
     /** Use {@link EngineBuilder}; it registers every protocol before building the engine. */
     DissectionEngine(DissectorRegistry registry, FrameDissector frame) {
@@ -56,6 +57,7 @@ public final class DissectionEngine {
      */
     public void setFieldNeeds(FieldNeeds needs) {
         this.needs = needs;
+        this.columnsWanted = needs.test("_ws.col");
     }
 
     /** Dissects the next record of the capture. */
@@ -73,7 +75,7 @@ public final class DissectionEngine {
         pinfo.setNotes(notes);
         previousBeforeLast = previous;
         previous = ts;
-        pinfo.setWanted(needs);
+        pinfo.setWanted(needs, columnsWanted);
         if (record.interfaceId() >= 0 && record.interfaceId() < interfaces.size()) {
             var ci = interfaces.get(record.interfaceId());
             pinfo.put(FrameDissector.InterfaceInfo.class, new FrameDissector.InterfaceInfo(ci.name(), ci.description()));

@@ -39,7 +39,7 @@ public final class DataDissector {
             return 0;
         }
         // Nothing reads the data items (a filter on SMTP only, say): no copy of the bytes.
-        TreeItem item = pinfo.wants(proto.abbrev()) ? tree.add(proto.field(), tvb, 0, n) : TreeItem.discarding();
+        TreeItem item = pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, n) : TreeItem.discarding();
         if (!item.isDiscarding()) {
             item.setText(() -> "Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
             item.add(data, tvb, 0, n, tvb.bytes(0, n));

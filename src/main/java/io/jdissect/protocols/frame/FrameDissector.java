@@ -150,19 +150,19 @@ public final class FrameDissector {
         if (taken == 0) {
             pinfo.callContained(dataHandle, tvb, root);
         }
-        if (pinfo.wants(protocols.abbrev())) { // the one frame item that costs a string per packet
+        if (pinfo.wants(protocols)) { // the one frame item that costs a string per packet
             protos.setValue(String.join(":", pinfo.layers()));
         }
     }
 
     /** Adds an integer item under the frame when the run reads it, else hands out the discarding item. */
     private static TreeItem item(PacketInfo pinfo, TreeItem fr, FieldDef def, Tvb tvb, long value) {
-        return pinfo.wants(def.abbrev()) ? fr.add(def, tvb, 0, 0, value) : TreeItem.discarding();
+        return pinfo.wants(def) ? fr.add(def, tvb, 0, 0, value) : TreeItem.discarding();
     }
 
     /** As {@link #item(PacketInfo, TreeItem, FieldDef, Tvb, long)} for an object value. */
     private static TreeItem item(PacketInfo pinfo, TreeItem fr, FieldDef def, Tvb tvb, Object value) {
-        return pinfo.wants(def.abbrev()) ? fr.add(def, tvb, 0, 0, value) : TreeItem.discarding();
+        return pinfo.wants(def) ? fr.add(def, tvb, 0, 0, value) : TreeItem.discarding();
     }
 
     /** tshark's "74 bytes (592 bits)". */

@@ -148,7 +148,7 @@ final class Ipv4Dissector {
         Address dstAddr = address(h.dst());
         // The addresses join the title only once the lengths proved sane, as in tshark.
         // Nothing reads IPv4's items (a filter on SMTP only, say): none is made, nor their text.
-        TreeItem ip = pinfo.wants(proto.abbrev())
+        TreeItem ip = pinfo.wants(proto.field())
                 ? tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name())
                 : TreeItem.discarding();
         int first = tvb.u8(0);

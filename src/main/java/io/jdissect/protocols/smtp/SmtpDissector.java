@@ -65,7 +65,7 @@ final class SmtpDissector {
         pinfo.columns().clearInfo();
         // Nothing reads SMTP's items, nor the text lines of a DATA fragment below them (a filter on
         // IMF only, say): none is made; the session state moves all the same.
-        TreeItem smtp = pinfo.wants(f.proto.abbrev()) || pinfo.wants("data-text-lines")
+        TreeItem smtp = pinfo.wants(f.proto.field()) || pinfo.wants("data-text-lines")
                 ? tree.add(f.proto.field(), tvb, 0, tvb.reportedLength()) : TreeItem.discarding();
         if (request) {
             DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, registry.handle("data-text-lines"));

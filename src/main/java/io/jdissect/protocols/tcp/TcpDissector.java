@@ -70,7 +70,7 @@ final class TcpDissector implements Dissector {
         if (cols) {
             col.appendInfo(sport + " \u2192 " + dport);
         }
-        TreeItem ti = pinfo.wants(f.proto.abbrev())
+        TreeItem ti = pinfo.wants(f.proto.field())
                 ? tree.add(f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()))
                 : TreeItem.discarding();
         StringBuilder summary = ti.isDiscarding() ? null : new StringBuilder("Transmission Control Protocol, Src Port: ")
