@@ -2,7 +2,6 @@ package io.jdissect.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import io.jdissect.api.AnalyzerFactory;
 import io.jdissect.cli.plugin.FailingAnalyzerFactory;
 import io.jdissect.cli.plugin.FrameCountAnalyzerFactory;
 import io.jdissect.cli.plugin.HalfReportAnalyzerFactory;
@@ -14,14 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,30 +40,9 @@ class AnalyzerOptionsTest {
         return SharedTestdata.capture("suricata-verify__smtp-multi-mail.pcap").file().toString();
     }
 
-    /** A plugin jar with the given analyzer factories and their META-INF/services entry. */
+    /** A plugin jar with the given analyzer factories (PluginJars). */
     private Path pluginDir(Class<?>... factories) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("plugins"));
-        try (OutputStream file = Files.newOutputStream(dir.resolve("test-analyzers.jar"));
-                JarOutputStream jar = new JarOutputStream(file)) {
-            StringBuilder services = new StringBuilder();
-            for (Class<?> c : factories) {
-                // the factory and its anonymous analyzer classes (Name$1, Name$1$1 …)
-                String base = c.getName().replace('.', '/');
-                for (String entry : new String[] {base, base + "$1", base + "$1$1", base + "$1$1$1"}) {
-                    InputStream in = c.getClassLoader().getResourceAsStream(entry + ".class");
-                    if (in != null) {
-                        jar.putNextEntry(new JarEntry(entry + ".class"));
-                        try (in) {
-                            in.transferTo(jar);
-                        }
-                    }
-                }
-                services.append(c.getName()).append('\n');
-            }
-            jar.putNextEntry(new JarEntry("META-INF/services/" + AnalyzerFactory.class.getName()));
-            jar.write(services.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return dir;
+        return PluginJars.write(tmp.resolve("plugins"), "test-analyzers.jar", factories);
     }
 
     @Test

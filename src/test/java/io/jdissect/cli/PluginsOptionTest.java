@@ -1,7 +1,5 @@
 package io.jdissect.cli;
 
-import io.jdissect.api.AnalyzerFactory;
-import io.jdissect.api.ProtocolPlugin;
 import io.jdissect.cli.plugin.BrokenPlugin;
 import io.jdissect.cli.plugin.DemoPlugin;
 import io.jdissect.cli.plugin.EveryMethodThrowsPlugin;
@@ -16,15 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,30 +44,7 @@ class PluginsOptionTest {
     }
 
     private Path pluginDir(Class<?>... plugins) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("plugins"));
-        try (OutputStream file = Files.newOutputStream(dir.resolve("test-plugins.jar"));
-                JarOutputStream jar = new JarOutputStream(file)) {
-            StringBuilder services = new StringBuilder();
-            StringBuilder analyzers = new StringBuilder();
-            for (Class<?> c : plugins) {
-                String entry = c.getName().replace('.', '/') + ".class";
-                jar.putNextEntry(new JarEntry(entry));
-                try (InputStream in = c.getClassLoader().getResourceAsStream(entry)) {
-                    in.transferTo(jar);
-                }
-                if (ProtocolPlugin.class.isAssignableFrom(c)) {
-                    services.append(c.getName()).append('\n');
-                }
-                if (AnalyzerFactory.class.isAssignableFrom(c)) {
-                    analyzers.append(c.getName()).append('\n');
-                }
-            }
-            jar.putNextEntry(new JarEntry("META-INF/services/" + ProtocolPlugin.class.getName()));
-            jar.write(services.toString().getBytes(StandardCharsets.UTF_8));
-            jar.putNextEntry(new JarEntry("META-INF/services/" + AnalyzerFactory.class.getName()));
-            jar.write(analyzers.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        return dir;
+        return PluginJars.write(tmp.resolve("plugins"), "test-plugins.jar", plugins);
     }
 
     @Test
