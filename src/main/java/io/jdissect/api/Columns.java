@@ -8,7 +8,8 @@ package io.jdissect.api;
 public final class Columns {
     private static final int MAX_INFO = 4095;
     private String protocol = "";
-    private final StringBuilder info = new StringBuilder(128);
+    // Made on the first write: inactive columns never write.
+    private StringBuilder info;
     // A String, or an Address formatted when first read: lower layers set addresses that higher
     // layers replace, and runs that print no columns never read them.
     private Object source = "";
@@ -38,7 +39,7 @@ public final class Columns {
 
     /** The current Protocol and Info, e.g. before calling a dissector that may fail. */
     public State snapshot() {
-        return new State(protocol, info.toString(), infoFenced, fence);
+        return new State(protocol, info == null ? "" : info.toString(), infoFenced, fence);
     }
 
     /** Puts back Protocol and Info as they were at {@code s}. */
@@ -47,7 +48,7 @@ public final class Columns {
             return;
         }
         protocol = s.protocol();
-        info.setLength(0);
+        buffer().setLength(0);
         info.append(s.info());
         infoFenced = s.infoFenced();
         fence = s.fence();
@@ -66,7 +67,17 @@ public final class Columns {
 
     /** Info as shown: tshark keeps at most COL_MAX_INFO_LEN - 1 (4095) characters. */
     public String info() {
+        if (info == null) {
+            return "";
+        }
         return info.length() <= MAX_INFO ? info.toString() : info.substring(0, MAX_INFO);
+    }
+
+    private StringBuilder buffer() {
+        if (info == null) {
+            info = new StringBuilder(128);
+        }
+        return info;
     }
 
     /** col_clear + col_set_str: replaces the Info text after the fence, if any. */
@@ -74,7 +85,7 @@ public final class Columns {
         if (!active) {
             return;
         }
-        info.setLength(infoFenced ? fence : 0);
+        buffer().setLength(infoFenced ? fence : 0);
         info.append(text);
     }
 
@@ -83,7 +94,7 @@ public final class Columns {
         if (!active) {
             return;
         }
-        info.setLength(infoFenced ? fence : 0);
+        buffer().setLength(infoFenced ? fence : 0);
     }
 
     /** col_append_str. */
@@ -91,7 +102,7 @@ public final class Columns {
         if (!active) {
             return;
         }
-        info.append(text);
+        buffer().append(text);
     }
 
     /** col_append_sep_str: appends with {@code sep} unless Info is empty (the whole column: a fence does not count). */
@@ -99,7 +110,7 @@ public final class Columns {
         if (!active) {
             return;
         }
-        if (info.length() > 0) {
+        if (buffer().length() > 0) {
             info.append(sep);
         }
         info.append(text);
@@ -113,7 +124,7 @@ public final class Columns {
         if (!active) {
             return;
         }
-        info.insert(0, text);
+        buffer().insert(0, text);
         fence = infoFenced ? fence + text.length() : text.length();
         infoFenced = true;
     }
@@ -124,7 +135,7 @@ public final class Columns {
             return;
         }
         infoFenced = true;
-        fence = info.length();
+        fence = buffer().length();
     }
 
     public String source() {

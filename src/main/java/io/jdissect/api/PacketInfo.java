@@ -3,9 +3,7 @@ package io.jdissect.api;
 import io.jdissect.capture.CaptureRecord;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -22,11 +20,18 @@ public final class PacketInfo {
     private final DissectorRegistry registry;
     private final CaptureRecord record;
     private final long frameNumber;
-    private final Timestamp relativeTime;
-    private final Timestamp deltaTime;
+    // Computed when first read from the first and the previous frame's times: most runs read neither.
+    private Timestamp relativeTime;
+    private Timestamp deltaTime;
+    private final Timestamp firstTime;
+    private final Timestamp previousTime;
     private final Columns columns = new Columns();
     private final List<String> layers = new ArrayList<>(8);
-    private final Map<Class<?>, Object> layerData = new HashMap<>(4);
+    // Data passed from lower to upper layers: a handful of keys per packet, so two small arrays
+    // scanned in order rather than a hash map allocated per packet.
+    private Class<?>[] layerKeys = NO_KEYS;
+    private Object[] layerValues;
+    private int layerCount;
 
     private Address dlSrc = Address.NONE;
     private Address dlDst = Address.NONE;
@@ -43,13 +48,31 @@ public final class PacketInfo {
     private boolean fragmented;
     private Predicate<String> wanted = abbrev -> true;
 
+    private static final Class<?>[] NO_KEYS = new Class<?>[0];
+
     public PacketInfo(DissectorRegistry registry, CaptureRecord record, long frameNumber,
                       Timestamp relativeTime, Timestamp deltaTime) {
+        this(registry, record, null, null, frameNumber);
+        this.relativeTime = relativeTime;
+        this.deltaTime = deltaTime;
+    }
+
+    private PacketInfo(DissectorRegistry registry, CaptureRecord record, Timestamp firstTime,
+                       Timestamp previousTime, long frameNumber) {
         this.registry = registry;
         this.record = record;
         this.frameNumber = frameNumber;
-        this.relativeTime = relativeTime;
-        this.deltaTime = deltaTime;
+        this.firstTime = firstTime;
+        this.previousTime = previousTime;
+    }
+
+    /**
+     * A packet whose {@link #relativeTime()} and {@link #deltaTime()} count from the first and the
+     * previous frame's times, computed only if read.
+     */
+    public static PacketInfo timedFrom(DissectorRegistry registry, CaptureRecord record, long frameNumber,
+                                       Timestamp firstTime, Timestamp previousTime) {
+        return new PacketInfo(registry, record, firstTime, previousTime, frameNumber);
     }
 
     public DissectorRegistry registry() {
@@ -70,11 +93,17 @@ public final class PacketInfo {
 
     /** Time since the first frame (frame.time_relative). */
     public Timestamp relativeTime() {
+        if (relativeTime == null) {
+            relativeTime = record.timestamp().minus(firstTime);
+        }
         return relativeTime;
     }
 
     /** Time since the previous captured frame (frame.time_delta). */
     public Timestamp deltaTime() {
+        if (deltaTime == null) {
+            deltaTime = record.timestamp().minus(previousTime);
+        }
         return deltaTime;
     }
 
@@ -167,11 +196,28 @@ public final class PacketInfo {
     // ---- data passed from lower to upper layers ----
 
     public <T> T get(Class<T> key) {
-        return key.cast(layerData.get(key));
+        for (int i = 0; i < layerCount; i++) {
+            if (layerKeys[i] == key) {
+                return key.cast(layerValues[i]);
+            }
+        }
+        return null;
     }
 
     public <T> void put(Class<T> key, T value) {
-        layerData.put(key, value);
+        for (int i = 0; i < layerCount; i++) {
+            if (layerKeys[i] == key) {
+                layerValues[i] = value;
+                return;
+            }
+        }
+        if (layerCount == layerKeys.length) {
+            int n = Math.max(4, layerCount * 2);
+            layerKeys = java.util.Arrays.copyOf(layerKeys, n);
+            layerValues = layerValues == null ? new Object[n] : java.util.Arrays.copyOf(layerValues, n);
+        }
+        layerKeys[layerCount] = key;
+        layerValues[layerCount++] = value;
     }
 
     public Address dlSrc() {

@@ -71,7 +71,7 @@ public final class DissectionEngine {
         // tshark looks the previous frame up by number, and frame number 1 always finds the first
         // record read, even when a two-pass read filter dropped it.
         Timestamp before = frameNumber == 1 ? ts : frameNumber == 2 ? first : previous;
-        PacketInfo pinfo = new PacketInfo(registry, record, frameNumber, ts.minus(first), ts.minus(before));
+        PacketInfo pinfo = PacketInfo.timedFrom(registry, record, frameNumber, first, before);
         pinfo.setNotes(notes);
         previousBeforeLast = previous;
         previous = ts;
@@ -82,7 +82,7 @@ public final class DissectionEngine {
         }
         TreeItem root = TreeItem.root();
         // Before any frame was displayed tshark has no previous displayed frame: the delta is 0.
-        frame.dissect(pinfo, root, previousDisplayed == null ? Timestamp.ZERO : ts.minus(previousDisplayed));
+        frame.dissect(pinfo, root, previousDisplayed == null ? ts : previousDisplayed);
         return new Packet(pinfo, root);
     }
 

@@ -6,9 +6,7 @@ import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +21,8 @@ final class FrameFields {
 
     private final Packet packet;
     private final String[] wanted;
-    private Map<String, List<Occurrence>> byAbbrev;
+    /** Occurrences by the index of their abbreviation in {@link #wanted}; null until collected. */
+    private List<Occurrence>[] byWanted;
 
     /** {@code wanted}: the abbreviations the filter reads ({@link #wanted(Set)}), shared by every packet. */
     FrameFields(Packet packet, String[] wanted) {
@@ -38,19 +37,22 @@ final class FrameFields {
 
     /** Every occurrence of the field with this abbreviation, in tree order (empty if absent). */
     List<Occurrence> get(String abbrev) {
-        if (byAbbrev == null) {
+        if (byWanted == null) {
             collect();
         }
-        return byAbbrev.getOrDefault(abbrev, List.of());
+        int i = indexOf(abbrev);
+        return i < 0 || byWanted[i] == null ? List.of() : byWanted[i];
     }
 
+    @SuppressWarnings("unchecked")
     private void collect() {
-        byAbbrev = new HashMap<>(4);
+        byWanted = new List[wanted.length];
         List<TreeItem> tops = packet.tree().children();
         for (int t = 0; t < tops.size(); t++) {
             TreeItem top = tops.get(t);
-            if (top.def() != null && isWanted(top.def().abbrev())) {
-                add(top, tops, t);
+            int w = top.def() == null ? -1 : indexOf(top.def().abbrev());
+            if (w >= 0) {
+                add(w, top, tops, t);
             }
             walk(top, tops, t);
         }
@@ -62,8 +64,9 @@ final class FrameFields {
         for (int i = 0, n = children.size(); i < n; i++) {
             TreeItem c = children.get(i);
             FieldDef def = c.def();
-            if (def != null && isWanted(def.abbrev())) {
-                add(c, tops, top);
+            int w = def == null ? -1 : indexOf(def.abbrev());
+            if (w >= 0) {
+                add(w, c, tops, top);
             }
             if (c.hasChildren()) {
                 walk(c, tops, top);
@@ -75,7 +78,7 @@ final class FrameFields {
      * Records an occurrence under the top-level item {@code tops[top]}; its layer is the number of
      * top-level items of its protocol up to that one (at least 1).
      */
-    private void add(TreeItem item, List<TreeItem> tops, int top) {
+    private void add(int w, TreeItem item, List<TreeItem> tops, int top) {
         ProtocolDef protocol = item.def().protocol();
         int layer = 0;
         for (int t = 0; t <= top; t++) {
@@ -84,16 +87,21 @@ final class FrameFields {
                 layer++;
             }
         }
-        byAbbrev.computeIfAbsent(item.def().abbrev(), k -> new ArrayList<>(2)).add(new Occurrence(item, Math.max(1, layer)));
+        if (byWanted[w] == null) {
+            byWanted[w] = new ArrayList<>(2);
+        }
+        byWanted[w].add(new Occurrence(item, Math.max(1, layer)));
     }
 
-    private boolean isWanted(String abbrev) {
+    /** Where {@code abbrev} is in {@link #wanted}, or -1. */
+    private int indexOf(String abbrev) {
         // Field names are mostly the same String objects (literals); the cached hash rules out the others.
-        for (String w : wanted) {
+        for (int i = 0; i < wanted.length; i++) {
+            String w = wanted[i];
             if (w == abbrev || (w.hashCode() == abbrev.hashCode() && w.equals(abbrev))) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 }

@@ -97,10 +97,10 @@ public final class FrameDissector {
     }
 
     /**
-     * Dissects one record under {@code root}. {@code deltaDisplayed} is the time since the previous
-     * frame that was displayed (tshark updates it after filtering).
+     * Dissects one record under {@code root}. {@code previousDisplayed} is the time of the previous
+     * frame that was displayed (tshark updates it after filtering), for frame.time_delta_displayed.
      */
-    public void dissect(PacketInfo pinfo, TreeItem root, Timestamp deltaDisplayed) {
+    public void dissect(PacketInfo pinfo, TreeItem root, Timestamp previousDisplayed) {
         CaptureRecord rec = pinfo.record();
         Tvb tvb = Tvb.ofSource("Frame", rec.data(), rec.capturedLength(), rec.originalLength());
         int caplen = rec.capturedLength();
@@ -131,9 +131,16 @@ public final class FrameDissector {
             item(pinfo, fr, time, tvb, rec.timestamp());
             item(pinfo, fr, offsetShift, tvb, Timestamp.ZERO).generated();
             item(pinfo, fr, timeEpoch, tvb, rec.timestamp());
-            item(pinfo, fr, timeDelta, tvb, pinfo.deltaTime()).generated();
-            item(pinfo, fr, timeDeltaDisplayed, tvb, deltaDisplayed).generated();
-            item(pinfo, fr, timeRelative, tvb, pinfo.relativeTime()).generated();
+            // The times are computed only for a run that reads them.
+            if (pinfo.wants(timeDelta)) {
+                fr.add(timeDelta, tvb, 0, 0, pinfo.deltaTime()).generated();
+            }
+            if (pinfo.wants(timeDeltaDisplayed)) {
+                fr.add(timeDeltaDisplayed, tvb, 0, 0, rec.timestamp().minus(previousDisplayed)).generated();
+            }
+            if (pinfo.wants(timeRelative)) {
+                fr.add(timeRelative, tvb, 0, 0, pinfo.relativeTime()).generated();
+            }
         }
         item(pinfo, fr, number, tvb, pinfo.frameNumber());
         item(pinfo, fr, len, tvb, wireLen).setText(() -> "Frame Length: " + bytesAndBits(wireLen));
