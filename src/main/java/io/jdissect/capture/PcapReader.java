@@ -3,6 +3,7 @@ package io.jdissect.capture;
 import io.jdissect.api.Timestamp;
 import io.jdissect.kaitai.PcapFileHeader;
 import io.jdissect.kaitai.PcapRecordHeader;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.kaitai.struct.ByteBufferKaitaiStream;
 
 import java.io.IOException;
@@ -24,6 +25,8 @@ final class PcapReader implements CaptureReader {
     private final int linkType;
     private final List<CaptureInterface> interfaces;
     private final byte[] recordHeader = new byte[RECORD_HEADER_LEN];
+    /** Every record header is parsed through this one stream (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream recordIo = new ArrayKaitaiStream();
     private boolean done;
 
     static boolean isMagic(int bigEndianMagic) {
@@ -64,7 +67,7 @@ final class PcapReader implements CaptureReader {
             if (n < RECORD_HEADER_LEN) {
                 throw in.cutShort(start);
             }
-            PcapRecordHeader h = new PcapRecordHeader(new ByteBufferKaitaiStream(recordHeader), littleEndian);
+            PcapRecordHeader h = new PcapRecordHeader(recordIo.reset(recordHeader, 0, RECORD_HEADER_LEN), littleEndian);
             long caplen = h.inclLen();
             if (caplen > MaxPacketSize.BYTES) {
                 throw in.corrupt(start, "pcap: File has " + caplen + "-byte packet, bigger than maximum of "

@@ -7,6 +7,7 @@ import io.jdissect.kaitai.PcapngInterfaceDescription;
 import io.jdissect.kaitai.PcapngOptions;
 import io.jdissect.kaitai.PcapngSectionHeader;
 import io.jdissect.kaitai.PcapngSimplePacket;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.kaitai.struct.ByteBufferKaitaiStream;
 
 import java.io.IOException;
@@ -42,6 +43,8 @@ final class PcapngReader implements CaptureReader {
     private final CaptureInput in;
     private final byte[] head = new byte[8];
     private final byte[] fixed = new byte[20];
+    /** The per-packet headers are parsed through this one stream (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private byte[] scratch = new byte[256];
     private boolean littleEndian;
     private int section;
@@ -84,7 +87,7 @@ final class PcapngReader implements CaptureReader {
                     readSectionHeader(start);
                     continue;
                 }
-                PcapngBlockHeader h = new PcapngBlockHeader(new ByteBufferKaitaiStream(head), littleEndian);
+                PcapngBlockHeader h = new PcapngBlockHeader(headerIo.reset(head, 0, head.length), littleEndian);
                 long length = h.blockTotalLength();
                 if (length < 12 || length % 4 != 0) {
                     throw in.corrupt(start, "pcapng: block length " + length + " is not a multiple of 4 of at least 12");
@@ -183,7 +186,7 @@ final class PcapngReader implements CaptureReader {
             throw in.corrupt(start, "pcapng: enhanced packet block length " + length + " is too small");
         }
         in.readFully(fixed, 0, 20, start);
-        PcapngEnhancedPacket epb = new PcapngEnhancedPacket(new ByteBufferKaitaiStream(fixed), littleEndian);
+        PcapngEnhancedPacket epb = new PcapngEnhancedPacket(headerIo.reset(fixed, 0, fixed.length), littleEndian);
         long caplen = epb.capturedLen();
         if (caplen > MaxPacketSize.BYTES) {
             throw in.corrupt(start, "pcapng: File has " + caplen + "-byte packet, bigger than maximum of "

@@ -11,6 +11,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.kaitai.EthernetHeader;
 
@@ -20,6 +21,8 @@ import io.jdissect.kaitai.EthernetHeader;
  * unresolved, as {@code tshark -n} shows them (no {@code eth.*_resolved}, no OUI names).
  */
 final class EthDissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int HEADER_LEN = 14;
     /** pcap does not say whether Ethernet frames keep their FCS (wiretap's fcs_len -1). */
     private static final int FCS_UNKNOWN = -1;
@@ -122,7 +125,7 @@ final class EthDissector {
             }
             tvb.ensure(0, HEADER_LEN);
         }
-        EthernetHeader h = new EthernetHeader(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
+        EthernetHeader h = new EthernetHeader(KaitaiTvb.stream(headerIo, tvb, 0, HEADER_LEN));
         Address srcAddr = new Address(Address.Type.ETHER, h.src());
         Address dstAddr = new Address(Address.Type.ETHER, h.dst());
         pinfo.setDlAddresses(srcAddr, dstAddr);

@@ -10,6 +10,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.kaitai.FddiHeader;
 
@@ -21,6 +22,8 @@ import io.jdissect.kaitai.FddiHeader;
  * capture was bit-swapped) so a filter written either way matches.
  */
 final class FddiDissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int HEADER_LEN = 13;
 
     private final ProtocolDef proto;
@@ -92,7 +95,7 @@ final class FddiDissector {
             default -> { }
         }
         tvb.ensure(0, HEADER_LEN);
-        FddiHeader h = new FddiHeader(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
+        FddiHeader h = new FddiHeader(KaitaiTvb.stream(headerIo, tvb, 0, HEADER_LEN));
         byte[] dstAddr = address(ti, tvb, 1, dst, h.dst(), swapped);
         byte[] srcAddr = address(ti, tvb, 7, src, h.src(), swapped);
         Address source = new Address(Address.Type.ETHER, srcAddr);

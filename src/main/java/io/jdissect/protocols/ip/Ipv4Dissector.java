@@ -13,6 +13,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
@@ -30,6 +31,8 @@ import java.util.Map;
  * length so that the link layer can show what follows as padding or trailer.
  */
 final class Ipv4Dissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int MIN_HEADER = 20;
 
     private static final Map<Long, String> CHECKSUM_STATUS = Map.of(
@@ -141,7 +144,7 @@ final class Ipv4Dissector {
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("IPv4");
         pinfo.columns().clearInfo();
-        Ipv4Header h = new Ipv4Header(KaitaiTvb.stream(tvb, 0, MIN_HEADER));
+        Ipv4Header h = new Ipv4Header(KaitaiTvb.stream(headerIo, tvb, 0, MIN_HEADER));
         int headerLen = (int) h.ihl() * 4;
         int totalLen = h.totalLength();
         Address srcAddr = address(h.src());

@@ -10,6 +10,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.kaitai.Ipv6Header;
 import io.jdissect.protocols.ip.BitPattern;
@@ -23,6 +24,8 @@ import io.jdissect.protocols.ip.TrafficClass;
  * (40 + payload length) so the link layer can show what follows as padding or trailer.
  */
 final class Ipv6Dissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int HEADER_LEN = 40;
 
     private final ProtocolDef proto;
@@ -84,7 +87,7 @@ final class Ipv6Dissector {
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("IPv6");
         pinfo.columns().clearInfo();
-        Ipv6Header h = new Ipv6Header(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
+        Ipv6Header h = new Ipv6Header(KaitaiTvb.stream(headerIo, tvb, 0, HEADER_LEN));
         Address srcAddr = new Address(Address.Type.IPv6, h.src());
         Address dstAddr = new Address(Address.Type.IPv6, h.dst());
         // Nothing reads IPv6's items (a filter on SMTP only, say): none is made, nor their text.

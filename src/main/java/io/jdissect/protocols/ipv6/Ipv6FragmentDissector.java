@@ -10,6 +10,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.dissect.reassembly.FragmentLimits;
 import io.jdissect.dissect.reassembly.FragmentTable;
@@ -27,6 +28,8 @@ import io.jdissect.protocols.ip.IpProtocols;
  * piece as data with tshark's "IPv6 fragment (…)" Info.
  */
 final class Ipv6FragmentDissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int HEADER_LEN = 8;
 
     private record FragmentKey(Address src, Address dst, long id) {
@@ -85,7 +88,7 @@ final class Ipv6FragmentDissector {
     }
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
-        Ipv6FragmentHeader h = new Ipv6FragmentHeader(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
+        Ipv6FragmentHeader h = new Ipv6FragmentHeader(KaitaiTvb.stream(headerIo, tvb, 0, HEADER_LEN));
         Ipv6Context ctx = pinfo.get(Ipv6Context.class);
         TreeItem parent = ctx != null ? ctx.tree() : tree;
         int byteOffset = (int) h.fragmentOffset() * 8;

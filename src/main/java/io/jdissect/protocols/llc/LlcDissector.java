@@ -12,6 +12,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.dissect.PayloadDispatch;
 import io.jdissect.kaitai.LlcHeader;
@@ -26,6 +27,8 @@ import io.jdissect.protocols.eth.EtherTypes;
  * non-SNAP I/UI frames through the {@code llc.dsap} table; everything else is data.
  */
 final class LlcDissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     static final String DSAP_TABLE = "llc.dsap";
     private static final int SNAP_LEN = 5;
     /** OUIs whose protocol id is an EtherType: RFC 1042 encapsulation and Cisco's 802.1H variant. */
@@ -127,7 +130,7 @@ final class LlcDissector {
         pinfo.columns().setProtocol("LLC");
         pinfo.columns().clearInfo();
         TreeItem ti = tree.add(proto.field(), tvb, 0, Math.min(3, tvb.reportedLength()));
-        LlcHeader h = new LlcHeader(KaitaiTvb.stream(tvb, 0, Math.min(3, tvb.length())));
+        LlcHeader h = new LlcHeader(KaitaiTvb.stream(headerIo, tvb, 0, Math.min(3, tvb.length())));
         int d = h.dsap();
         int s = h.ssap();
         TreeItem dsapItem = ti.add(dsap, tvb, 0, 1, d);
@@ -159,7 +162,7 @@ final class LlcDissector {
 
     /** The SNAP header (IEEE Std 802-2014 clause 10.3) and what follows it. */
     private void snap(Tvb tvb, int offset, PacketInfo pinfo, TreeItem tree, TreeItem ti, XdlcControl c) {
-        SnapHeader h = new SnapHeader(KaitaiTvb.stream(tvb, offset, SNAP_LEN));
+        SnapHeader h = new SnapHeader(KaitaiTvb.stream(headerIo, tvb, offset, SNAP_LEN));
         long code = h.oui();
         int protocolId = h.pid();
         boolean xerox = code == OUI_ENCAP_ETHER;

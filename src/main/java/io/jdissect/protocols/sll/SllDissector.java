@@ -10,6 +10,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.kaitai.Sll2Header;
 import io.jdissect.kaitai.SllHeader;
@@ -25,6 +26,8 @@ import java.util.Map;
  * dispatcher ({@code sll:ethertype:ip}).
  */
 final class SllDissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int V1_LEN = 16;
     private static final int V2_LEN = 20;
     private static final int ADDRESS_FIELD_LEN = 8;
@@ -102,7 +105,7 @@ final class SllDissector {
     }
 
     private int dissectV1(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
-        SllHeader h = new SllHeader(KaitaiTvb.stream(tvb, 0, V1_LEN));
+        SllHeader h = new SllHeader(KaitaiTvb.stream(headerIo, tvb, 0, V1_LEN));
         TreeItem sll = begin(pinfo, tree, tvb, V1_LEN, "Linux cooked capture v1", h.packetType());
         sll.add(pkttype, tvb, 0, 2, h.packetType());
         sll.add(hatype, tvb, 2, 2, h.hatype());
@@ -113,7 +116,7 @@ final class SllDissector {
     }
 
     private int dissectV2(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
-        Sll2Header h = new Sll2Header(KaitaiTvb.stream(tvb, 0, V2_LEN));
+        Sll2Header h = new Sll2Header(KaitaiTvb.stream(headerIo, tvb, 0, V2_LEN));
         TreeItem sll = begin(pinfo, tree, tvb, V2_LEN, "Linux cooked capture v2", h.packetType());
         TreeItem protocolItem = protocol(sll, tvb, 0, h.hatype(), h.protocol());
         sll.add(ifindex, tvb, 4, 4, h.ifindex());

@@ -10,6 +10,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
@@ -22,6 +23,8 @@ import io.jdissect.protocols.ip.InErrorPacket;
  * One instance per capture: it keeps the state of every stream.
  */
 final class TcpDissector implements Dissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int MIN_HEADER = 20;
 
     private final TcpFields f;
@@ -81,7 +84,7 @@ final class TcpDissector implements Dissector {
         ti.add(f.port, tvb, 2, 2, dport).hidden();
         pinfo.setPorts(sport, dport);
 
-        TcpHeader h = new TcpHeader(KaitaiTvb.stream(tvb, 0, MIN_HEADER));
+        TcpHeader h = new TcpHeader(KaitaiTvb.stream(headerIo, tvb, 0, MIN_HEADER));
         int hlen = (int) h.dataOffset() * 4;
         int flags = (int) h.flags();
         long rawSeq = h.seqNum();
@@ -153,7 +156,7 @@ final class TcpDissector implements Dissector {
             realWindow = win << fwd.winScale;
         }
         String flagNames = cols || !ti.isDiscarding() ? TcpHeaderFlags.names(flags) : null;
-        StringBuilder info = new StringBuilder();
+        StringBuilder info = cols ? new StringBuilder() : null;
         if (cols) {
             info.append(" [").append(flagNames).append("] Seq=").append(seq);
             if (ackSet) {
@@ -172,7 +175,7 @@ final class TcpDissector implements Dissector {
             append(summary, ", Seq: ", seq);
         }
         if (hlen < MIN_HEADER) {
-            col.appendInfo(info + ", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
+            col.appendInfo((cols ? info : "") + ", bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
             TreeItem hl = ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: "
                     + hlen + " bytes (" + (hlen >> 2) + ")");
             expert.add(hl, f.eiBogusHeaderLength, tvb, 12, 1,
@@ -263,7 +266,7 @@ final class TcpDissector implements Dissector {
             verifyWindowScaling(ackSet, fwd, rev);
         }
 
-        printTimestamps(ti, tvb, stream);
+        printTimestamps(ti, tvb, stream, pinfo.absoluteTime());
         analysisTree.print(ti, tvb, pinfo, stream, ta);
         if (shortSegment) {
             // tshark fails here taking the payload after the declared header: Malformed.
@@ -331,15 +334,18 @@ final class TcpDissector implements Dissector {
             s.firstTime = now;
             s.prevTime = now;
         }
-        s.relative = now.minus(s.firstTime);
-        s.delta = now.minus(s.prevTime);
+        s.deltaFrom = s.prevTime;
         s.prevTime = now;
     }
 
-    private void printTimestamps(TreeItem ti, Tvb tvb, TcpStream s) {
+    /** tcp.time_relative and tcp.time_delta, computed only when there is a tree to show them. */
+    private void printTimestamps(TreeItem ti, Tvb tvb, TcpStream s, Timestamp now) {
+        if (ti.isDiscarding()) {
+            return;
+        }
         TreeItem t = ti.addText(tvb, 0, 0, "Timestamps").generated();
-        t.add(f.timeRelative, tvb, 0, 0, s.relative).generated();
-        t.add(f.timeDelta, tvb, 0, 0, s.delta).generated();
+        t.add(f.timeRelative, tvb, 0, 0, now.minus(s.firstTime)).generated();
+        t.add(f.timeDelta, tvb, 0, 0, now.minus(s.deltaFrom)).generated();
     }
 
     /** The flags with their expert items; reads the stream as it was before this segment. */

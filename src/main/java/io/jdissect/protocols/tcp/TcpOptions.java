@@ -54,10 +54,19 @@ final class TcpOptions {
         int sackRanges = -1;
         /** The Info column text of the options (" MSS=1460 SACK_PERM WS=128"). */
         final StringBuilder info = new StringBuilder();
+
+        Options clear() {
+            windowScaleShift = -1;
+            sackRanges = -1;
+            info.setLength(0);
+            return this;
+        }
     }
 
     private final TcpFields f;
     private final Expert expert;
+    /** What {@link #values} fills for every segment whose options nobody reads: read at once by the caller. */
+    private final Options lean = new Options();
 
     TcpOptions(TcpFields fields, Expert expert) {
         this.f = fields;
@@ -70,7 +79,7 @@ final class TcpOptions {
      */
     Options dissect(Tvb tvb, int offset, int length, TreeItem tcpTree, long sackBase, boolean withInfo) {
         if (tcpTree.isDiscarding() && !withInfo) {
-            return values(tvb, offset, length, sackBase);
+            return values(lean.clear(), tvb, offset, length, sackBase);
         }
         Options out = new Options();
         // A short segment has fewer option bytes than its header declares: tshark shows those.
@@ -117,10 +126,9 @@ final class TcpOptions {
 
     /**
      * The same walk when nobody reads the items or the Info column: only the values the analysis
-     * needs, with the same reads (so a truncated option fails at the same place).
+     * needs, with the same reads (so a truncated option fails at the same place), into {@code out}.
      */
-    private static Options values(Tvb tvb, int offset, int length, long sackBase) {
-        Options out = new Options();
+    private static Options values(Options out, Tvb tvb, int offset, int length, long sackBase) {
         int end = offset + length;
         int p = offset;
         while (p < end) {

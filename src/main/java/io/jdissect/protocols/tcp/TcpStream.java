@@ -34,9 +34,8 @@ final class TcpStream {
     Timestamp firstRtt = Timestamp.ZERO;
     /** The frame that started this stream on ports an earlier stream used, 0 if none. */
     long reusedPortsFrame;
-    /** tcp.time_relative and tcp.time_delta of the segment being dissected. */
-    Timestamp relative = Timestamp.ZERO;
-    Timestamp delta = Timestamp.ZERO;
+    /** The time tcp.time_delta of the segment being dissected counts from: the stream's previous segment. */
+    Timestamp deltaFrom;
     /** Evicted by {@link TcpStreamTable}'s cap and seen again: its state starts over (said once). */
     boolean restored;
 

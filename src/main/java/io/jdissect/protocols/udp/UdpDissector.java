@@ -9,6 +9,7 @@ import io.jdissect.api.Malformed;
 import io.jdissect.api.PacketInfo;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.kaitai.UdpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
@@ -20,6 +21,8 @@ import io.jdissect.protocols.ip.InErrorPacket;
  * it keeps the conversations.
  */
 final class UdpDissector implements Dissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int HEADER_LEN = 8;
     /** LBL traceroute's first port is 32768 + 666; it makes three attempts per hop. */
     private static final int TRACEROUTE_BASE = 32768 + 666;
@@ -63,7 +66,7 @@ final class UdpDissector implements Dissector {
         ti.add(f.port, tvb, 0, 2, sport).hidden();
         ti.add(f.port, tvb, 2, 2, dport).hidden();
 
-        UdpHeader h = new UdpHeader(KaitaiTvb.stream(tvb, 0, HEADER_LEN));
+        UdpHeader h = new UdpHeader(KaitaiTvb.stream(headerIo, tvb, 0, HEADER_LEN));
         boolean inError = pinfo.get(InErrorPacket.class) != null;
         int reported = tvb.reportedLength();
         int ulen = h.length();

@@ -9,6 +9,7 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.ProtocolDef;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
+import io.jdissect.dissect.ArrayKaitaiStream;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.kaitai.VlanTag;
 import io.jdissect.protocols.eth.EtherTypes;
@@ -24,6 +25,8 @@ import java.util.Map;
  * is shown as {@code vlan.len} and the payload as data.
  */
 final class VlanDissector {
+    /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
+    private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int TAG_LEN = 4;
 
     /** IEEE 802.1D-2004 traffic types, as tshark labels vlan.priority. */
@@ -88,7 +91,7 @@ final class VlanDissector {
 
     private int dissectVlan(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("VLAN");
-        VlanTag tag = new VlanTag(KaitaiTvb.stream(tvb, 0, TAG_LEN));
+        VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
         pinfo.columns().setInfo("PRI: " + tag.priority() + "  DEI: " + (tag.dei() ? 1 : 0) + "  ID: " + tag.vlanId());
         TreeItem item = tree.add(vlan.field(), tvb, 0, TAG_LEN).setText("802.1Q Virtual LAN, PRI: " + tag.priority()
                 + ", DEI: " + (tag.dei() ? 1 : 0) + ", ID: " + tag.vlanId());
@@ -100,7 +103,7 @@ final class VlanDissector {
 
     private int dissectQinq(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("IEEE 802.1ad");
-        VlanTag tag = new VlanTag(KaitaiTvb.stream(tvb, 0, TAG_LEN));
+        VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
         TreeItem item = tree.add(qinq.field(), tvb, 0, TAG_LEN).setText("IEEE 802.1ad, ID: " + tag.vlanId());
         item.add(qinqPriority, tvb, 0, 2, tag.priority());
         item.add(qinqDei, tvb, 0, 2, tag.dei() ? 1 : 0);
