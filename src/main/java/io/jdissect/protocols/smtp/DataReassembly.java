@@ -23,27 +23,26 @@ final class DataReassembly {
     private final List<Fragment> fragments = new ArrayList<>();
     private final int maxBytes;
     private final boolean keepBytes;
-    private MessageBuffer bytes;
+    private final MessageBuffer bytes;
 
     /**
      * @param keepBytes false when nothing in the run reads a message (its IMF, its fragment items):
      *                  the fragments are then only counted, which spares copying most of a mail
      *                  capture's bytes twice
      */
-    DataReassembly(int maxBytes, boolean keepBytes) {
+    DataReassembly(int maxBytes, boolean keepBytes, MessageChunks chunks) {
         this.maxBytes = maxBytes;
         this.keepBytes = keepBytes;
-        this.bytes = new MessageBuffer(keepBytes ? maxBytes : 0);
+        this.bytes = new MessageBuffer(keepBytes ? maxBytes : 0, chunks);
     }
 
     /**
-     * fragment_add_seq_next: appends; returns the message when {@code last} ends it, else null.
-     * {@code data} is a segment's bytes (a capture record or a TCP reassembly), which never change:
-     * they are kept, not copied, until the message is joined.
+     * fragment_add_seq_next: appends a copy of the segment's bytes; returns the message when
+     * {@code last} ends it, else null.
      */
     Message add(long frame, byte[] data, int off, int len, boolean last) {
         fragments.add(new Fragment(frame, (int) Math.min(Integer.MAX_VALUE, bytes.size()), len));
-        bytes.appendShared(data, off, len);
+        bytes.append(data, off, len);
         return last ? finish(frame) : null;
     }
 
@@ -55,7 +54,7 @@ final class DataReassembly {
     private Message finish(long frame) {
         Message m = new Message(List.copyOf(fragments), keepBytes ? bytes.bytes() : null, frame);
         fragments.clear();
-        bytes = new MessageBuffer(keepBytes ? maxBytes : 0);
+        bytes.release();
         return m;
     }
 }

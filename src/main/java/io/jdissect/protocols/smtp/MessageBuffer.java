@@ -1,62 +1,82 @@
 package io.jdissect.protocols.smtp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * Growing message bytes with an upper bound, so a never-ending DATA cannot exhaust memory. The
- * pieces are kept as they come and joined once, when the message is read: a growing array would
- * copy a megabyte message two or three times over.
+ * bytes are copied into arrays from a {@link MessageChunks} and joined once, when the message is
+ * read (a single growing array would copy a megabyte message two or three times over); {@link
+ * #release()} hands the arrays back for the next message.
  */
 final class MessageBuffer {
-    private record Piece(byte[] array, int offset, int length) {
-    }
-
-    private final List<Piece> pieces = new ArrayList<>();
+    private final MessageChunks chunks;
+    private final List<byte[]> full = new ArrayList<>();
     /** Bytes kept per message; the rest is counted but dropped. */
     private final int maxBytes;
+    private byte[] current;
+    private int used;
     private int kept;
     private long size;
 
-    MessageBuffer(int maxBytes) {
+    MessageBuffer(int maxBytes, MessageChunks chunks) {
         this.maxBytes = maxBytes;
+        this.chunks = chunks;
     }
 
     /** Appends a copy of what fits; false when bytes were dropped. */
     boolean append(byte[] b, int off, int len) {
-        return add(b, off, len, true);
-    }
-
-    /**
-     * Appends what fits without copying it: {@code b} must never change afterwards (a packet's
-     * bytes, which no dissector writes to). False when bytes were dropped.
-     */
-    boolean appendShared(byte[] b, int off, int len) {
-        return add(b, off, len, false);
-    }
-
-    private boolean add(byte[] b, int off, int len, boolean copy) {
         size += len;
         int n = Math.min(Math.max(0, maxBytes - kept), len);
-        if (n > 0) {
-            pieces.add(copy ? new Piece(Arrays.copyOfRange(b, off, off + n), 0, n) : new Piece(b, off, n));
-            kept += n;
+        boolean all = n == len;
+        while (n > 0) {
+            if (current == null || used == current.length) {
+                if (current != null) {
+                    full.add(current);
+                }
+                current = chunks.take(kept);
+                used = 0;
+            }
+            int k = Math.min(n, current.length - used);
+            System.arraycopy(b, off, current, used, k);
+            used += k;
+            kept += k;
+            off += k;
+            n -= k;
         }
-        return n == len;
+        return all;
     }
 
     long size() {
         return size;
     }
 
+    /** The bytes kept, in a new array of their own. */
     byte[] bytes() {
         byte[] out = new byte[kept];
         int at = 0;
-        for (Piece p : pieces) {
-            System.arraycopy(p.array(), p.offset(), out, at, p.length());
-            at += p.length();
+        for (byte[] c : full) {
+            System.arraycopy(c, 0, out, at, c.length);
+            at += c.length;
+        }
+        if (current != null) {
+            System.arraycopy(current, 0, out, at, used);
         }
         return out;
+    }
+
+    /** Hands the arrays back for other messages; the buffer is empty afterwards. */
+    void release() {
+        for (byte[] c : full) {
+            chunks.give(c);
+        }
+        full.clear();
+        if (current != null) {
+            chunks.give(current);
+            current = null;
+        }
+        used = 0;
+        kept = 0;
+        size = 0;
     }
 }

@@ -23,6 +23,8 @@ final class SmtpDissector {
     private final RequestTree requests;
     private final ReplyTree replies;
     private final OwnItems own;
+    /** The arrays of the messages in flight, shared by this dissector's conversations. */
+    private final MessageChunks chunks = new MessageChunks();
 
     SmtpDissector(DissectorRegistry registry, SmtpFields f, SmtpPreferences prefs) {
         this.registry = registry;
@@ -38,16 +40,21 @@ final class SmtpDissector {
         final TsharkSession tshark;
         final SmtpSession session;
 
-        State(SmtpLimits limits, boolean keepMessages) {
-            tshark = new TsharkSession(limits, keepMessages);
+        State(SmtpLimits limits, boolean keepMessages, MessageChunks chunks) {
+            tshark = new TsharkSession(limits, keepMessages, chunks);
             session = new SmtpSession(limits);
         }
     }
 
     int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         Conversation conv = pinfo.conversation();
-        State st = conv != null ? conv.computeIfAbsent(State.class, () -> new State(prefs.limits(), keepMessages(pinfo)))
-                : new State(prefs.limits(), keepMessages(pinfo));
+        State st = conv != null ? conv.get(State.class) : null;
+        if (st == null) {
+            st = new State(prefs.limits(), keepMessages(pinfo), chunks);
+            if (conv != null) {
+                conv.put(State.class, st);
+            }
+        }
         TsharkSession s = st.tshark;
         long frame = pinfo.frameNumber();
         if (s.lastNonTlsFrame != 0 && frame > s.lastNonTlsFrame) {

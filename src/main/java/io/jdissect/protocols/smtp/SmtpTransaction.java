@@ -64,7 +64,7 @@ public final class SmtpTransaction {
     private int endReplyCode = -1;
 
     SmtpTransaction(int index, String mailFrom, Map<String, String> mailParameters, long mailFrame, int maxBytes) {
-        this.message = new MessageBuffer(maxBytes);
+        this.message = new MessageBuffer(maxBytes, new MessageChunks()); // kept with the transaction: nothing to reuse
         this.index = index;
         this.mailFrom = mailFrom;
         this.mailParameters = mailParameters;

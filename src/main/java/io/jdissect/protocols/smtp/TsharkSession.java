@@ -37,8 +37,8 @@ final class TsharkSession {
     final DataReassembly reassembly;
 
     /** @param keepMessages whether DATA messages keep their bytes (see {@link DataReassembly}) */
-    TsharkSession(SmtpLimits limits, boolean keepMessages) {
-        reassembly = new DataReassembly(limits.maxMessageBytes(), keepMessages);
+    TsharkSession(SmtpLimits limits, boolean keepMessages, MessageChunks chunks) {
+        reassembly = new DataReassembly(limits.maxMessageBytes(), keepMessages, chunks);
     }
 
     boolean inAuthWindow(long frame) {

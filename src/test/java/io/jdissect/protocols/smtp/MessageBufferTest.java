@@ -1,0 +1,82 @@
+package io.jdissect.protocols.smtp;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MessageBufferTest {
+    /** Messages one after another through one buffer and one pool: each reads back exactly what went in. */
+    @Test
+    void messagesReadBackWhateverTheSegmentSizesAndTheReuse() {
+        Random random = new Random(5);
+        MessageChunks chunks = new MessageChunks();
+        MessageBuffer buffer = new MessageBuffer(Integer.MAX_VALUE, chunks);
+        for (int message = 0; message < 40; message++) {
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            int segments = random.nextInt(300);
+            for (int s = 0; s < segments; s++) {
+                byte[] segment = new byte[random.nextInt(3000)];
+                random.nextBytes(segment);
+                int off = segment.length == 0 ? 0 : random.nextInt(segment.length);
+                assertTrue(buffer.append(segment, off, segment.length - off));
+                expected.write(segment, off, segment.length - off);
+            }
+            assertEquals(expected.size(), buffer.size());
+            assertArrayEquals(expected.toByteArray(), buffer.bytes(), "message " + message);
+            buffer.release();
+            assertEquals(0, buffer.size());
+        }
+    }
+
+    @Test
+    void bytesPastTheCapAreCountedButNotKept() {
+        MessageBuffer buffer = new MessageBuffer(10, new MessageChunks());
+        assertTrue(buffer.append("12345678".getBytes(), 0, 8));
+        assertFalse(buffer.append("abcdef".getBytes(), 0, 6));
+        assertFalse(buffer.append("xyz".getBytes(), 0, 3));
+        assertEquals(17, buffer.size());
+        assertArrayEquals("12345678ab".getBytes(), buffer.bytes());
+    }
+
+    @Test
+    void chunksDoubleAndComeBackForReuse() {
+        MessageChunks chunks = new MessageChunks();
+        byte[] first = chunks.take(0);
+        assertEquals(MessageChunks.SMALLEST, first.length);
+        assertEquals(2 * MessageChunks.SMALLEST, chunks.take(2 * MessageChunks.SMALLEST + 5).length);
+        assertEquals(MessageChunks.LARGEST, chunks.take(50 << 20).length);
+        chunks.give(first);
+        assertSame(first, chunks.take(100), "a freed array of the size asked for is reused");
+        assertNotSame(first, chunks.take(100));
+    }
+
+    @Test
+    void thePoolKeepsAtMostItsCap() {
+        MessageChunks chunks = new MessageChunks();
+        int n = (int) (MessageChunks.MAX_FREE_BYTES / MessageChunks.LARGEST) + 10;
+        byte[][] taken = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            taken[i] = chunks.take(Integer.MAX_VALUE);
+        }
+        for (byte[] c : taken) {
+            chunks.give(c);
+        }
+        int reused = 0;
+        for (int i = 0; i < n; i++) {
+            byte[] c = chunks.take(Integer.MAX_VALUE);
+            if (Arrays.stream(taken).anyMatch(t -> t == c)) {
+                reused++;
+            }
+        }
+        assertEquals(MessageChunks.MAX_FREE_BYTES / MessageChunks.LARGEST, reused);
+    }
+}
