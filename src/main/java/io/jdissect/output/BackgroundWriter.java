@@ -27,6 +27,7 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
     private final BlockingQueue<List<Packet>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread thread;
     private List<Packet> batch = new ArrayList<>(BATCH);
+    private long lastNumber;
     private volatile Throwable failure;
     private boolean finished;
 
@@ -45,7 +46,12 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
     @Override
     public void write(Packet packet) throws IOException {
         batch.add(packet);
-        if (batch.size() == BATCH) {
+        // A packet far from the one before (a filter that matches now and then) goes at once: a
+        // batch filled that slowly held its packets, and the reassembled messages in their trees,
+        // through many collections (-Y imf: 64 megabyte messages copied again and again).
+        boolean sparse = packet.number() - lastNumber > BATCH;
+        lastNumber = packet.number();
+        if (batch.size() == BATCH || sparse) {
             handOver();
         }
     }
