@@ -160,7 +160,10 @@ public final class Main {
                     && export == null && capture == null) {
                 return readRecords(packets, writer, o);
             }
-            if (o.threads == 1 || o.quiet || o.flush || capture != null) {
+            // Filtered field lines cost less to format than to hand to another thread (a wake-up per
+            // batch, and the packets' trees kept until written).
+            boolean cheapOutput = o.format.equals("fields") && o.displayFilter != null;
+            if (o.threads == 1 || o.quiet || o.flush || capture != null || cheapOutput) {
                 return dissect(packets, filter, writer, export, taps, capture, o, () -> { });
             }
             // The output is formatted beside the dissection: its columns see the interfaces through copies.

@@ -37,6 +37,7 @@ public final class EkWriter implements PacketWriter {
     private final Map<FieldDef, String> names = new HashMap<>();
     private final JsonGenerator gen;
     private final OutputOptions options;
+    private final JsonValues values = new JsonValues();
 
     public EkWriter(OutputStream out, OutputOptions options) throws IOException {
         this.out = new BufferedOutputStream(out, 1 << 16);
@@ -189,7 +190,7 @@ public final class EkWriter implements PacketWriter {
                 gen.writeString(isoTime((Timestamp) item.value()));
                 break;
             default:
-                JsonWriter.writeValue(gen, item);
+                values.write(gen, item);
         }
     }
 

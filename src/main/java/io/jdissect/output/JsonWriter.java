@@ -45,6 +45,7 @@ public final class JsonWriter implements PacketWriter {
     private final OutputStream out;
     private final JsonGenerator gen;
     private final OutputOptions options;
+    private final JsonValues values = new JsonValues();
 
     public JsonWriter(OutputStream out, OutputOptions options) throws IOException {
         // Jackson's UTF-8 generator writes bytes itself: no char buffer and no second encoding pass.
@@ -181,17 +182,36 @@ public final class JsonWriter implements PacketWriter {
                 writeList(withBytes, this::writeRaw);
             }
         }
+        // Plain loops rather than writeList with a lambda: a capturing lambda per group was a
+        // tenth of what a JSON run allocated.
+        boolean several = items.size() > 1;
+        gen.writeFieldName(key);
+        if (several) {
+            gen.writeStartArray();
+        }
         if (hasValue) {
-            gen.writeFieldName(key);
-            writeList(items, i -> writeValue(gen, i));
+            for (TreeItem i : items) {
+                values.write(gen, i);
+            }
+            if (several) {
+                gen.writeEndArray();
+            }
             List<TreeItem> withChildren = withChildren(items);
             if (!withChildren.isEmpty()) {
                 gen.writeFieldName(key + "_tree");
-                writeList(withChildren, i -> writeSubtree(i, key, filtered, childFilter));
+                boolean subtrees = withChildren.size() > 1;
+                if (subtrees) {
+                    gen.writeStartArray();
+                }
+                for (TreeItem i : withChildren) {
+                    writeSubtree(i, key, filtered, childFilter);
+                }
+                if (subtrees) {
+                    gen.writeEndArray();
+                }
             }
         } else {
-            gen.writeFieldName(key);
-            writeList(items, i -> {
+            for (TreeItem i : items) {
                 if (i.hasChildren()) {
                     writeSubtree(i, key, filtered, childFilter);
                 } else if (i.def() != null && i.def().isProtocol()) {
@@ -199,18 +219,10 @@ public final class JsonWriter implements PacketWriter {
                 } else {
                     gen.writeString("");
                 }
-            });
-        }
-    }
-
-    /** A field's value as JSON text: {@link FieldFormat#jsonText}, byte strings straight from their hex digits. */
-    static void writeValue(JsonGenerator gen, TreeItem item) throws IOException {
-        byte[] b = item.def().type() == FieldType.FT_BYTES ? item.bytesValue() : null;
-        if (b != null) {
-            byte[] hex = FieldFormat.hexAscii(b, ':');
-            gen.writeRawUTF8String(hex, 0, hex.length); // digits and colons: nothing to escape
-        } else {
-            gen.writeString(FieldFormat.jsonText(item));
+            }
+            if (several) {
+                gen.writeEndArray();
+            }
         }
     }
 
