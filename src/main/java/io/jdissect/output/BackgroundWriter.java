@@ -48,7 +48,7 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
         batch.add(packet);
         // A packet far from the one before (a filter that matches now and then) goes at once: a
         // batch filled that slowly held its packets, and the reassembled messages in their trees,
-        // through many collections (-Y imf: 64 megabyte messages copied again and again).
+        // through many collections (-Y imf: up to 64 messages of up to a megabyte, copied again and again).
         boolean sparse = packet.number() - lastNumber > BATCH;
         lastNumber = packet.number();
         if (batch.size() == BATCH || sparse) {
