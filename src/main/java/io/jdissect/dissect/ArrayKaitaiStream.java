@@ -221,20 +221,7 @@ public final class ArrayKaitaiStream extends KaitaiStream {
 
     @Override
     public byte[] readBytesTerm(byte term, boolean includeTerm, boolean consumeTerm, boolean eosError) {
-        alignToByte();
-        for (int i = p; i < end; i++) {
-            if (a[i] == term) {
-                byte[] out = Arrays.copyOfRange(a, p, includeTerm ? i + 1 : i);
-                p = consumeTerm ? i + 1 : i;
-                return out;
-            }
-        }
-        if (eosError) {
-            throw new RuntimeException("End of stream reached, but no terminator " + term + " found");
-        }
-        byte[] out = Arrays.copyOfRange(a, p, end);
-        p = end;
-        return out;
+        return readBytesTermMulti(new byte[] {term}, includeTerm, consumeTerm, eosError);
     }
 
     @Override

@@ -230,8 +230,19 @@ public final class FieldFormat {
      * values, and a String of them would be copied and checked again by the JSON generator).
      */
     public static byte[] hexAscii(byte[] b, char sep) {
+        byte[] out = new byte[hexLength(b.length, sep)];
+        hexAscii(b, sep, out);
+        return out;
+    }
+
+    /** The length of {@link #hexAscii(byte[], char)} for {@code n} bytes. */
+    public static int hexLength(int n, char sep) {
         int step = sep == 0 ? 2 : 3;
-        byte[] out = new byte[b.length == 0 ? 0 : b.length * step - (step - 2)];
+        return n == 0 ? 0 : n * step - (step - 2);
+    }
+
+    /** {@link #hexAscii(byte[], char)} into {@code out}, which has room for {@link #hexLength} bytes. */
+    public static void hexAscii(byte[] b, char sep, byte[] out) {
         for (int i = 0, o = 0; i < b.length; i++) {
             if (sep != 0 && i > 0) {
                 out[o++] = (byte) sep;
@@ -239,7 +250,6 @@ public final class FieldFormat {
             out[o++] = HEX_DIGITS[(b[i] >> 4) & 0xf];
             out[o++] = HEX_DIGITS[b[i] & 0xf];
         }
-        return out;
     }
 
     /**

@@ -15,7 +15,6 @@ import java.io.IOException;
  * of what a JSON run allocated. One per writer; not for several threads.
  */
 final class JsonValues {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     private byte[] scratch = new byte[64];
 
     void write(JsonGenerator gen, TreeItem item) throws IOException {
@@ -24,7 +23,9 @@ final class JsonValues {
         if (t == FieldType.FT_BYTES) {
             byte[] b = item.bytesValue();
             if (b != null) {
-                int n = hex(b);
+                int n = FieldFormat.hexLength(b.length, ':');
+                room(n);
+                FieldFormat.hexAscii(b, ':', scratch);
                 gen.writeRawUTF8String(scratch, 0, n);
                 return;
             }
@@ -45,7 +46,7 @@ final class JsonValues {
                 scratch[1] = 'x';
                 long rest = v;
                 for (int i = 1 + digits; i >= 2; i--) {
-                    scratch[i] = HEX[(int) (rest & 0xf)];
+                    scratch[i] = (byte) Character.forDigit((int) (rest & 0xf), 16);
                     rest >>>= 4;
                 }
                 gen.writeRawUTF8String(scratch, 0, 2 + digits);
@@ -72,19 +73,6 @@ final class JsonValues {
                 return true;
             }
         }
-    }
-
-    private int hex(byte[] b) {
-        int n = b.length == 0 ? 0 : b.length * 3 - 1;
-        room(n);
-        for (int i = 0, o = 0; i < b.length; i++) {
-            if (i > 0) {
-                scratch[o++] = ':';
-            }
-            scratch[o++] = HEX[(b[i] >> 4) & 0xf];
-            scratch[o++] = HEX[b[i] & 0xf];
-        }
-        return n;
     }
 
     private void room(int n) {

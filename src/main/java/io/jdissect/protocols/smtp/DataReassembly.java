@@ -21,7 +21,6 @@ final class DataReassembly {
     }
 
     private final List<Fragment> fragments = new ArrayList<>();
-    private final int maxBytes;
     private final boolean keepBytes;
     private final MessageBuffer bytes;
 
@@ -31,7 +30,6 @@ final class DataReassembly {
      *                  capture's bytes twice
      */
     DataReassembly(int maxBytes, boolean keepBytes, MessageChunks chunks) {
-        this.maxBytes = maxBytes;
         this.keepBytes = keepBytes;
         this.bytes = new MessageBuffer(keepBytes ? maxBytes : 0, chunks);
     }
