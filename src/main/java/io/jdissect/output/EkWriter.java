@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +34,11 @@ public final class EkWriter implements PacketWriter {
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final OutputStream out;
-    private final Map<FieldDef, String> names = new HashMap<>();
     private final JsonGenerator gen;
     private final OutputOptions options;
     private final JsonValues values = new JsonValues();
+    private final JsonKey.Table keys = new JsonKey.Table();
+    private final List<Level> levels = new ArrayList<>();
 
     public EkWriter(OutputStream out, OutputOptions options) throws IOException {
         this.out = new BufferedOutputStream(out, 1 << 16);
@@ -62,7 +63,7 @@ public final class EkWriter implements PacketWriter {
         gen.writeStringField("timestamp", ts.seconds() + (millis < 10 ? "00" : millis < 100 ? "0" : "") + millis);
         gen.writeFieldName("layers");
         if (options.fields().isEmpty()) {
-            writeFlattened(packet.tree(), options.protocolFilter());
+            writeFlattened(packet.tree(), options.protocolFilter(), 0);
         } else {
             gen.writeStartObject();
             for (String f : options.fields()) {
@@ -83,94 +84,147 @@ public final class EkWriter implements PacketWriter {
     }
 
     /** Writes {@code node}'s descendants as one object: fields flattened, protocols nested. */
-    private void writeFlattened(TreeItem node, ProtocolFilter filter) throws IOException {
-        List<Attr> attrs = new ArrayList<>();
-        collect(node, filter, attrs);
+    private void writeFlattened(TreeItem node, ProtocolFilter filter, int depth) throws IOException {
+        Level level = level(depth);
+        collect(node, filter, level);
         // tshark groups by (parent, field) and writes each group under the field's EK name, so a
         // name can repeat; merging the groups of one name, in order, keeps every value and gives
         // valid JSON. Items in traversal order, bucketed by name, are that order already unless a
         // name has groups under several parents.
-        Map<String, List<Attr>> byName = new LinkedHashMap<>();
-        for (Attr a : attrs) {
-            byName.computeIfAbsent(cachedName(a.item()), k -> new ArrayList<>(1)).add(a);
-        }
+        KeyGroups groups = level.groups;
         gen.writeStartObject();
-        for (Map.Entry<String, List<Attr>> e : byName.entrySet()) {
-            gen.writeFieldName(e.getKey());
-            List<Attr> list = byGroup(e.getValue());
-            if (list.size() > 1) {
+        for (int g = 0; g < groups.groupCount(); g++) {
+            JsonKey name = groups.fieldKey(g);
+            if (name != null) {
+                gen.writeFieldName(name.name);
+            } else {
+                gen.writeFieldName(groups.text(g));
+            }
+            boolean several = groups.size(g) > 1;
+            if (several) {
                 gen.writeStartArray();
             }
-            for (Attr a : list) {
-                writeValue(a);
+            if (!several || oneGroup(level, g)) {
+                for (int i = groups.first(g); i >= 0; i = groups.next(i)) {
+                    writeValue(level, i, depth);
+                }
+            } else {
+                for (int i : byGroup(level, g)) {
+                    writeValue(level, i, depth);
+                }
             }
-            if (list.size() > 1) {
+            if (several) {
                 gen.writeEndArray();
             }
         }
         gen.writeEndObject();
+        level.clear();
     }
 
-    /** The items of one name, group after group (tshark's ek_fill_attr groups) in first-seen order. */
-    private static List<Attr> byGroup(List<Attr> items) {
-        String parent = items.get(0).parent();
-        boolean oneGroup = true;
-        for (Attr a : items) {
-            if (!a.parent().equals(parent) || !a.key().equals(items.get(0).key())) {
-                oneGroup = false;
-                break;
+    /** Whether the items of name {@code g} are all one ek_fill_attr group (one parent and one field). */
+    private static boolean oneGroup(Level level, int g) {
+        KeyGroups groups = level.groups;
+        int first = groups.first(g);
+        for (int i = groups.next(first); i >= 0; i = groups.next(i)) {
+            if (!level.parents[i].equals(level.parents[first]) || !key(level.items[i]).equals(key(level.items[first]))) {
+                return false;
             }
         }
-        if (oneGroup) {
-            return items;
+        return true;
+    }
+
+    /** The items of name {@code g}, group after group (tshark's ek_fill_attr groups) in first-seen order. */
+    private static List<Integer> byGroup(Level level, int g) {
+        KeyGroups groups = level.groups;
+        Map<List<String>, List<Integer>> byParentAndKey = new LinkedHashMap<>();
+        for (int i = groups.first(g); i >= 0; i = groups.next(i)) {
+            byParentAndKey.computeIfAbsent(List.of(level.parents[i], key(level.items[i])), k -> new ArrayList<>()).add(i);
         }
-        Map<List<String>, List<Attr>> groups = new LinkedHashMap<>();
-        for (Attr a : items) {
-            groups.computeIfAbsent(List.of(a.parent(), a.key()), k -> new ArrayList<>()).add(a);
-        }
-        List<Attr> out = new ArrayList<>(items.size());
-        groups.values().forEach(out::addAll);
+        List<Integer> out = new ArrayList<>(groups.size(g));
+        byParentAndKey.values().forEach(out::addAll);
         return out;
     }
 
+    private static String key(TreeItem item) {
+        return item.def() == null ? "text" : item.def().abbrev();
+    }
+
     /**
-     * An item to write, the filter in force where it was found, and its ek_fill_attr group: the
-     * parent's abbreviation and its own.
+     * The scratch of one nesting depth: the items of the object being written with the filter in
+     * force where each was found and its parent's abbreviation (its ek_fill_attr group is the
+     * parent's and its own), grouped by EK name.
      */
-    private record Attr(TreeItem item, ProtocolFilter filter, String parent, String key) {
+    private static final class Level {
+        final KeyGroups groups;
+        TreeItem[] items = new TreeItem[32];
+        ProtocolFilter[] filters = new ProtocolFilter[32];
+        String[] parents = new String[32];
+
+        Level(JsonKey.Table keys) {
+            groups = new KeyGroups(keys);
+        }
+
+        void add(int i, TreeItem item, ProtocolFilter filter, String parent) {
+            if (i == items.length) {
+                items = Arrays.copyOf(items, i * 2);
+                filters = Arrays.copyOf(filters, i * 2);
+                parents = Arrays.copyOf(parents, i * 2);
+            }
+            items[i] = item;
+            filters[i] = filter;
+            parents[i] = parent;
+        }
+
+        /** Forgets the items, so that the scratch does not keep an old packet's tree alive. */
+        void clear() {
+            int n = groups.itemCount();
+            Arrays.fill(items, 0, n, null);
+            Arrays.fill(filters, 0, n, null);
+            Arrays.fill(parents, 0, n, null);
+            groups.clear();
+        }
+    }
+
+    private Level level(int depth) {
+        while (levels.size() <= depth) {
+            levels.add(new Level(keys));
+        }
+        return levels.get(depth);
     }
 
     /**
      * Gathers the items under {@code node} in order with their ek_fill_attr group, descending into
      * fields but not into protocols.
      */
-    private void collect(TreeItem node, ProtocolFilter filter, List<Attr> attrs) {
-        String parent = node.def() == null ? "text" : node.def().abbrev();
+    private void collect(TreeItem node, ProtocolFilter filter, Level level) {
+        String parent = key(node);
         for (TreeItem c : node.children()) {
             if (!options.shows(c)) {
                 continue;
             }
-            attrs.add(new Attr(c, filter, parent, c.def() == null ? "text" : c.def().abbrev()));
-            boolean protocol = c.def() != null && c.def().isProtocol();
+            FieldDef def = c.def();
+            level.add(def == null ? level.groups.add("text") : level.groups.add(keys.of(def, EkWriter::name)), c, filter, parent);
+            boolean protocol = def != null && def.isProtocol();
             if (protocol || !c.hasChildren()) {
                 continue;
             }
             if (filter == null) {
-                collect(c, null, attrs);
-            } else if (c.def() != null && accepts(filter, c.def().abbrev())) {
-                collect(c, filter.includeChildren() ? null : filter, attrs);
+                collect(c, null, level);
+            } else if (def != null && accepts(filter, def.abbrev())) {
+                collect(c, filter.includeChildren() ? null : filter, level);
             }
         }
     }
 
-    private void writeValue(Attr a) throws IOException {
-        TreeItem item = a.item();
+    private void writeValue(Level level, int i, int depth) throws IOException {
+        TreeItem item = level.items[i];
+        ProtocolFilter filter = level.filters[i];
         FieldDef def = item.def();
         if (def == null) {
             gen.writeString(TreeLabels.label(item));
             return;
         }
-        if (a.filter() != null && !accepts(a.filter(), def.abbrev())) {
+        if (filter != null && !accepts(filter, def.abbrev())) {
             gen.writeStartObject();
             gen.writeStringField("filtered", def.abbrev());
             gen.writeEndObject();
@@ -178,7 +232,7 @@ public final class EkWriter implements PacketWriter {
         }
         switch (def.type()) {
             case FT_PROTOCOL:
-                writeFlattened(item, a.filter() != null && a.filter().includeChildren() ? null : a.filter());
+                writeFlattened(item, filter != null && filter.includeChildren() ? null : filter, depth + 1);
                 break;
             case FT_NONE:
                 gen.writeNull();
@@ -210,18 +264,8 @@ public final class EkWriter implements PacketWriter {
         return f.accepts(abbrev) || f.accepts(abbrev.replace('.', '_'));
     }
 
-    /** {@link #name}, computed once per field: it is asked for every item. */
-    private String cachedName(TreeItem item) {
-        FieldDef def = item.def();
-        return def == null ? "text" : names.computeIfAbsent(def, d -> name(item));
-    }
-
-    /** {@code <protocol>_<field>} with dots as underscores; a protocol by its own name; text as "text". */
-    static String name(TreeItem item) {
-        FieldDef def = item.def();
-        if (def == null) {
-            return "text";
-        }
+    /** {@code <protocol>_<field>} with dots as underscores; a protocol by its own name. */
+    static String name(FieldDef def) {
         String n = def.isProtocol() ? def.abbrev() : def.protocol().abbrev() + "_" + def.abbrev();
         return n.replace('.', '_');
     }

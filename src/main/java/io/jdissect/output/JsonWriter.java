@@ -3,7 +3,6 @@ package io.jdissect.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import io.jdissect.api.FieldDef;
@@ -17,9 +16,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * tshark's {@code -T json}: an array of {@code {"_index", "_type", "_score", "_source": {"layers":
@@ -39,13 +37,12 @@ import java.util.Map;
  * }</pre>
  */
 public final class JsonWriter implements PacketWriter {
-    /** Objects with more items than this are grouped through a map (see {@link #writeChildren}). */
-    private static final int PAIRWISE_MAX = 64;
-
     private final OutputStream out;
     private final JsonGenerator gen;
     private final OutputOptions options;
     private final JsonValues values = new JsonValues();
+    private final List<Level> levels = new ArrayList<>();
+    private final JsonKey.Table keys = new JsonKey.Table();
 
     public JsonWriter(OutputStream out, OutputOptions options) throws IOException {
         // Jackson's UTF-8 generator writes bytes itself: no char buffer and no second encoding pass.
@@ -62,7 +59,7 @@ public final class JsonWriter implements PacketWriter {
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        LineIndenter indenter = new LineIndenter();
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(s);
         pp.indentArraysWith(indenter);
         pp.indentObjectsWith(indenter);
@@ -83,7 +80,7 @@ public final class JsonWriter implements PacketWriter {
         gen.writeObjectFieldStart("_source");
         gen.writeFieldName("layers");
         if (options.fields().isEmpty()) {
-            writeChildren(packet.tree(), options.protocolFilter());
+            writeChildren(packet.tree(), options.protocolFilter(), 0);
         } else {
             gen.writeStartObject();
             for (String f : options.fields()) {
@@ -104,118 +101,133 @@ public final class JsonWriter implements PacketWriter {
     }
 
     /** Writes the children of {@code parent} as one object, grouping items with the same key. */
-    private void writeChildren(TreeItem parent, ProtocolFilter filter) throws IOException {
+    private void writeChildren(TreeItem parent, ProtocolFilter filter, int depth) throws IOException {
         gen.writeStartObject();
-        List<TreeItem> shown = new ArrayList<>(parent.children().size());
+        Level level = level(depth);
         for (TreeItem c : parent.children()) {
             if (options.shows(c)) {
-                shown.add(c);
+                level.add(c, c.def() == null ? level.groups.add(TreeLabels.label(c)) : level.groups.add(keys.of(c.def(), FieldDef::abbrev)));
             }
         }
-        int n = shown.size();
-        String[] keys = new String[n];
-        for (int i = 0; i < n; i++) {
-            keys[i] = key(shown.get(i));
+        KeyGroups groups = level.groups;
+        for (int g = 0; g < groups.groupCount(); g++) {
+            writeGroup(level, g, filter, depth);
         }
-        if (n > PAIRWISE_MAX) {
-            // Text lines of a message body: thousands of items, grouped through a map.
-            Map<String, List<TreeItem>> groups = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                groups.computeIfAbsent(keys[i], k -> new ArrayList<>(1)).add(shown.get(i));
-            }
-            for (Map.Entry<String, List<TreeItem>> group : groups.entrySet()) {
-                writeGroup(group.getKey(), group.getValue(), filter);
-            }
-            gen.writeEndObject();
-            return;
-        }
-        // A layer has a few dozen items, most with a key of their own: pairwise comparison (field
-        // definitions by identity) is cheaper than a map of lists per object.
-        boolean[] written = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            if (written[i]) {
-                continue;
-            }
-            List<TreeItem> group = null;
-            for (int j = i + 1; j < n; j++) {
-                if (!written[j] && sameKey(shown.get(i), keys[i], shown.get(j), keys[j])) {
-                    if (group == null) {
-                        group = new ArrayList<>(4);
-                        group.add(shown.get(i));
-                    }
-                    group.add(shown.get(j));
-                    written[j] = true;
-                }
-            }
-            writeGroup(keys[i], group != null ? group : List.of(shown.get(i)), filter);
-        }
+        level.clear();
         gen.writeEndObject();
     }
 
-    /** The JSON key of an item: its field's abbreviation, or the label of a text-only item. */
-    private static String key(TreeItem i) {
-        return i.def() == null ? TreeLabels.label(i) : i.def().abbrev();
-    }
+    /** The scratch of one nesting depth: the shown items of the object being written, grouped by key. */
+    private static final class Level {
+        final KeyGroups groups;
+        TreeItem[] items = new TreeItem[16];
 
-    private static boolean sameKey(TreeItem a, String aKey, TreeItem b, String bKey) {
-        if (a.def() != null && a.def() == b.def()) {
-            return true;
+        Level(JsonKey.Table keys) {
+            groups = new KeyGroups(keys);
         }
-        return aKey.equals(bKey);
+
+        /** Keeps {@code item}, added to the groups as number {@code i}. */
+        void add(TreeItem item, int i) {
+            if (i == items.length) {
+                items = Arrays.copyOf(items, i * 2);
+            }
+            items[i] = item;
+        }
+
+        /** Forgets the items, so that the scratch does not keep an old packet's tree alive. */
+        void clear() {
+            Arrays.fill(items, 0, groups.itemCount(), null);
+            groups.clear();
+        }
     }
 
-    private void writeGroup(String key, List<TreeItem> items, ProtocolFilter filter) throws IOException {
-        TreeItem first = items.get(0);
-        boolean textOnly = first.def() == null;
-        boolean hasValue = hasValue(first.def());
+    private Level level(int depth) {
+        while (levels.size() <= depth) {
+            levels.add(new Level(keys));
+        }
+        return levels.get(depth);
+    }
+
+    private void writeGroup(Level level, int group, ProtocolFilter filter, int depth) throws IOException {
+        KeyGroups groups = level.groups;
+        TreeItem[] items = level.items;
+        String key = groups.text(group);
+        JsonKey fieldKey = groups.fieldKey(group);
+        int first = groups.first(group);
+        TreeItem firstItem = items[first];
+        boolean textOnly = firstItem.def() == null;
+        boolean hasValue = hasValue(firstItem.def());
         boolean filtered = filter != null && !filter.accepts(key);
         ProtocolFilter childFilter = filter != null && filter.includeChildren() ? null : filter;
         if (options.hexDump() && !textOnly) {
-            List<TreeItem> withBytes = new ArrayList<>(items.size());
-            for (TreeItem i : items) {
-                if (i.length() > 0 && i.tvb() != null) {
-                    withBytes.add(i);
+            int withBytes = 0;
+            for (int i = first; i >= 0; i = groups.next(i)) {
+                if (hasBytes(items[i])) {
+                    withBytes++;
                 }
             }
-            if (!withBytes.isEmpty()) {
+            if (withBytes > 0) {
                 gen.writeFieldName(key + "_raw");
-                writeList(withBytes, this::writeRaw);
+                if (withBytes > 1) {
+                    gen.writeStartArray();
+                }
+                for (int i = first; i >= 0; i = groups.next(i)) {
+                    if (hasBytes(items[i])) {
+                        writeRaw(items[i]);
+                    }
+                }
+                if (withBytes > 1) {
+                    gen.writeEndArray();
+                }
             }
         }
-        // Plain loops rather than writeList with a lambda: a capturing lambda per group was a
-        // tenth of what a JSON run allocated.
-        boolean several = items.size() > 1;
-        gen.writeFieldName(key);
+        boolean several = groups.size(group) > 1;
+        if (fieldKey != null) {
+            gen.writeFieldName(fieldKey.name);
+        } else {
+            gen.writeFieldName(key);
+        }
         if (several) {
             gen.writeStartArray();
         }
         if (hasValue) {
-            for (TreeItem i : items) {
-                values.write(gen, i);
+            for (int i = first; i >= 0; i = groups.next(i)) {
+                values.write(gen, items[i]);
             }
             if (several) {
                 gen.writeEndArray();
             }
-            List<TreeItem> withChildren = withChildren(items);
-            if (!withChildren.isEmpty()) {
-                gen.writeFieldName(key + "_tree");
-                boolean subtrees = withChildren.size() > 1;
-                if (subtrees) {
+            int withChildren = 0;
+            for (int i = first; i >= 0; i = groups.next(i)) {
+                if (items[i].hasChildren()) {
+                    withChildren++;
+                }
+            }
+            if (withChildren > 0) {
+                if (fieldKey != null) {
+                    gen.writeFieldName(fieldKey.tree);
+                } else {
+                    gen.writeFieldName(key + "_tree");
+                }
+                if (withChildren > 1) {
                     gen.writeStartArray();
                 }
-                for (TreeItem i : withChildren) {
-                    writeSubtree(i, key, filtered, childFilter);
+                for (int i = first; i >= 0; i = groups.next(i)) {
+                    if (items[i].hasChildren()) {
+                        writeSubtree(items[i], key, filtered, childFilter, depth);
+                    }
                 }
-                if (subtrees) {
+                if (withChildren > 1) {
                     gen.writeEndArray();
                 }
             }
         } else {
-            for (TreeItem i : items) {
-                if (i.hasChildren()) {
-                    writeSubtree(i, key, filtered, childFilter);
-                } else if (i.def() != null && i.def().isProtocol()) {
-                    gen.writeString(TreeLabels.label(i));
+            for (int i = first; i >= 0; i = groups.next(i)) {
+                TreeItem item = items[i];
+                if (item.hasChildren()) {
+                    writeSubtree(item, key, filtered, childFilter, depth);
+                } else if (item.def() != null && item.def().isProtocol()) {
+                    gen.writeString(TreeLabels.label(item));
                 } else {
                     gen.writeString("");
                 }
@@ -226,27 +238,18 @@ public final class JsonWriter implements PacketWriter {
         }
     }
 
-    private void writeSubtree(TreeItem item, String key, boolean filtered, ProtocolFilter childFilter) throws IOException {
+    private static boolean hasBytes(TreeItem item) {
+        return item.length() > 0 && item.tvb() != null;
+    }
+
+    private void writeSubtree(TreeItem item, String key, boolean filtered, ProtocolFilter childFilter, int depth) throws IOException {
         if (filtered) {
             gen.writeStartObject();
             gen.writeStringField("filtered", key);
             gen.writeEndObject();
         } else {
-            writeChildren(item, childFilter);
+            writeChildren(item, childFilter, depth + 1);
         }
-    }
-
-    private static List<TreeItem> withChildren(List<TreeItem> items) {
-        if (items.size() == 1) {
-            return items.get(0).hasChildren() ? items : List.of();
-        }
-        List<TreeItem> out = new ArrayList<>(items.size());
-        for (TreeItem i : items) {
-            if (i.hasChildren()) {
-                out.add(i);
-            }
-        }
-        return out;
     }
 
     /** {@code [hex, offset in its data source, length, bitmask, Wireshark ftype number]}. */
@@ -263,23 +266,6 @@ public final class JsonWriter implements PacketWriter {
         gen.writeNumber(item.length());
         gen.writeNumber(Long.toUnsignedString(def.bitmask()));
         gen.writeNumber(wiresharkType(def.type()));
-        gen.writeEndArray();
-    }
-
-    private interface ItemWriter {
-        void write(TreeItem item) throws IOException;
-    }
-
-    /** One value as is, several as an array. */
-    private void writeList(List<TreeItem> items, ItemWriter w) throws IOException {
-        if (items.size() == 1) {
-            w.write(items.get(0));
-            return;
-        }
-        gen.writeStartArray();
-        for (TreeItem i : items) {
-            w.write(i);
-        }
         gen.writeEndArray();
     }
 

@@ -40,7 +40,7 @@ public final class TreeLabels {
         String base;
         if (item.text() != null) {
             String text = item.text();
-            base = utf8Length(text) < LABEL_BUFFER ? text : cutUtf8(TRUNCATED + text, LABEL_BUFFER - 2);
+            base = fits(text, LABEL_BUFFER - 1) ? text : cutUtf8(TRUNCATED + text, LABEL_BUFFER - 2);
         } else {
             base = fill(item);
         }
@@ -105,7 +105,7 @@ public final class TreeLabels {
      */
     private static String nameValue(FieldDef def, String value) {
         String label = def.name() + ": " + value;
-        if (utf8Length(label) < LABEL_BUFFER) {
+        if (fits(label, LABEL_BUFFER - 1)) {
             return label;
         }
         return cutUtf8(def.name() + TRUNCATED + ": " + value, LABEL_BUFFER - 2);
@@ -233,6 +233,11 @@ public final class TreeLabels {
         return sb == null ? s : sb.toString();
     }
 
+    /** Whether {@code s} has at most {@code maxBytes} bytes in UTF-8; short strings are not counted. */
+    private static boolean fits(String s, int maxBytes) {
+        return s.length() * 3 <= maxBytes || utf8Length(s) <= maxBytes; // a character is at most 3 bytes, a pair 4
+    }
+
     private static int utf8Length(String s) {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -253,7 +258,7 @@ public final class TreeLabels {
 
     /** {@code s} cut to at most {@code maxBytes} bytes of UTF-8, never inside a character. */
     static String cutUtf8(String s, int maxBytes) {
-        if (s.length() * 3 <= maxBytes || utf8Length(s) <= maxBytes) {
+        if (fits(s, maxBytes)) {
             return s;
         }
         int n = 0;

@@ -35,22 +35,25 @@ public final class TextFormat {
         if (first == end) {
             return new String(bytes, offset, len, StandardCharsets.ISO_8859_1);
         }
-        // A line with its CR LF, or other ASCII controls: escaped here, still without decoding.
+        // A line with its CR LF, or other ASCII controls: escaped here into Latin-1 bytes, still
+        // without decoding (a control becomes at most four characters).
         for (int i = first; i < end; i++) {
             if (bytes[i] < 0) {
                 return of(new String(bytes, offset, len, StandardCharsets.UTF_8));
             }
         }
-        StringBuilder b = new StringBuilder(len + 8);
-        for (int i = offset; i < end; i++) {
-            char c = (char) bytes[i];
-            if (printableAscii(c)) {
-                b.append(c);
+        byte[] out = new byte[first - offset + (end - first) * 4];
+        System.arraycopy(bytes, offset, out, 0, first - offset);
+        int o = first - offset;
+        for (int i = first; i < end; i++) {
+            byte c = bytes[i];
+            if (printableAscii((char) c)) {
+                out[o++] = c;
             } else {
-                appendControl(b, c);
+                o = putControl(out, o, (char) c);
             }
         }
-        return b.toString();
+        return new String(out, 0, o, StandardCharsets.ISO_8859_1);
     }
 
     /** format_text of an already decoded string. */
@@ -86,17 +89,34 @@ public final class TextFormat {
 
     /** An ASCII control character (below space, or DEL) as format_text escapes it. */
     private static void appendControl(StringBuilder b, char c) {
-        switch (c) {
-            case 7: b.append("\\a"); break;
-            case '\b': b.append("\\b"); break;
-            case '\f': b.append("\\f"); break;
-            case '\n': b.append("\\n"); break;
-            case '\r': b.append("\\r"); break;
-            case '\t': b.append("\\t"); break;
-            case 11: b.append("\\v"); break;
-            default: b.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
-                    .append((char) ('0' + (c & 7)));
+        byte[] escaped = new byte[4];
+        int n = putControl(escaped, 0, c);
+        for (int i = 0; i < n; i++) {
+            b.append((char) escaped[i]);
         }
+    }
+
+    /** {@link #appendControl} into {@code out} at {@code o}; returns the offset after it. */
+    private static int putControl(byte[] out, int o, char c) {
+        char letter;
+        switch (c) {
+            case 7: letter = 'a'; break;
+            case '\b': letter = 'b'; break;
+            case '\f': letter = 'f'; break;
+            case '\n': letter = 'n'; break;
+            case '\r': letter = 'r'; break;
+            case '\t': letter = 't'; break;
+            case 11: letter = 'v'; break;
+            default:
+                out[o++] = '\\';
+                out[o++] = (byte) ('0' + (c >> 6));
+                out[o++] = (byte) ('0' + ((c >> 3) & 7));
+                out[o++] = (byte) ('0' + (c & 7));
+                return o;
+        }
+        out[o++] = '\\';
+        out[o++] = (byte) letter;
+        return o;
     }
 
     /** A character format_text writes as it is: ASCII from space to tilde (a negative byte never is). */
