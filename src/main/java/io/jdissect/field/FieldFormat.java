@@ -6,6 +6,9 @@ import io.jdissect.api.FieldType;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -223,7 +226,16 @@ public final class FieldFormat {
         return new String(hexAscii(b, sep), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    /** Every byte's two hex digits as one big-endian short: one load and one store per byte. */
+    private static final short[] HEX_PAIRS = new short[256];
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+    static {
+        byte[] digits = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 256; i++) {
+            HEX_PAIRS[i] = (short) ((digits[i >> 4] << 8) | digits[i & 0xf]);
+        }
+    }
 
     /**
      * {@link #hex(byte[], char)} as ASCII bytes: writers put it out as it is (payloads make long
@@ -243,12 +255,20 @@ public final class FieldFormat {
 
     /** {@link #hexAscii(byte[], char)} into {@code out}, which has room for {@link #hexLength} bytes. */
     public static void hexAscii(byte[] b, char sep, byte[] out) {
-        for (int i = 0, o = 0; i < b.length; i++) {
-            if (sep != 0 && i > 0) {
-                out[o++] = (byte) sep;
+        if (b.length == 0) {
+            return;
+        }
+        if (sep == 0) {
+            for (int i = 0; i < b.length; i++) {
+                SHORT_BE.set(out, i << 1, HEX_PAIRS[b[i] & 0xff]);
             }
-            out[o++] = HEX_DIGITS[(b[i] >> 4) & 0xf];
-            out[o++] = HEX_DIGITS[b[i] & 0xf];
+            return;
+        }
+        SHORT_BE.set(out, 0, HEX_PAIRS[b[0] & 0xff]);
+        byte s = (byte) sep;
+        for (int i = 1, o = 2; i < b.length; i++, o += 3) {
+            out[o] = s;
+            SHORT_BE.set(out, o + 1, HEX_PAIRS[b[i] & 0xff]);
         }
     }
 

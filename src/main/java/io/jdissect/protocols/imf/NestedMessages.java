@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Whether a body may hold a message of its own: IMF's items come out of a body only through a
- * {@code message/rfc822} part, whose Content-Type must then be in the body's bytes. A false
- * "yes" only costs the dissection the check was meant to save.
+ * {@code message/rfc822} part of a multipart body, whose Content-Type must then be in the body's
+ * bytes. (tshark 4.0 does not hand a top-level message/rfc822 body on to IMF, and the other
+ * media types' dissectors do not dispatch parts.) A false "yes" only costs the dissection the
+ * check was meant to save.
  */
 final class NestedMessages {
     private static final byte[] MEDIA_TYPE = "message/rfc822".getBytes(StandardCharsets.US_ASCII);
@@ -25,7 +27,11 @@ final class NestedMessages {
     private NestedMessages() {
     }
 
-    static boolean possible(Tvb body) {
+    static boolean possible(String mediaType, Tvb body) {
+        return mediaType.regionMatches(true, 0, "multipart/", 0, 10) && holdsMediaType(body);
+    }
+
+    static boolean holdsMediaType(Tvb body) {
         int m = MEDIA_TYPE.length;
         byte[] a = body.array();
         int base = body.arrayOffset();

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NestedMessagesTest {
     private static boolean possible(String body) {
-        return NestedMessages.possible(Tvb.ofSource("body", body.getBytes(StandardCharsets.ISO_8859_1)));
+        return NestedMessages.possible("multipart/mixed", Tvb.ofSource("body", body.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     @Test
@@ -30,10 +30,19 @@ class NestedMessagesTest {
     }
 
     @Test
+    void looksOnlyIntoMultipartBodies() {
+        Tvb body = Tvb.ofSource("body", "--b\r\nContent-Type: message/rfc822\r\n\r\nFrom: a\r\n--b--\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(NestedMessages.possible("Multipart/Mixed", body));
+        assertFalse(NestedMessages.possible("text/plain", body));
+        assertFalse(NestedMessages.possible("message/rfc822", body));
+    }
+
+    @Test
     void readsOnlyTheViewsBytes() {
         byte[] all = "message/rfc822 and more".getBytes(StandardCharsets.ISO_8859_1);
         Tvb source = Tvb.ofSource("all", all);
-        assertFalse(NestedMessages.possible(source.subset(1)));
-        assertTrue(NestedMessages.possible(source.subset(0)));
+        assertFalse(NestedMessages.holdsMediaType(source.subset(1)));
+        assertTrue(NestedMessages.holdsMediaType(source.subset(0)));
     }
 }
