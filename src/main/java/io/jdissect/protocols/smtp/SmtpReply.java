@@ -58,21 +58,33 @@ public final class SmtpReply {
 
     /** Parses one or more reply lines (separated by CRLF or LF). Never throws. */
     public static SmtpReply parse(String text) {
-        List<String> texts = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        int code = -1;
-        String status = null;
-        boolean complete = false;
+        return of(lines(text));
+    }
+
+    /** Each line of {@code text} parsed, as {@link #parse} sees them. */
+    static List<Line> lines(String text) {
+        List<Line> lines = new ArrayList<>();
         for (int start = 0, end; start < text.length(); start = end + 1) {
             // Lines end at CR, LF or CRLF; the empty strings between a CR and its LF (and blank lines) are skipped.
             end = start;
             while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
                 end++;
             }
-            if (end == start) {
-                continue;
+            if (end > start) {
+                lines.add(Line.parse(text.substring(start, end)));
             }
-            Line line = Line.parse(text.substring(start, end));
+        }
+        return lines;
+    }
+
+    /** The reply made of these lines, parsed already (a session parses each line as it comes). */
+    static SmtpReply of(List<Line> lines) {
+        List<String> texts = new ArrayList<>(lines.size());
+        List<String> errors = new ArrayList<>();
+        int code = -1;
+        String status = null;
+        boolean complete = false;
+        for (Line line : lines) {
             if (code < 0) {
                 code = line.code();
                 status = line.status();

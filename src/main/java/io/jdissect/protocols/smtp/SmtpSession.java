@@ -5,7 +5,9 @@ import io.jdissect.api.Timestamp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * jdissect's own, RFC-faithful view of one SMTP connection, beside tshark's ({@link TsharkSession}):
@@ -26,7 +28,9 @@ public final class SmtpSession {
     private Mode mode = Mode.COMMAND;
     private final ByteArrayOutputStream clientLine = new ByteArrayOutputStream();
     private final ByteArrayOutputStream serverLine = new ByteArrayOutputStream();
-    private final StringBuilder reply = new StringBuilder();
+    /** The lines of the reply in progress, and how long their text is (CRLF each), for the cap. */
+    private final List<SmtpReply.Line> reply = new ArrayList<>();
+    private int replyChars;
     private final Deque<Pending> pending = new ArrayDeque<>();
     private boolean authAnswerExpected;
     private long bdatRemaining;
@@ -212,14 +216,17 @@ public final class SmtpSession {
             int at = text.indexOf(l.status());
             ev.statuses.add(new SmtpEvents.StatusAt(offset + at, l.status().length(), l.status()));
         }
-        if (reply.length() < limits.maxLine()) {
-            reply.append(text).append("\r\n");
+        if (replyChars < limits.maxLine()) {
+            // A line with a bare CR in it is more than one line to the reply, as SmtpReply.parse splits it.
+            reply.addAll(text.isEmpty() || text.indexOf('\r') >= 0 ? SmtpReply.lines(text) : List.of(l));
+            replyChars += text.length() + 2;
         }
         if (l.continued()) {
             return;
         }
-        SmtpReply r = SmtpReply.parse(reply.toString());
-        reply.setLength(0);
+        SmtpReply r = SmtpReply.of(reply);
+        reply.clear();
+        replyChars = 0;
         ev.replies.add(r);
         Pending p = pending.pollFirst();
         if (p == null) {
