@@ -87,35 +87,37 @@ public final class TextFormat {
         return b.toString();
     }
 
+    /** format_text's escape of each ASCII control character (below space, and DEL), by code. */
+    private static final String[] CONTROL_ESCAPES = new String[0x80];
+
+    static {
+        for (int c = 0; c < 0x80; c++) {
+            if (!printableAscii((char) c)) {
+                CONTROL_ESCAPES[c] = switch (c) {
+                    case 7 -> "\\a";
+                    case '\b' -> "\\b";
+                    case '\f' -> "\\f";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    case '\t' -> "\\t";
+                    case 11 -> "\\v";
+                    default -> "\\" + (c >> 6) + ((c >> 3) & 7) + (c & 7);
+                };
+            }
+        }
+    }
+
     /** An ASCII control character (below space, or DEL) as format_text escapes it. */
     private static void appendControl(StringBuilder b, char c) {
-        byte[] escaped = new byte[4];
-        int n = putControl(escaped, 0, c);
-        for (int i = 0; i < n; i++) {
-            b.append((char) escaped[i]);
-        }
+        b.append(CONTROL_ESCAPES[c]);
     }
 
     /** {@link #appendControl} into {@code out} at {@code o}; returns the offset after it. */
     private static int putControl(byte[] out, int o, char c) {
-        char letter;
-        switch (c) {
-            case 7: letter = 'a'; break;
-            case '\b': letter = 'b'; break;
-            case '\f': letter = 'f'; break;
-            case '\n': letter = 'n'; break;
-            case '\r': letter = 'r'; break;
-            case '\t': letter = 't'; break;
-            case 11: letter = 'v'; break;
-            default:
-                out[o++] = '\\';
-                out[o++] = (byte) ('0' + (c >> 6));
-                out[o++] = (byte) ('0' + ((c >> 3) & 7));
-                out[o++] = (byte) ('0' + (c & 7));
-                return o;
+        String escaped = CONTROL_ESCAPES[c];
+        for (int i = 0; i < escaped.length(); i++) {
+            out[o++] = (byte) escaped.charAt(i);
         }
-        out[o++] = '\\';
-        out[o++] = (byte) letter;
         return o;
     }
 
