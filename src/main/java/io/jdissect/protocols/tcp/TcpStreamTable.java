@@ -45,6 +45,19 @@ final class TcpStreamTable {
             }
             return new Key(d, dport, s, sport);
         }
+
+        // Written out: a record's generated equals and hashCode go through method handles, which
+        // cost every run a few dozen generated classes at start-up and are slow until compiled,
+        // and this lookup runs for every segment.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.portA == portA && k.portB == portB && k.a.equals(a) && k.b.equals(b);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((a.hashCode() * 31 + portA) * 31 + b.hashCode()) * 31 + portB;
+        }
     }
 
     TcpStream find(Address src, int sport, Address dst, int dport) {
