@@ -32,12 +32,15 @@ public record Timestamp(long seconds, int nanos) implements Comparable<Timestamp
         if (total < 0) {
             sb.append('-');
         }
-        sb.append(abs / 1_000_000_000L).append('.');
-        long nanos = abs % 1_000_000_000L;
-        for (long div = 100_000_000L; div > 0; div /= 10) { // %09d without a Formatter: this runs for every frame
-            sb.append((char) ('0' + (nanos / div) % 10));
+        // %09d without a Formatter, from the last digit (a constant divisor: no division instruction):
+        // this runs for several fields of every frame.
+        int nanos = (int) (abs % 1_000_000_000L);
+        char[] digits = new char[9];
+        for (int i = 8; i >= 0; i--) {
+            digits[i] = (char) ('0' + nanos % 10);
+            nanos /= 10;
         }
-        return sb.toString();
+        return sb.append(abs / 1_000_000_000L).append('.').append(digits).toString();
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class EkWriter implements PacketWriter {
     private final JsonValues values = new JsonValues();
     private final JsonKey.Table keys = new JsonKey.Table();
     private final List<Level> levels = new ArrayList<>();
+    private final SecondText indexNames = new SecondText(JsonWriter::indexName);
+    private final SecondText isoSeconds = new SecondText(s -> ISO_SECONDS.format(Instant.ofEpochSecond(s).atOffset(ZoneOffset.UTC)));
 
     public EkWriter(OutputStream out, OutputOptions options) throws IOException {
         this.out = new BufferedOutputStream(out, 1 << 16);
@@ -52,7 +54,7 @@ public final class EkWriter implements PacketWriter {
     public void write(Packet packet) throws IOException {
         gen.writeStartObject();
         gen.writeObjectFieldStart("index");
-        gen.writeStringField("_index", JsonWriter.indexName(packet));
+        gen.writeStringField("_index", indexNames.of(packet.timestamp().seconds()));
         gen.writeStringField("_type", "doc");
         gen.writeEndObject();
         gen.writeEndObject();
@@ -249,12 +251,11 @@ public final class EkWriter implements PacketWriter {
     }
 
     /** ISO 8601 in UTC with nine decimals: {@code 2026-11-22T08:08:20.058869000Z}. */
-    static String isoTime(Timestamp t) {
+    private String isoTime(Timestamp t) {
         if (!FieldFormat.representable(t.seconds())) {
             return FieldFormat.NOT_REPRESENTABLE;
         }
-        StringBuilder sb = new StringBuilder(32).append(ISO_SECONDS.format(Instant.ofEpochSecond(t.seconds()).atOffset(ZoneOffset.UTC)))
-                .append('.');
+        StringBuilder sb = new StringBuilder(32).append(isoSeconds.of(t.seconds())).append('.');
         FieldFormat.appendNineDigits(sb, t.nanos());
         return sb.append('Z').toString();
     }

@@ -43,6 +43,7 @@ public final class JsonWriter implements PacketWriter {
     private final JsonValues values = new JsonValues();
     private final List<Level> levels = new ArrayList<>();
     private final JsonKey.Table keys = new JsonKey.Table();
+    private final SecondText indexNames = new SecondText(JsonWriter::indexName);
 
     public JsonWriter(OutputStream out, OutputOptions options) throws IOException {
         // Jackson's UTF-8 generator writes bytes itself: no char buffer and no second encoding pass.
@@ -74,7 +75,7 @@ public final class JsonWriter implements PacketWriter {
     @Override
     public void write(Packet packet) throws IOException {
         gen.writeStartObject();
-        gen.writeStringField("_index", indexName(packet));
+        gen.writeStringField("_index", indexNames.of(packet.timestamp().seconds()));
         gen.writeStringField("_type", "doc");
         gen.writeNullField("_score");
         gen.writeObjectFieldStart("_source");
@@ -275,11 +276,12 @@ public final class JsonWriter implements PacketWriter {
     }
 
     /** The Elasticsearch index tshark names after the packet's date: {@code packets-2026-11-22}. */
-    static String indexName(Packet p) {
-        if (!FieldFormat.representable(p.timestamp().seconds())) {
+    /** The {@code _index} of a packet captured in {@code epochSecond}: {@code packets-<local date>}. */
+    static String indexName(long epochSecond) {
+        if (!FieldFormat.representable(epochSecond)) {
             return "packets-XXXX-XX-XX"; // tshark's name when the date is not representable
         }
-        var date = Instant.ofEpochSecond(p.timestamp().seconds()).atZone(FieldFormat.zone()).toLocalDate();
+        var date = Instant.ofEpochSecond(epochSecond).atZone(FieldFormat.zone()).toLocalDate();
         return "packets-" + date;
     }
 
