@@ -66,9 +66,17 @@ public final class SmtpSession {
                 }
                 continue;
             }
-            int lf = indexOf(a, off + i, off + len, (byte) '\n');
+            int lf = LineFinder.indexOf(a, off + i, off + len, (byte) '\n');
             int end = lf < 0 ? len : lf - off + 1;
             boolean startsHere = clientLine.size() == 0;
+            if (startsHere && lf >= 0 && (mode == Mode.DATA || mode == Mode.AWAIT_354) && end - i <= limits.maxLine()) {
+                // A whole message line in this segment goes to the message straight from the segment
+                // (most of a mail is such lines): the same as below without copying it twice first.
+                mode = Mode.DATA;
+                dataLine(a, off + i, end - i, frame, time, ev);
+                i = end;
+                continue;
+            }
             append(clientLine, a, off + i, end - i, ev);
             int start = i;
             i = end;
@@ -90,16 +98,7 @@ public final class SmtpSession {
             mode = Mode.DATA;
         }
         if (mode == Mode.DATA) {
-            int textLen = stripEol(line);
-            if (textLen == 1 && line[0] == '.') {
-                mode = Mode.COMMAND;
-                endMessage(frame, time, ev, ".");
-            } else if (transaction != null) {
-                int skip = line.length > 0 && line[0] == '.' ? 1 : 0;
-                if (!transaction.buffer().append(line, skip, line.length - skip)) {
-                    ev.limitReached("message longer than smtp.jdissect.max_message_bytes: the rest is not kept");
-                }
-            }
+            dataLine(line, 0, line.length, frame, time, ev);
             return;
         }
         String text = new String(line, 0, stripEol(line), StandardCharsets.ISO_8859_1);
@@ -195,7 +194,7 @@ public final class SmtpSession {
                 ev.injectedOffset = i;
                 return;
             }
-            int lf = indexOf(a, off + i, off + len, (byte) '\n');
+            int lf = LineFinder.indexOf(a, off + i, off + len, (byte) '\n');
             int end = lf < 0 ? len : lf - off + 1;
             boolean startsHere = serverLine.size() == 0;
             append(serverLine, a, off + i, end - i, ev);
@@ -298,22 +297,30 @@ public final class SmtpSession {
         }
     }
 
-    private static int indexOf(byte[] a, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
-            if (a[i] == b) {
-                return i;
+    /** A line of DATA, {@code a[from, from + len)} with its end of line: the end of the message or a line of it. */
+    private void dataLine(byte[] a, int from, int len, long frame, Timestamp time, SmtpEvents ev) {
+        if (stripEol(a, from, len) == 1 && a[from] == '.') {
+            mode = Mode.COMMAND;
+            endMessage(frame, time, ev, ".");
+        } else if (transaction != null) {
+            int skip = len > 0 && a[from] == '.' ? 1 : 0;
+            if (!transaction.buffer().append(a, from + skip, len - skip)) {
+                ev.limitReached("message longer than smtp.jdissect.max_message_bytes: the rest is not kept");
             }
         }
-        return -1;
     }
 
     /** Length of the line without its CRLF / LF. */
     private static int stripEol(byte[] line) {
-        int n = line.length;
-        if (n > 0 && line[n - 1] == '\n') {
+        return stripEol(line, 0, line.length);
+    }
+
+    private static int stripEol(byte[] a, int from, int len) {
+        int n = len;
+        if (n > 0 && a[from + n - 1] == '\n') {
             n--;
         }
-        if (n > 0 && line[n - 1] == '\r') {
+        if (n > 0 && a[from + n - 1] == '\r') {
             n--;
         }
         return n;

@@ -57,6 +57,8 @@ public final class SmtpTransaction {
     private int mailReplyCode = -1;
     private final List<Recipient> recipients = new ArrayList<>(2);
     private final List<Long> frames = new ArrayList<>(8);
+    /** The last of {@link #frames}, compared for every segment of the message without unboxing it. */
+    private long lastFrame;
     private final MessageBuffer message;
     private boolean chunked;
     private int chunks;
@@ -70,6 +72,7 @@ public final class SmtpTransaction {
         this.mailParameters = mailParameters;
         this.mailFrame = mailFrame;
         frames.add(mailFrame);
+        lastFrame = mailFrame;
     }
 
     /** Position of this transaction in its session, from 1. */
@@ -131,8 +134,9 @@ public final class SmtpTransaction {
     // ---- built by SmtpSession ----
 
     void frame(long frame) {
-        if (frames.get(frames.size() - 1) != frame) {
+        if (lastFrame != frame) {
             frames.add(frame);
+            lastFrame = frame;
         }
     }
 
