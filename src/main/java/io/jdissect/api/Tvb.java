@@ -191,23 +191,18 @@ public final class Tvb {
      * receives the offset after the end-of-line (CRLF, LF or a lone CR).
      */
     public int findLineEnd(int offset, int[] next) {
-        for (int i = offset; i < length; i++) {
-            byte b = data[start + i];
-            if (b == '\n') {
-                next[0] = i + 1;
-                return i - offset;
-            }
-            if (b == '\r') {
-                if (i + 1 < length && data[start + i + 1] == '\n') {
-                    next[0] = i + 2;
-                } else {
-                    next[0] = i + 1;
-                }
-                return i - offset;
-            }
+        int at = offset < length ? ByteSearch.indexOfLineEnd(data, start + offset, start + length) : -1;
+        if (at < 0) {
+            next[0] = length;
+            return -1;
         }
-        next[0] = length;
-        return -1;
+        int i = at - start;
+        if (data[at] == '\r' && i + 1 < length && data[at + 1] == '\n') {
+            next[0] = i + 2;
+        } else {
+            next[0] = i + 1;
+        }
+        return i - offset;
     }
 
     /** The data source this view belongs to (itself for a source). */

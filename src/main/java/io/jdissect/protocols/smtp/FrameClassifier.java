@@ -1,5 +1,6 @@
 package io.jdissect.protocols.smtp;
 
+import io.jdissect.api.ByteSearch;
 import io.jdissect.api.Tvb;
 
 import java.nio.charset.StandardCharsets;
@@ -130,8 +131,8 @@ final class FrameClassifier {
      */
     private static int endOfData(byte[] a, int base, int length, boolean crlfFirst, boolean crlfLater) {
         int end = base + length;
-        for (int d = LineFinder.indexOf(a, base, end, (byte) '.'); d >= 0 && d + 3 <= end;
-                d = LineFinder.indexOf(a, d + 1, end, (byte) '.')) {
+        for (int d = ByteSearch.indexOf(a, base, end, (byte) '.'); d >= 0 && d + 3 <= end;
+                d = ByteSearch.indexOf(a, d + 1, end, (byte) '.')) {
             if (a[d + 1] != '\r' || a[d + 2] != '\n') {
                 continue;
             }

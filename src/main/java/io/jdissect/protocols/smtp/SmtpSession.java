@@ -1,5 +1,6 @@
 package io.jdissect.protocols.smtp;
 
+import io.jdissect.api.ByteSearch;
 import io.jdissect.api.Timestamp;
 
 import java.io.ByteArrayOutputStream;
@@ -66,7 +67,7 @@ public final class SmtpSession {
                 }
                 continue;
             }
-            int lf = LineFinder.indexOf(a, off + i, off + len, (byte) '\n');
+            int lf = ByteSearch.indexOf(a, off + i, off + len, (byte) '\n');
             int end = lf < 0 ? len : lf - off + 1;
             boolean startsHere = clientLine.size() == 0;
             if (startsHere && lf >= 0 && (mode == Mode.DATA || mode == Mode.AWAIT_354) && end - i <= limits.maxLine()) {
@@ -194,7 +195,7 @@ public final class SmtpSession {
                 ev.injectedOffset = i;
                 return;
             }
-            int lf = LineFinder.indexOf(a, off + i, off + len, (byte) '\n');
+            int lf = ByteSearch.indexOf(a, off + i, off + len, (byte) '\n');
             int end = lf < 0 ? len : lf - off + 1;
             boolean startsHere = serverLine.size() == 0;
             append(serverLine, a, off + i, end - i, ev);

@@ -1,0 +1,60 @@
+package io.jdissect.api;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Searches in byte arrays eight bytes at a time (a word holds a byte {@code b} exactly when XOR
+ * with {@code b} in every byte leaves a zero byte): message bodies are most of a mail capture, and
+ * every byte of them is searched for line ends and SMTP's end of data.
+ */
+public final class ByteSearch {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long CRS = '\r' * ONES;
+    private static final long LFS = '\n' * ONES;
+
+    private ByteSearch() {
+    }
+
+    /** The index of the first CR or LF in {@code a[from, to)}, or -1. */
+    public static int indexOfLineEnd(byte[] a, int from, int to) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            long w = (long) LONGS.get(a, i);
+            if ((zeroBytes(w ^ CRS) | zeroBytes(w ^ LFS)) != 0) {
+                break;
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == '\r' || a[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the first {@code b} in {@code a[from, to)}, or -1. */
+    public static int indexOf(byte[] a, int from, int to, byte b) {
+        long bs = (b & 0xffL) * ONES;
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            if (zeroBytes((long) LONGS.get(a, i) ^ bs) != 0) {
+                break;
+            }
+        }
+        for (; i < to; i++) {
+            if (a[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Non-zero exactly when {@code x} has a zero byte (the high bit of the lowest zero byte is set). */
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & HIGHS;
+    }
+}
