@@ -53,7 +53,21 @@ public final class TransferDecoding {
         int bits = 0;
         int errors = 0;
         boolean padded = false;
-        for (int i = offset; i < offset + length; i++) {
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            if (bits == 0 && !padded && i + 4 <= end) {
+                // A whole quantum of the alphabet, nothing pending (nearly all of a body): three bytes at once.
+                int v = sextet(data[i] & 0xff) << 18 | sextet(data[i + 1] & 0xff) << 12
+                        | sextet(data[i + 2] & 0xff) << 6 | sextet(data[i + 3] & 0xff);
+                if (v >= 0) {
+                    out[size] = (byte) (v >> 16);
+                    out[size + 1] = (byte) (v >> 8);
+                    out[size + 2] = (byte) v;
+                    size += 3;
+                    i += 3;
+                    continue;
+                }
+            }
             int c = data[i] & 0xff;
             if (c == '=') {
                 padded = true;
