@@ -3,6 +3,7 @@ package io.jdissect.output;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import io.jdissect.api.FieldDef;
@@ -61,10 +62,36 @@ public final class JsonWriter implements PacketWriter {
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
         LineIndenter indenter = new LineIndenter();
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(s);
+        DefaultPrettyPrinter pp = new TsharkLayout(s);
         pp.indentArraysWith(indenter);
         pp.indentObjectsWith(indenter);
         return pp;
+    }
+
+    /**
+     * Writes the {@code ": "} after every key as prepared bytes: DefaultPrettyPrinter hands it to the
+     * generator as a String, which copies it into characters and encodes them, once per field.
+     */
+    private static final class TsharkLayout extends DefaultPrettyPrinter {
+        private static final SerializedString FIELD_VALUE = new SerializedString(": ");
+
+        TsharkLayout(Separators s) {
+            super(s);
+        }
+
+        private TsharkLayout(TsharkLayout base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new TsharkLayout(this);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(FIELD_VALUE);
+        }
     }
 
     @Override
