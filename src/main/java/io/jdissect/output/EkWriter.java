@@ -17,9 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * tshark's {@code -T ek} (Elasticsearch bulk format): per packet an index line and a document line
@@ -106,14 +104,10 @@ public final class EkWriter implements PacketWriter {
             if (several) {
                 gen.writeStartArray();
             }
-            if (!several || oneGroup(level, g)) {
-                for (int i = groups.first(g); i >= 0; i = groups.next(i)) {
-                    writeValue(level, i, depth);
-                }
+            if (several) {
+                writeByGroup(level, g, depth);
             } else {
-                for (int i : byGroup(level, g)) {
-                    writeValue(level, i, depth);
-                }
+                writeValue(level, groups.first(g), depth);
             }
             if (several) {
                 gen.writeEndArray();
@@ -123,28 +117,38 @@ public final class EkWriter implements PacketWriter {
         level.clear();
     }
 
-    /** Whether the items of name {@code g} are all one ek_fill_attr group (one parent and one field). */
-    private static boolean oneGroup(Level level, int g) {
+    /**
+     * Writes the items of name {@code g} group after group (tshark's ek_fill_attr groups: one
+     * parent and one field) in first-seen order. The groups of a name are few (each is a distinct
+     * pair of abbreviations), so each item's group is found by comparing it with each group's first.
+     */
+    private void writeByGroup(Level level, int g, int depth) throws IOException {
         KeyGroups groups = level.groups;
-        int first = groups.first(g);
-        for (int i = groups.next(first); i >= 0; i = groups.next(i)) {
-            if (!level.parents[i].equals(level.parents[first]) || !key(level.items[i]).equals(key(level.items[first]))) {
-                return false;
+        int pairs = 0;
+        for (int i = groups.first(g); i >= 0; i = groups.next(i)) {
+            int p = 0;
+            while (p < pairs && !sameGroup(level, level.pairFirst[p], i)) {
+                p++;
+            }
+            if (p == pairs) {
+                if (pairs == level.pairFirst.length) {
+                    level.pairFirst = Arrays.copyOf(level.pairFirst, pairs * 2);
+                }
+                level.pairFirst[pairs++] = i;
+            }
+            level.pairOf[i] = p;
+        }
+        for (int p = 0; p < pairs; p++) {
+            for (int i = level.pairFirst[p]; i >= 0; i = groups.next(i)) {
+                if (level.pairOf[i] == p) {
+                    writeValue(level, i, depth);
+                }
             }
         }
-        return true;
     }
 
-    /** The items of name {@code g}, group after group (tshark's ek_fill_attr groups) in first-seen order. */
-    private static List<Integer> byGroup(Level level, int g) {
-        KeyGroups groups = level.groups;
-        Map<List<String>, List<Integer>> byParentAndKey = new LinkedHashMap<>();
-        for (int i = groups.first(g); i >= 0; i = groups.next(i)) {
-            byParentAndKey.computeIfAbsent(List.of(level.parents[i], key(level.items[i])), k -> new ArrayList<>()).add(i);
-        }
-        List<Integer> out = new ArrayList<>(groups.size(g));
-        byParentAndKey.values().forEach(out::addAll);
-        return out;
+    private static boolean sameGroup(Level level, int a, int b) {
+        return level.parents[a].equals(level.parents[b]) && key(level.items[a]).equals(key(level.items[b]));
     }
 
     private static String key(TreeItem item) {
@@ -161,6 +165,9 @@ public final class EkWriter implements PacketWriter {
         TreeItem[] items = new TreeItem[32];
         ProtocolFilter[] filters = new ProtocolFilter[32];
         String[] parents = new String[32];
+        /** While a name is written: each item's group among the name's groups, and each group's first item. */
+        int[] pairOf = new int[32];
+        int[] pairFirst = new int[4];
 
         Level(JsonKey.Table keys) {
             groups = new KeyGroups(keys);
@@ -171,6 +178,7 @@ public final class EkWriter implements PacketWriter {
                 items = Arrays.copyOf(items, i * 2);
                 filters = Arrays.copyOf(filters, i * 2);
                 parents = Arrays.copyOf(parents, i * 2);
+                pairOf = Arrays.copyOf(pairOf, i * 2);
             }
             items[i] = item;
             filters[i] = filter;

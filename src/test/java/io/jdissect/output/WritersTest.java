@@ -194,6 +194,30 @@ class WritersTest {
     }
 
     @Test
+    void ekWritesANamesGroupsOneAfterAnotherInFirstSeenOrder() throws IOException {
+        io.jdissect.api.DissectorRegistry registry = new io.jdissect.api.DissectorRegistry();
+        io.jdissect.api.FieldRegistry f = registry.fields();
+        io.jdissect.api.ProtocolDef tcp = f.protocol("Transmission Control Protocol", "TCP", "tcp");
+        io.jdissect.api.FieldDef flags = f.field(tcp, "tcp.flags", "Flags", io.jdissect.api.FieldType.FT_UINT16).hex().mask(0xfff).register();
+        io.jdissect.capture.CaptureRecord record = new io.jdissect.capture.CaptureRecord(MiniPacket.TIME, 0, 1,
+                MiniPacket.BYTES.length, MiniPacket.BYTES, MiniPacket.BYTES.length, 24, null);
+        io.jdissect.api.PacketInfo pinfo = new io.jdissect.api.PacketInfo(registry, record, 1,
+                io.jdissect.api.Timestamp.ZERO, io.jdissect.api.Timestamp.ZERO);
+        io.jdissect.api.Tvb tvb = io.jdissect.api.Tvb.ofSource("Frame", MiniPacket.BYTES);
+        io.jdissect.api.TreeItem root = io.jdissect.api.TreeItem.root();
+        io.jdissect.api.TreeItem t = root.add(tcp.field(), tvb, 34, 20);
+        // "text" has two ek_fill_attr groups here: (tcp.flags, text) and (tcp, text), interleaved.
+        t.add(flags, tvb, 46, 2, 0x002L).addText(tvb, 46, 2, "a1");
+        t.addText(tvb, 34, 2, "b");
+        t.add(flags, tvb, 46, 2, 0x001L).addText(tvb, 46, 2, "a2");
+        t.addText(tvb, 36, 2, "c");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String doc = run(new EkWriter(out, new OutputOptions()), out, new Packet(pinfo, root)).split("\n")[1];
+        assertEquals("{\"timestamp\":\"1795334920873\",\"layers\":{\"tcp\":{\"tcp_tcp_flags\":[\"0x0002\",\"0x0001\"],"
+                + "\"text\":[\"a1\",\"a2\",\"b\",\"c\"]}}}", doc);
+    }
+
+    @Test
     void ekWithFieldsUsesUnderscoredNamesAndArrays() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         OutputOptions o = new OutputOptions().field("frame.number").field("ip.addr").field("_ws.col.Protocol");
