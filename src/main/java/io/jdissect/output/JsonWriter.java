@@ -302,8 +302,10 @@ public final class JsonWriter implements PacketWriter {
         return def != null && def.type() != FieldType.FT_NONE && def.type() != FieldType.FT_PROTOCOL;
     }
 
-    /** The Elasticsearch index tshark names after the packet's date: {@code packets-2026-11-22}. */
-    /** The {@code _index} of a packet captured in {@code epochSecond}: {@code packets-<local date>}. */
+    /**
+     * The Elasticsearch index tshark names after the date of a packet captured in
+     * {@code epochSecond}: {@code packets-2026-11-22}.
+     */
     static String indexName(long epochSecond) {
         if (!FieldFormat.representable(epochSecond)) {
             return "packets-XXXX-XX-XX"; // tshark's name when the date is not representable
