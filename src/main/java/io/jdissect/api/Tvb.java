@@ -177,12 +177,9 @@ public final class Tvb {
 
     /** First offset {@code >= from} (within captured bytes) holding {@code b}, or -1. */
     public int find(int from, byte b) {
-        for (int i = Math.max(0, from); i < length; i++) {
-            if (data[start + i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        int begin = Math.max(0, from);
+        int at = begin < length ? ByteSearch.indexOf(data, start + begin, start + length, b) : -1;
+        return at < 0 ? -1 : at - start;
     }
 
     /**

@@ -86,4 +86,23 @@ class ByteSearchTest {
             assertEquals(expectedNext, next[0]);
         }
     }
+
+    @Test
+    void aViewFindsAByteAsTheByteLoopDid() {
+        Random random = new Random(17);
+        for (int round = 0; round < 5_000; round++) {
+            byte[] a = new byte[random.nextInt(60)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (byte) "ab.;".charAt(random.nextInt(4));
+            }
+            int sub = a.length == 0 ? 0 : random.nextInt(a.length + 1);
+            Tvb view = Tvb.ofSource("t", a).subset(sub);
+            int from = random.nextInt(view.length() + 3) - 1;
+            int expected = -1;
+            for (int i = Math.max(0, from); i < view.length() && expected < 0; i++) {
+                expected = a[sub + i] == ';' ? i : -1;
+            }
+            assertEquals(expected, view.find(from, (byte) ';'), () -> java.util.Arrays.toString(a));
+        }
+    }
 }
