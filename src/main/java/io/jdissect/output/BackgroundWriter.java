@@ -2,6 +2,7 @@ package io.jdissect.output;
 
 import io.jdissect.api.Packet;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -17,22 +18,53 @@ import java.util.concurrent.BlockingQueue;
  * {@code QUEUED_BATCHES * BATCH} packets are held at any time. A dissected {@link Packet} is not
  * changed by the dissection of later packets, which is what makes the hand-over safe.
  * An exception of the wrapped writer surfaces from the next {@link #write} or {@link #finish()}.
+ * <p>
+ * When the writer thread falls behind (the queue is full) and the writer is a
+ * {@link SplittableWriter}, the calling thread formats the batch itself instead of waiting, with a
+ * continuation of the writer, and queues the bytes in its place: -T json and -T ek format more
+ * slowly than they dissect, and this keeps both cores busy to the end.
  */
 public final class BackgroundWriter implements PacketWriter, AutoCloseable {
     private static final int BATCH = 64;
     private static final int QUEUED_BATCHES = 4;
-    private static final List<Packet> END = List.of();
+    /**
+     * The calling thread formats a batch's packets until it holds this many bytes and leaves the rest
+     * to the writer thread: a packet with a reassembled message is megabytes of JSON, and the queue
+     * holds no more than this per batch beside the packets themselves.
+     */
+    static final int FORMATTED_BYTES = 4 << 20;
+
+    /** Packets for the writer thread, after the bytes the calling thread formatted the batch's first ones to (or null). */
+    private record Batch(byte[] formatted, List<Packet> packets) {
+    }
+
+    private static final Batch END = new Batch(null, List.of());
 
     private final PacketWriter target;
-    private final BlockingQueue<List<Packet>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
     private final Thread thread;
+    /** The target as a {@link SplittableWriter} and the calling thread's continuation of it, or null. */
+    private final SplittableWriter splittable;
+    private final PacketWriter helper;
+    private final ByteArrayOutputStream formatted = new ByteArrayOutputStream();
+    private final int formattedBytes;
+    private long batches;
+    private long formattedHere;
     private List<Packet> batch = new ArrayList<>(BATCH);
     private long lastNumber;
     private volatile Throwable failure;
     private boolean finished;
 
-    public BackgroundWriter(PacketWriter target) {
+    public BackgroundWriter(PacketWriter target) throws IOException {
+        this(target, FORMATTED_BYTES);
+    }
+
+    /** With another bound on the bytes formatted per batch in the calling thread (tests). */
+    BackgroundWriter(PacketWriter target, int formattedBytes) throws IOException {
         this.target = target;
+        this.formattedBytes = formattedBytes;
+        this.helper = target instanceof SplittableWriter w ? w.continuation(formatted) : null;
+        this.splittable = helper != null ? (SplittableWriter) target : null;
         this.thread = new Thread(this::drain, "jdissect-writer");
         thread.setDaemon(true);
     }
@@ -66,6 +98,11 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
         target.finish();
     }
 
+    /** How many batches the calling thread formatted (some or all of their packets). */
+    long formattedHere() {
+        return formattedHere;
+    }
+
     /** Stops the writer thread if {@link #finish()} was not reached (the run failed on the way). */
     @Override
     public void close() {
@@ -76,13 +113,37 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
 
     private void handOver() throws IOException {
         rethrow();
-        if (!batch.isEmpty()) {
-            put(batch);
-            batch = new ArrayList<>(BATCH);
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Packet> packets = batch;
+        batch = new ArrayList<>(BATCH);
+        // The first batch always goes to the writer thread: a continuation writes no packet as the
+        // first. The second is formatted here whatever the queue holds, so that this thread's writer
+        // meets its first packets while the compilers still watch (not later, when its untried paths
+        // would throw the writer's compiled code away for both threads).
+        long n = batches++;
+        if (helper == null || n == 0) {
+            put(new Batch(null, packets));
+        } else if (n == 1 || !queue.offer(new Batch(null, packets))) {
+            put(formatHere(packets));
         }
     }
 
-    private void put(List<Packet> packets) throws IOException {
+    /** Formats the first packets of {@code packets} in this thread, until they make {@code formattedBytes}. */
+    private Batch formatHere(List<Packet> packets) throws IOException {
+        formattedHere++;
+        formatted.reset();
+        int n = 0;
+        while (n < packets.size() && formatted.size() < formattedBytes) {
+            helper.write(packets.get(n++));
+            helper.finish();
+        }
+        List<Packet> rest = n == packets.size() ? List.of() : List.copyOf(packets.subList(n, packets.size()));
+        return new Batch(formatted.toByteArray(), rest);
+    }
+
+    private void put(Batch packets) throws IOException {
         try {
             while (!queue.offer(packets, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 if (!thread.isAlive()) {
@@ -107,8 +168,11 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
 
     private void drain() {
         try {
-            for (List<Packet> packets = queue.take(); packets != END; packets = queue.take()) {
-                for (Packet p : packets) {
+            for (Batch b = queue.take(); b != END; b = queue.take()) {
+                if (b.formatted() != null) {
+                    splittable.append(b.formatted(), 0, b.formatted().length);
+                }
+                for (Packet p : b.packets()) {
                     target.write(p);
                 }
             }

@@ -28,7 +28,7 @@ import java.util.List;
  * a key in one object (the same field under two subtrees), the values are merged into one array in
  * order, so each line is valid JSON.
  */
-public final class EkWriter implements PacketWriter {
+public final class EkWriter implements SplittableWriter {
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final OutputStream out;
@@ -45,7 +45,21 @@ public final class EkWriter implements PacketWriter {
         this.options = options;
         this.gen = new JsonFactory().createGenerator(this.out, JsonEncoding.UTF8);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // The generator's flush empties its buffer into ours; the stream is flushed at the end.
+        gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         gen.setRootValueSeparator(null);
+    }
+
+    /** Each packet's two lines stand alone: a second writer formats them the same (no -e fields: columns follow the displayed packets). */
+    @Override
+    public PacketWriter continuation(OutputStream out) throws IOException {
+        return options.fields().isEmpty() ? new EkWriter(out, options) : null;
+    }
+
+    @Override
+    public void append(byte[] formatted, int offset, int length) throws IOException {
+        gen.flush();
+        out.write(formatted, offset, length);
     }
 
     @Override
@@ -80,7 +94,9 @@ public final class EkWriter implements PacketWriter {
         }
         gen.writeEndObject();
         gen.writeRaw('\n');
-        options.columns().displayed(packet);
+        if (!options.fields().isEmpty()) { // only -e columns read it; continuations leave it alone
+            options.columns().displayed(packet);
+        }
     }
 
     /** Writes {@code node}'s descendants as one object: fields flattened, protocols nested. */

@@ -37,7 +37,7 @@ import java.util.List;
  * w.finish();
  * }</pre>
  */
-public final class JsonWriter implements PacketWriter {
+public final class JsonWriter implements SplittableWriter {
     private final OutputStream out;
     private final JsonGenerator gen;
     private final OutputOptions options;
@@ -46,13 +46,41 @@ public final class JsonWriter implements PacketWriter {
     private final JsonKey.Table keys = new JsonKey.Table();
     private final SecondText indexNames = new SecondText(JsonWriter::indexName);
 
+    /** Packets are root values of the generator, each after the array's separator, written here. */
+    private static final SerializedString FIRST_PACKET = new SerializedString("\n  ");
+    private static final SerializedString NEXT_PACKET = new SerializedString(",\n  ");
+    /** A {@link #continuation}'s: nothing before or after its packets, each of which is not the first. */
+    private final boolean continuing;
+    private boolean first;
+
     public JsonWriter(OutputStream out, OutputOptions options) throws IOException {
+        this(out, options, false);
+    }
+
+    private JsonWriter(OutputStream out, OutputOptions options, boolean continuing) throws IOException {
         // Jackson's UTF-8 generator writes bytes itself: no char buffer and no second encoding pass.
         this.out = new BufferedOutputStream(out, 1 << 16);
         this.options = options;
+        this.continuing = continuing;
+        this.first = !continuing;
         this.gen = new JsonFactory().createGenerator(this.out, JsonEncoding.UTF8);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // The generator's flush empties its buffer into ours; the stream is flushed at the end.
+        gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         gen.setPrettyPrinter(tsharkLayout());
+    }
+
+    /** Formats each packet as {@link #write} here would after the first (no -e fields: columns follow the displayed packets). */
+    @Override
+    public PacketWriter continuation(OutputStream out) throws IOException {
+        return options.fields().isEmpty() ? new JsonWriter(out, options, true) : null;
+    }
+
+    @Override
+    public void append(byte[] formatted, int offset, int length) throws IOException {
+        gen.flush();
+        out.write(formatted, offset, length);
+        first = false;
     }
 
     /** tshark's json_dumper layout: {@code "key": value}, 2-space indent, one value per line, {@code {}} when empty. */
@@ -71,16 +99,24 @@ public final class JsonWriter implements PacketWriter {
     /**
      * Writes the {@code ": "} after every key as prepared bytes: DefaultPrettyPrinter hands it to the
      * generator as a String, which copies it into characters and encodes them, once per field.
+     * Packets are the generator's root values, indented as the array's elements they are (from
+     * level 1), with the array's separators written by {@link #write} instead of between root values.
      */
     private static final class TsharkLayout extends DefaultPrettyPrinter {
         private static final SerializedString FIELD_VALUE = new SerializedString(": ");
 
         TsharkLayout(Separators s) {
             super(s);
+            _nesting = 1;
         }
 
         private TsharkLayout(TsharkLayout base) {
             super(base);
+            _nesting = 1;
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
         }
 
         @Override
@@ -96,11 +132,15 @@ public final class JsonWriter implements PacketWriter {
 
     @Override
     public void begin() throws IOException {
-        gen.writeStartArray();
+        if (!continuing) {
+            gen.writeRaw('[');
+        }
     }
 
     @Override
     public void write(Packet packet) throws IOException {
+        gen.writeRaw(first ? FIRST_PACKET : NEXT_PACKET);
+        first = false;
         gen.writeStartObject();
         gen.writeStringField("_index", indexNames.of(packet.timestamp().seconds()));
         gen.writeStringField("_type", "doc");
@@ -125,7 +165,9 @@ public final class JsonWriter implements PacketWriter {
         }
         gen.writeEndObject();
         gen.writeEndObject();
-        options.columns().displayed(packet);
+        if (!options.fields().isEmpty()) { // only -e columns read it; continuations leave it alone
+            options.columns().displayed(packet);
+        }
     }
 
     /** Writes the children of {@code parent} as one object, grouping items with the same key. */
@@ -354,9 +396,10 @@ public final class JsonWriter implements PacketWriter {
 
     @Override
     public void finish() throws IOException {
-        gen.writeEndArray();
+        if (!continuing) {
+            gen.writeRaw(first ? "]\n" : "\n]\n");
+        }
         gen.flush();
-        out.write('\n');
         out.flush();
     }
 }
