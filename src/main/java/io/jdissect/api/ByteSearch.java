@@ -53,6 +53,33 @@ public final class ByteSearch {
         return -1;
     }
 
+    /**
+     * The index of the first {@code b0} followed by {@code b1} in {@code a[from, to)} (both bytes in
+     * it), or -1: SMTP's end of data is a dot before CR, and a body's other dots are mostly not.
+     */
+    public static int indexOfPair(byte[] a, int from, int to, byte b0, byte b1) {
+        long s0 = (b0 & 0xffL) * ONES;
+        long s1 = (b1 & 0xffL) * ONES;
+        int i = from;
+        // The word at i holds the first bytes of the pairs, the word at i + 1 their second bytes.
+        // Every match is flagged in both (and bytes above a match may be too): candidates are checked.
+        for (; i + Long.BYTES < to; i += Long.BYTES) {
+            if ((zeroBytes((long) LONGS.get(a, i) ^ s0) & zeroBytes((long) LONGS.get(a, i + 1) ^ s1)) != 0) {
+                for (int k = i; k < i + Long.BYTES; k++) {
+                    if (a[k] == b0 && a[k + 1] == b1) {
+                        return k;
+                    }
+                }
+            }
+        }
+        for (; i + 1 < to; i++) {
+            if (a[i] == b0 && a[i + 1] == b1) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Non-zero exactly when {@code x} has a zero byte (the high bit of the lowest zero byte is set). */
     private static long zeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;

@@ -105,4 +105,25 @@ class ByteSearchTest {
             assertEquals(expected, view.find(from, (byte) ';'), () -> java.util.Arrays.toString(a));
         }
     }
+
+    @Test
+    void findsTheFirstPairAtEveryPositionAndAlignment() {
+        Random random = new Random(19);
+        // Bytes one above '.' and CR (0x2f, 0x0e) are where the word test flags more than the matches.
+        byte[] alphabet = {'.', '.', '\r', '\r', '\n', 'a', 0x2f, 0x0e, (byte) 0xae, (byte) 0x8d, 0x00};
+        for (int round = 0; round < 50_000; round++) {
+            byte[] a = new byte[random.nextInt(48)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            int from = a.length == 0 ? 0 : random.nextInt(a.length + 1);
+            int to = from + random.nextInt(a.length - from + 1);
+            int expected = -1;
+            for (int i = from; i + 1 < to && expected < 0; i++) {
+                expected = a[i] == '.' && a[i + 1] == '\r' ? i : -1;
+            }
+            assertEquals(expected, ByteSearch.indexOfPair(a, from, to, (byte) '.', (byte) '\r'),
+                    () -> java.util.Arrays.toString(a));
+        }
+    }
 }

@@ -126,14 +126,13 @@ final class FrameClassifier {
 
     /**
      * The first line start in {@code a[base, base + length)} that ends the data, or -1. Both forms
-     * have ".\r\n" at their dot, so only the dots are looked at, and a body without one is scanned
-     * a word at a time.
+     * have ".\r\n" at their dot, so only the dots before a CR are looked at, found a word at a time.
      */
     private static int endOfData(byte[] a, int base, int length, boolean crlfFirst, boolean crlfLater) {
         int end = base + length;
-        for (int d = ByteSearch.indexOf(a, base, end, (byte) '.'); d >= 0 && d + 3 <= end;
-                d = ByteSearch.indexOf(a, d + 1, end, (byte) '.')) {
-            if (a[d + 1] != '\r' || a[d + 2] != '\n') {
+        for (int d = ByteSearch.indexOfPair(a, base, end, (byte) '.', (byte) '\r'); d >= 0 && d + 3 <= end;
+                d = ByteSearch.indexOfPair(a, d + 1, end, (byte) '.', (byte) '\r')) {
+            if (a[d + 2] != '\n') {
                 continue;
             }
             int dot = d - base;
