@@ -21,12 +21,8 @@ public final class FieldDef {
     private int booleanBits;
     private final int id;
     private static int nextId;
-    /** The last answer to "does the run read this field?", with the needs it was given for. */
-    private volatile Wanted wanted;
-
-    /** Immutable, so that a race between two engines costs at most a second look-up. */
-    private record Wanted(Predicate<String> needs, boolean answer) {
-    }
+    /** "Does the run read this field?", answered once per run. */
+    private final WantedName wanted;
 
     FieldDef(ProtocolDef protocol, String abbrev, String name, FieldType type, Base base, long bitmask,
              String blurb, ValueStrings values) {
@@ -38,6 +34,7 @@ public final class FieldDef {
         this.bitmask = bitmask;
         this.blurb = blurb;
         this.values = values;
+        this.wanted = new WantedName(abbrev);
         synchronized (FieldDef.class) {
             this.id = nextId++;
         }
@@ -52,12 +49,7 @@ public final class FieldDef {
      * for their fields on every packet, and a run's needs do not change ({@link PacketInfo#wants(FieldDef)}).
      */
     boolean wantedBy(Predicate<String> needs) {
-        Wanted w = wanted;
-        if (w == null || w.needs() != needs) {
-            w = new Wanted(needs, needs.test(abbrev));
-            wanted = w;
-        }
-        return w.answer();
+        return wanted.wantedBy(needs);
     }
 
     public String abbrev() {

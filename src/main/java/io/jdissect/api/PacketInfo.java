@@ -182,6 +182,11 @@ public final class PacketInfo {
         return field.wantedBy(wanted);
     }
 
+    /** {@link #wants(String)} for a name a dissector asks about on every packet, answered once per run. */
+    public boolean wants(WantedName name) {
+        return name.wantedBy(wanted);
+    }
+
     /** Set by the engine from the fields the run needs (every field when never called). */
     public void setWanted(Predicate<String> wanted) {
         setWanted(wanted, wanted.test("_ws.col"));

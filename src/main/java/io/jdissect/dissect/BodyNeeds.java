@@ -4,6 +4,7 @@ import io.jdissect.api.DissectorHandle;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.DissectorTable;
 import io.jdissect.api.PacketInfo;
+import io.jdissect.api.WantedName;
 import io.jdissect.api.ProtocolDef;
 
 /**
@@ -14,6 +15,11 @@ import io.jdissect.api.ProtocolDef;
  * commands or on the top-level headers skips them.
  */
 public final class BodyNeeds {
+    private static final WantedName COLUMNS = new WantedName("_ws.col");
+    private static final WantedName PROTOCOLS = new WantedName("frame.protocols");
+    private static final WantedName DATA = new WantedName("data");
+    private static final WantedName MEDIA = new WantedName("media");
+
     private BodyNeeds() {
     }
 
@@ -22,7 +28,7 @@ public final class BodyNeeds {
      *                       could come out of it)
      */
     public static boolean read(PacketInfo pinfo, DissectorRegistry registry, boolean nestedMessages) {
-        if (pinfo.wants("_ws.col") || pinfo.wants("frame.protocols") || pinfo.wants("data") || pinfo.wants("media")) {
+        if (pinfo.wants(COLUMNS) || pinfo.wants(PROTOCOLS) || pinfo.wants(DATA) || pinfo.wants(MEDIA)) {
             return true;
         }
         DissectorTable media = registry.findTable(DissectorRegistry.MEDIA_TYPE);
@@ -31,7 +37,7 @@ public final class BodyNeeds {
         }
         for (DissectorHandle h : media.handles()) {
             ProtocolDef p = h.protocol();
-            if (p != null && (nestedMessages || !p.abbrev().equals("imf")) && pinfo.wants(p.abbrev())) {
+            if (p != null && (nestedMessages || !p.abbrev().equals("imf")) && pinfo.wants(p.field())) {
                 return true;
             }
         }

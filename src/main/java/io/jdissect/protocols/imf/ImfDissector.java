@@ -5,6 +5,7 @@ import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.DissectorTable;
 import io.jdissect.dissect.BodyNeeds;
 import io.jdissect.api.PacketInfo;
+import io.jdissect.api.WantedName;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 import io.jdissect.protocols.text.MediaContent;
@@ -20,6 +21,9 @@ import io.jdissect.protocols.text.MediaContent;
  * After tshark's items come jdissect's own {@code imf.x} items ({@link ImfDecodedItems}).
  */
 public final class ImfDissector {
+    private static final WantedName COLUMNS = new WantedName("_ws.col");
+    private static final WantedName OWN_ITEMS = new WantedName("imf.x");
+
     private static final String CONTACT = " (Contact Wireshark developers if you want this supported.)";
 
     private final ImfFields f;
@@ -126,10 +130,10 @@ public final class ImfDissector {
         if (contentType != null && media != null) {
             col.fenceInfo();
             media(tvb, end, contentType, parameters, encoding, media, pinfo, tree);
-        } else if (pinfo.wants(f.messageText.abbrev()) || pinfo.wants("_ws.col")) { // a line each: items and Info
+        } else if (pinfo.wants(f.messageText.abbrev()) || pinfo.wants(COLUMNS)) { // a line each: items and Info
             messageText(tvb, end, col, tree);
         }
-        if (pinfo.wants("imf.x")) {
+        if (pinfo.wants(OWN_ITEMS)) {
             decoded.add(tvb, pinfo, tree);
         }
         ImfExportEntry.Queue queue = pinfo.get(ImfExportEntry.Queue.class);

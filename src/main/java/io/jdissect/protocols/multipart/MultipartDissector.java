@@ -4,6 +4,7 @@ import io.jdissect.api.DissectorHandle;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.DissectorTable;
 import io.jdissect.api.PacketInfo;
+import io.jdissect.api.WantedName;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 import io.jdissect.protocols.imf.AsciiItems;
@@ -29,6 +30,8 @@ import java.util.Locale;
  * decoded length, SHA-256 and decoded file name ({@code mime_multipart.x.*}).
  */
 final class MultipartDissector {
+    private static final WantedName OWN_ITEMS = new WantedName("mime_multipart.x");
+
     private final DissectorRegistry registry;
     private final MultipartFields f;
 
@@ -170,7 +173,7 @@ final class MultipartDissector {
         } else {
             pinfo.call(registry.handle("data"), body, ti);
         }
-        if (pinfo.wants("mime_multipart.x")) { // decoding and hashing the part feed only these items
+        if (pinfo.wants(OWN_ITEMS)) { // decoding and hashing the part feed only these items
             decodedItems(ti, body, transferEncoding, fileName != null ? fileName : typeName);
         }
         ti.setLength(next.start - start);

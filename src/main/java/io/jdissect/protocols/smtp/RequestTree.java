@@ -31,8 +31,10 @@ final class RequestTree {
         switch (v.kind()) {
             case MESSAGE: {
                 int n = tvb.reportedLength();
-                pinfo.columns().appendInfo((prefs.desegmentData() ? "C: DATA fragment" : "C: Message Body")
-                        + ", " + n + " byte" + (n == 1 ? "" : "s"));
+                if (pinfo.columns().active()) { // most SMTP segments: no text made for a run without columns
+                    pinfo.columns().appendInfo((prefs.desegmentData() ? "C: DATA fragment" : "C: Message Body")
+                            + ", " + n + " byte" + (n == 1 ? "" : "s"));
+                }
                 if (!prefs.desegmentData()) {
                     messageLines(tvb, smtp);
                     return null;

@@ -6,6 +6,7 @@ import io.jdissect.dissect.BodyNeeds;
 import io.jdissect.dissect.reassembly.ReassembledIn;
 import io.jdissect.api.DissectorRegistry;
 import io.jdissect.api.PacketInfo;
+import io.jdissect.api.WantedName;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
 
@@ -17,6 +18,11 @@ import io.jdissect.api.Tvb;
  * same conversation.
  */
 final class SmtpDissector {
+    private static final WantedName DATA_TEXT_LINES = new WantedName("data-text-lines");
+    private static final WantedName SESSION = new WantedName("smtp.x");
+    private static final WantedName IMF = new WantedName("imf");
+    private static final WantedName DATA = new WantedName("smtp.data");
+
     private final DissectorRegistry registry;
     private final SmtpFields f;
     private final SmtpPreferences prefs;
@@ -72,7 +78,7 @@ final class SmtpDissector {
         pinfo.columns().clearInfo();
         // Nothing reads SMTP's items, nor the text lines of a DATA fragment below them (a filter on
         // IMF only, say): none is made; the session state moves all the same.
-        TreeItem smtp = pinfo.wants(f.proto.field()) || pinfo.wants("data-text-lines")
+        TreeItem smtp = pinfo.wants(f.proto.field()) || pinfo.wants(DATA_TEXT_LINES)
                 ? tree.add(f.proto.field(), tvb, 0, tvb.reportedLength()) : TreeItem.discarding();
         if (request) {
             DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, registry.handle("data-text-lines"));
@@ -85,7 +91,7 @@ final class SmtpDissector {
         } else {
             replies.add(tvb, pinfo, smtp, s);
         }
-        if (pinfo.wants("smtp.x")) { // the RFC session (an ANTLR parse per line) only feeds smtp.x.*
+        if (pinfo.wants(SESSION)) { // the RFC session (an ANTLR parse per line) only feeds smtp.x.*
             own.add(tvb, pinfo, smtp, st.session, request);
         }
         return tvb.length();
@@ -124,7 +130,7 @@ final class SmtpDissector {
 
     /** Whether the run reads what a message gives: IMF and what its body holds. */
     private boolean readsMessage(PacketInfo pinfo) {
-        return pinfo.wants("imf") || BodyNeeds.read(pinfo, registry, true);
+        return pinfo.wants(IMF) || BodyNeeds.read(pinfo, registry, true);
     }
 
     /**
@@ -132,7 +138,7 @@ final class SmtpDissector {
      * the reassembled message. The run's needs do not change, so a conversation decides once.
      */
     private boolean keepMessages(PacketInfo pinfo) {
-        return pinfo.wants("smtp.data") || registry.handle("imf") != null && readsMessage(pinfo);
+        return pinfo.wants(DATA) || registry.handle("imf") != null && readsMessage(pinfo);
     }
 
     /**

@@ -1,0 +1,41 @@
+package io.jdissect.api;
+
+import java.util.function.Predicate;
+
+/**
+ * A protocol or field name that a dissector asks {@link PacketInfo#wants(WantedName)} about on every
+ * packet, with the answer remembered for the run's needs: a constant of the dissector instead of a
+ * look-up by string per packet. {@code static final WantedName SESSION = new WantedName("smtp.x");}
+ */
+public final class WantedName {
+    private final String abbrev;
+    /** The last answer, with the needs it was given for. */
+    private volatile Answer answer;
+
+    /** Immutable, so that a race between two engines costs at most a second look-up. */
+    private record Answer(Predicate<String> needs, boolean wanted) {
+    }
+
+    public WantedName(String abbrev) {
+        this.abbrev = abbrev;
+    }
+
+    public String abbrev() {
+        return abbrev;
+    }
+
+    /** {@code needs.test(abbrev())}, remembered for the last {@code needs} asked (a run's needs do not change). */
+    boolean wantedBy(Predicate<String> needs) {
+        Answer a = answer;
+        if (a == null || a.needs() != needs) {
+            a = new Answer(needs, needs.test(abbrev));
+            answer = a;
+        }
+        return a.wanted();
+    }
+
+    @Override
+    public String toString() {
+        return abbrev;
+    }
+}
