@@ -61,10 +61,12 @@ public final class ByteSearch {
         long s0 = (b0 & 0xffL) * ONES;
         long s1 = (b1 & 0xffL) * ONES;
         int i = from;
-        // The word at i holds the first bytes of the pairs, the word at i + 1 their second bytes.
-        // Every match is flagged in both (and bytes above a match may be too): candidates are checked.
+        // The word at i holds the first bytes of the pairs, the word at i + 1 their second bytes (read
+        // only when the first has one: most words have neither). Every match is flagged in both, and
+        // bytes above a match may be too: candidates are checked.
         for (; i + Long.BYTES < to; i += Long.BYTES) {
-            if ((zeroBytes((long) LONGS.get(a, i) ^ s0) & zeroBytes((long) LONGS.get(a, i + 1) ^ s1)) != 0) {
+            long firsts = zeroBytes((long) LONGS.get(a, i) ^ s0);
+            if (firsts != 0 && (firsts & zeroBytes((long) LONGS.get(a, i + 1) ^ s1)) != 0) {
                 for (int k = i; k < i + Long.BYTES; k++) {
                     if (a[k] == b0 && a[k + 1] == b1) {
                         return k;

@@ -176,7 +176,7 @@ public final class ImfDissector {
         } else {
             body = tvb.subset(bodyOffset);
         }
-        if (!BodyNeeds.read(pinfo, registry, false) && !(pinfo.wants(f.proto.abbrev()) && NestedMessages.possible(type, body))) {
+        if (!BodyNeeds.read(pinfo, registry, false) && !(pinfo.wants(f.proto.abbrev()) && NestedMessages.possible(type, parameters, body))) {
             return; // nothing the run reads can come out of this body
         }
         if (!MimeDepth.enter(pinfo, f.maxDepth.uint())) {

@@ -11,6 +11,7 @@ import io.jdissect.protocols.imf.AsciiItems;
 import io.jdissect.protocols.imf.FormatText;
 import io.jdissect.protocols.imf.HeaderField;
 import io.jdissect.protocols.imf.HeaderFieldEnd;
+import io.jdissect.protocols.imf.MediaTypeParameters;
 import io.jdissect.protocols.imf.MimeDepth;
 import io.jdissect.protocols.imf.MimeEntity;
 import io.jdissect.protocols.imf.MimeParameters;

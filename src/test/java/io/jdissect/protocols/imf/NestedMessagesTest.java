@@ -10,7 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NestedMessagesTest {
     private static boolean possible(String body) {
-        return NestedMessages.possible("multipart/mixed", Tvb.ofSource("body", body.getBytes(StandardCharsets.ISO_8859_1)));
+        return NestedMessages.possible("multipart/mixed", null, tvb(body));
+    }
+
+    private static Tvb tvb(String body) {
+        return Tvb.ofSource("body", body.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** With the boundary known: only the part headers count. */
+    private static boolean possibleWithBoundary(String body) {
+        return NestedMessages.possible("multipart/mixed", " boundary=\"==b_1\"; charset=x", tvb(body));
     }
 
     @Test
@@ -33,9 +42,9 @@ class NestedMessagesTest {
     void looksOnlyIntoMultipartBodies() {
         Tvb body = Tvb.ofSource("body", "--b\r\nContent-Type: message/rfc822\r\n\r\nFrom: a\r\n--b--\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
-        assertTrue(NestedMessages.possible("Multipart/Mixed", body));
-        assertFalse(NestedMessages.possible("text/plain", body));
-        assertFalse(NestedMessages.possible("message/rfc822", body));
+        assertTrue(NestedMessages.possible("Multipart/Mixed", null, body));
+        assertFalse(NestedMessages.possible("text/plain", null, body));
+        assertFalse(NestedMessages.possible("message/rfc822", null, body));
     }
 
     @Test
@@ -44,5 +53,31 @@ class NestedMessagesTest {
         Tvb source = Tvb.ofSource("all", all);
         assertFalse(NestedMessages.holdsMediaType(source.subset(1)));
         assertTrue(NestedMessages.holdsMediaType(source.subset(0)));
+    }
+
+    @Test
+    void withTheBoundaryLooksAtThePartHeadersOnly() {
+        String text = "--==b_1\r\nContent-Type: text/plain\r\n\r\nA forwarded message/rfc822 mention\r\n";
+        String attachment = "--==b_1\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+Pgpz/+/+\r\n".repeat(50);
+        String message = "--==b_1\r\nContent-Type: Message/RFC822;\r\n name=\"fw.eml\"\r\n\r\nFrom: a\r\n\r\nhi\r\n";
+        String nested = "--==b_1\nContent-Type: multipart/alternative; boundary=inner\n\n--inner\n\n";
+        String close = "--==b_1--\r\n";
+        assertFalse(possibleWithBoundary("preamble\r\n" + text + attachment + close));
+        assertTrue(possibleWithBoundary(text + message + attachment + close));
+        assertTrue(possibleWithBoundary(text + nested + close));
+        // a media type in a part's body, or after the close delimiter, is no part of its own
+        assertFalse(possibleWithBoundary(text + close + "Content-Type: message/rfc822\r\n\r\n"));
+        // headers that do not end: dissected, in case
+        assertTrue(possibleWithBoundary(text + "--==b_1\r\nContent-Type: text/pl"));
+        // the same body without its boundary is searched whole, and the mention in the text counts
+        assertTrue(possible("preamble\r\n" + text + attachment + close));
+    }
+
+    @Test
+    void withoutABoundaryTheWholeBodyIsSearched() {
+        Tvb body = tvb("--b\r\nContent-Type: text/plain\r\n\r\nmessage/rfc822\r\n--b--\r\n");
+        assertTrue(NestedMessages.possible("multipart/mixed", "charset=x", body));
+        assertFalse(NestedMessages.possible("multipart/mixed", "boundary=b", body));
     }
 }

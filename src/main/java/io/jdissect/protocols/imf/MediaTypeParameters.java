@@ -1,15 +1,15 @@
-package io.jdissect.protocols.multipart;
+package io.jdissect.protocols.imf;
 
 /**
  * Wireshark's {@code ws_find_media_type_parameter}: the value of parameter {@code key} (any case)
  * in a {@code name=value;name="quoted value"} list, quotes removed and backslash escapes resolved;
  * null when absent or without a value.
  */
-final class MediaTypeParameters {
+public final class MediaTypeParameters {
     private MediaTypeParameters() {
     }
 
-    static String find(String parameters, String key) {
+    public static String find(String parameters, String key) {
         if (parameters == null) {
             return null;
         }
