@@ -36,6 +36,11 @@ public final class FirstPassNotes {
         return new FirstPassNotes(true);
     }
 
+    /** Whether this run keeps notes for a second pass: a single-pass run need not make them. */
+    public boolean keeping() {
+        return keeping;
+    }
+
     /** In the first pass, records that {@code name} of {@code id} (a frame number, a stream index) is {@code value}. */
     public void note(String name, long id, long value) {
         if (keeping && !secondPass) {

@@ -18,6 +18,9 @@ public final class ReassembledIn {
 
     /** First pass: the fragments of a message completed in {@code frame} learn where. */
     public static void note(PacketInfo pinfo, FieldDef field, List<Fragment> fragments, long frame) {
+        if (!pinfo.notes().keeping()) {
+            return;
+        }
         for (Fragment fr : fragments) {
             note(pinfo, field, fr.frame(), frame);
         }

@@ -99,6 +99,9 @@ final class SmtpDissector {
 
     /** For a second pass (-2): each earlier fragment of the message learns where it was reassembled. */
     private void noteReassembledIn(PacketInfo pinfo, DataReassembly.Message m) {
+        if (!pinfo.notes().keeping()) {
+            return; // a single pass: no walk over the message's fragments (hundreds for a megabyte)
+        }
         for (DataReassembly.Fragment fr : m.fragments()) {
             ReassembledIn.note(pinfo, f.dataReassembledIn, fr.frame(), m.reassembledIn());
         }

@@ -37,7 +37,21 @@ final class TcpStreamTable {
     }
 
     /** An unordered pair of endpoints. */
-    private record Key(Address a, int portA, Address b, int portB) {
+    private static final class Key {
+        private final Address a;
+        private final int portA;
+        private final Address b;
+        private final int portB;
+        private final int hash;
+
+        private Key(Address a, int portA, Address b, int portB) {
+            this.a = a;
+            this.portA = portA;
+            this.b = b;
+            this.portB = portB;
+            this.hash = hash(a, portA, b, portB);
+        }
+
         static Key of(Address s, int sport, Address d, int dport) {
             int c = Arrays.compare(s.bytes(), d.bytes());
             if (c < 0 || (c == 0 && sport <= dport)) {
@@ -46,9 +60,31 @@ final class TcpStreamTable {
             return new Key(d, dport, s, sport);
         }
 
-        // Written out: a record's generated equals and hashCode go through method handles, which
-        // cost every run a few dozen generated classes at start-up and are slow until compiled,
-        // and this lookup runs for every segment.
+        /*
+         * Written out, not a record's: its generated equals and hashCode go through method handles,
+         * which cost every run a few dozen generated classes at start-up. The hash mixes every byte
+         * (FNV-1a, then a 64-bit finalizer) so that two connections' hashes are all but never equal:
+         * the 31-polynomials of Arrays.hashCode and a record collided for addresses and ports
+         * of one capture, and each lookup that met a collision made C2 throw away and recompile
+         * the TCP dissector it had compiled this lookup into.
+         */
+        private static int hash(Address a, int portA, Address b, int portB) {
+            long h = bytes(0xcbf29ce484222325L, a.bytes());
+            h = (h ^ portA) * 0x100000001b3L;
+            h = bytes(h, b.bytes());
+            h = (h ^ portB) * 0x100000001b3L;
+            h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+            h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+            return (int) (h ^ (h >>> 33));
+        }
+
+        private static long bytes(long h, byte[] bytes) {
+            for (byte x : bytes) {
+                h = (h ^ (x & 0xff)) * 0x100000001b3L;
+            }
+            return h;
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.portA == portA && k.portB == portB && k.a.equals(a) && k.b.equals(b);
@@ -56,7 +92,7 @@ final class TcpStreamTable {
 
         @Override
         public int hashCode() {
-            return ((a.hashCode() * 31 + portA) * 31 + b.hashCode()) * 31 + portB;
+            return hash;
         }
     }
 
