@@ -19,11 +19,29 @@ final class TcpHeaderFlags {
 
     private static final String[] NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
 
+    /*
+     * Both texts of each combination of the 12 bits, made the first time it is met: every segment
+     * of a tree or Info column asks, and a capture has a handful of combinations. Racy but safe:
+     * a String is immutable, and two threads at worst make the same text twice.
+     */
+    private static final String[] NAMES_OF = new String[1 << 12];
+    private static final String[] LETTERS_OF = new String[1 << 12];
+
     private TcpHeaderFlags() {
     }
 
     /** tcp_flags_to_str: "SYN, ACK", "Reserved" for reserved bits, "<None>" when none is set. */
     static String names(int flags) {
+        int bits = flags & 0xfff;
+        String s = NAMES_OF[bits];
+        if (s == null) {
+            s = spellNames(bits);
+            NAMES_OF[bits] = s;
+        }
+        return s;
+    }
+
+    private static String spellNames(int flags) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < NAMES.length; i++) {
             if ((flags & (1 << i)) != 0) {
@@ -44,6 +62,16 @@ final class TcpHeaderFlags {
 
     /** tcp_flags_to_str_first_letter: one character per bit, most significant first, '·' if clear. */
     static String letters(int flags) {
+        int bits = flags & 0xfff;
+        String s = LETTERS_OF[bits];
+        if (s == null) {
+            s = spellLetters(bits);
+            LETTERS_OF[bits] = s;
+        }
+        return s;
+    }
+
+    private static String spellLetters(int flags) {
         StringBuilder sb = new StringBuilder(12);
         for (int i = 11; i >= 0; i--) {
             if ((flags & (1 << i)) == 0) {
