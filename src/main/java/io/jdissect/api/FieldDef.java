@@ -22,7 +22,7 @@ public final class FieldDef {
     private final int id;
     private static int nextId;
     /** "Does the run read this field?", answered once per run. */
-    private final WantedName wanted;
+    private volatile WantedAnswer wanted;
 
     FieldDef(ProtocolDef protocol, String abbrev, String name, FieldType type, Base base, long bitmask,
              String blurb, ValueStrings values) {
@@ -34,7 +34,6 @@ public final class FieldDef {
         this.bitmask = bitmask;
         this.blurb = blurb;
         this.values = values;
-        this.wanted = new WantedName(abbrev);
         synchronized (FieldDef.class) {
             this.id = nextId++;
         }
@@ -49,7 +48,12 @@ public final class FieldDef {
      * for their fields on every packet, and a run's needs do not change ({@link PacketInfo#wants(FieldDef)}).
      */
     boolean wantedBy(Predicate<String> needs) {
-        return wanted.wantedBy(needs);
+        WantedAnswer w = wanted;
+        if (w == null || w.needs() != needs) {
+            w = new WantedAnswer(needs, needs.test(abbrev));
+            wanted = w;
+        }
+        return w.wanted();
     }
 
     public String abbrev() {

@@ -9,12 +9,7 @@ import java.util.function.Predicate;
  */
 public final class WantedName {
     private final String abbrev;
-    /** The last answer, with the needs it was given for. */
-    private volatile Answer answer;
-
-    /** Immutable, so that a race between two engines costs at most a second look-up. */
-    private record Answer(Predicate<String> needs, boolean wanted) {
-    }
+    private volatile WantedAnswer answer;
 
     public WantedName(String abbrev) {
         this.abbrev = abbrev;
@@ -26,9 +21,9 @@ public final class WantedName {
 
     /** {@code needs.test(abbrev())}, remembered for the last {@code needs} asked (a run's needs do not change). */
     boolean wantedBy(Predicate<String> needs) {
-        Answer a = answer;
+        WantedAnswer a = answer;
         if (a == null || a.needs() != needs) {
-            a = new Answer(needs, needs.test(abbrev));
+            a = new WantedAnswer(needs, needs.test(abbrev));
             answer = a;
         }
         return a.wanted();
