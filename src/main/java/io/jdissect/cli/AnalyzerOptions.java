@@ -26,7 +26,10 @@ import java.util.function.Consumer;
 
 /** {@code -z NAME[,ARGS]} and {@code --report-format}: the analyzers of a run and the printing of their reports. */
 final class AnalyzerOptions {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Made on first use: most runs have no analyzer, and Jackson's classes are loaded with it. */
+    private static final class Json {
+        static final JsonFactory FACTORY = new JsonFactory();
+    }
     private static final List<String> REPORT_FORMATS = List.of("text", "json");
 
     private AnalyzerOptions() {
@@ -92,7 +95,7 @@ final class AnalyzerOptions {
             return;
         }
         if (format.equals("json")) {
-            JsonGenerator g = JSON.createGenerator(stdout).useDefaultPrettyPrinter();
+            JsonGenerator g = Json.FACTORY.createGenerator(stdout).useDefaultPrettyPrinter();
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartArray();
             for (String name : names) {
@@ -102,7 +105,7 @@ final class AnalyzerOptions {
                     g.writeStartObject();
                     g.writeStringField("analyzer", name);
                     g.writeFieldName("report");
-                    try (JsonParser p = JSON.createParser(json)) {
+                    try (JsonParser p = Json.FACTORY.createParser(json)) {
                         p.nextToken();
                         g.copyCurrentStructure(p);
                     }
@@ -143,7 +146,7 @@ final class AnalyzerOptions {
      */
     private static String renderJson(String name, Report r, Consumer<String> messages) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator g = JSON.createGenerator(text)) {
+        try (JsonGenerator g = Json.FACTORY.createGenerator(text)) {
             r.json(g);
             g.flush();
             if (g.getOutputContext().inRoot() && text.getBuffer().length() > 0) {

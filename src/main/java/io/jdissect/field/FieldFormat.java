@@ -24,7 +24,8 @@ import java.util.Locale;
 public final class FieldFormat {
     private static final DateTimeFormatter ABS_TIME =
             DateTimeFormatter.ofPattern("MMM ppd, yyyy HH:mm:ss", Locale.US);
-    private static volatile ZoneId zone = ZoneId.systemDefault();
+    /** Null until set or first read: the system's zone costs a read of the time-zone data, which the CLI never needs. */
+    private static volatile ZoneId zone;
 
     private FieldFormat() {
     }
@@ -35,7 +36,12 @@ public final class FieldFormat {
     }
 
     public static ZoneId zone() {
-        return zone;
+        ZoneId z = zone;
+        if (z == null) {
+            z = ZoneId.systemDefault();
+            zone = z;
+        }
+        return z;
     }
 
     /** The value as {@code -T fields} prints it; null when the item has no printable value. */
@@ -164,7 +170,7 @@ public final class FieldFormat {
         if (!representable(second)) {
             return NOT_REPRESENTABLE;
         }
-        ZoneId z = zone;
+        ZoneId z = zone();
         SecondText cached = lastSecond;
         if (cached == null || cached.second != second || cached.zone != z) {
             cached = secondText(second, z);
