@@ -206,7 +206,10 @@ public final class JsonWriter implements SplittableWriter {
 
         /** Forgets the items, so that the scratch does not keep an old packet's tree alive. */
         void clear() {
-            Arrays.fill(items, 0, groups.itemCount(), null);
+            // Not Arrays.fill, whose profile every caller shares (see EkWriter.Level.clear).
+            for (int i = 0, n = groups.itemCount(); i < n; i++) {
+                items[i] = null;
+            }
             groups.clear();
         }
     }
