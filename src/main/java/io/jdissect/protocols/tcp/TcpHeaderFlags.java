@@ -1,5 +1,7 @@
 package io.jdissect.protocols.tcp;
 
+import java.util.function.IntFunction;
+
 /**
  * The 12 flag bits of the TCP header (RFC 9293 section 3.1, RFC 3168, RFC 9768's AE) and the two
  * ways tshark writes them: the Info/summary list ("SYN, ACK") and {@code tcp.flags.str}
@@ -32,11 +34,15 @@ final class TcpHeaderFlags {
 
     /** tcp_flags_to_str: "SYN, ACK", "Reserved" for reserved bits, "<None>" when none is set. */
     static String names(int flags) {
+        return cached(NAMES_OF, flags, TcpHeaderFlags::spellNames);
+    }
+
+    private static String cached(String[] texts, int flags, IntFunction<String> spell) {
         int bits = flags & 0xfff;
-        String s = NAMES_OF[bits];
+        String s = texts[bits];
         if (s == null) {
-            s = spellNames(bits);
-            NAMES_OF[bits] = s;
+            s = spell.apply(bits);
+            texts[bits] = s;
         }
         return s;
     }
@@ -62,13 +68,7 @@ final class TcpHeaderFlags {
 
     /** tcp_flags_to_str_first_letter: one character per bit, most significant first, '·' if clear. */
     static String letters(int flags) {
-        int bits = flags & 0xfff;
-        String s = LETTERS_OF[bits];
-        if (s == null) {
-            s = spellLetters(bits);
-            LETTERS_OF[bits] = s;
-        }
-        return s;
+        return cached(LETTERS_OF, flags, TcpHeaderFlags::spellLetters);
     }
 
     private static String spellLetters(int flags) {
