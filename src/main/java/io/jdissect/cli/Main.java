@@ -64,10 +64,12 @@ public final class Main {
     public static final int OK = 0;
     public static final int BAD_ARGUMENTS = 1;
     public static final int BAD_INPUT = 2;
+    /** A reader of standard output that went away: the status of a process ended by SIGPIPE, as tshark is. */
+    public static final int READER_GONE = 128 + 13;
     private static final List<String> FORMATS = List.of("text", "fields", "json", "ek");
 
     private final InputStream stdin;
-    private final OutputStream stdout;
+    private final WatchedOutput stdout;
     private final PrintStream stderr;
 
     /**
@@ -77,7 +79,7 @@ public final class Main {
      */
     public Main(InputStream stdin, OutputStream stdout, PrintStream stderr) {
         this.stdin = stdin;
-        this.stdout = stdout;
+        this.stdout = new WatchedOutput(stdout);
         this.stderr = stderr;
     }
 
@@ -95,6 +97,9 @@ public final class Main {
             stderr.println("jdissect: " + e.getMessage());
             return e.exitCode;
         } catch (Throwable t) {
+            if (stdout.readerGone()) {
+                return READER_GONE; // tshark is killed by SIGPIPE and says nothing
+            }
             stderr.println("jdissect: internal error: " + t);
             return BAD_INPUT;
         }
