@@ -266,7 +266,7 @@ public final class Main {
             } else if (!o.quiet) {
                 writer.write(p);
                 if (o.flush) {
-                    stdout.flush();
+                    writer.flush();
                 }
             }
         }

@@ -300,6 +300,12 @@ public final class EkWriter implements SplittableWriter {
     }
 
     @Override
+    public void flush() throws IOException {
+        gen.flush();
+        out.flush();
+    }
+
+    @Override
     public void finish() throws IOException {
         gen.flush();
         out.flush();

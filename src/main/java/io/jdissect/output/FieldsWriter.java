@@ -71,6 +71,11 @@ public final class FieldsWriter implements PacketWriter {
     }
 
     @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
     public void finish() throws IOException {
         out.flush();
     }

@@ -398,6 +398,12 @@ public final class JsonWriter implements SplittableWriter {
     }
 
     @Override
+    public void flush() throws IOException {
+        gen.flush();
+        out.flush();
+    }
+
+    @Override
     public void finish() throws IOException {
         if (!continuing) {
             gen.writeRaw(first ? "]\n" : "\n]\n");

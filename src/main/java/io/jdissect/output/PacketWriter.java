@@ -17,6 +17,10 @@ public interface PacketWriter {
 
     void write(Packet packet) throws IOException;
 
+    /** Passes what was written so far on to the stream and flushes it ({@code -l}: a packet at a time). */
+    default void flush() throws IOException {
+    }
+
     /** Writes what comes after the last packet and flushes. */
     void finish() throws IOException;
 }

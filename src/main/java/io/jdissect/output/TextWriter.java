@@ -127,6 +127,11 @@ public final class TextWriter implements PacketWriter {
     }
 
     @Override
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
     public void finish() throws IOException {
         out.flush();
     }
