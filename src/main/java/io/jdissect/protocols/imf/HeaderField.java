@@ -52,7 +52,7 @@ public record HeaderField(String name, int offset, int length, String unfolded, 
     }
 
     /** RFC 5322 §2.2.3 unfolding: a line end followed by white space is removed; a final line end too. */
-    static String unfold(String raw) {
+    public static String unfold(String raw) {
         int first = 0;
         int n = raw.length();
         while (first < n && raw.charAt(first) != '\r' && raw.charAt(first) != '\n') {

@@ -4,6 +4,7 @@ import io.jdissect.api.ByteSearch;
 import io.jdissect.api.Tvb;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Whether a body may hold a message of its own: IMF's items come out of a body only through a
@@ -21,7 +22,7 @@ final class NestedMessages {
 
     static {
         int m = MEDIA_TYPE.length;
-        java.util.Arrays.fill(SHIFT, m);
+        Arrays.fill(SHIFT, m);
         for (int k = 0; k < m - 1; k++) {
             SHIFT[MEDIA_TYPE[k]] = m - 1 - k;
         }
@@ -50,7 +51,7 @@ final class NestedMessages {
         int end = body.arrayOffset() + body.length();
         for (int d = ByteSearch.indexOfPair(a, body.arrayOffset(), end, (byte) '-', (byte) '-'); d >= 0;
                 d = ByteSearch.indexOfPair(a, d + 1, end, (byte) '-', (byte) '-')) {
-            if (!java.util.Arrays.equals(a, d, Math.min(end, d + delimiter.length), delimiter, 0, delimiter.length)) {
+            if (!Arrays.equals(a, d, Math.min(end, d + delimiter.length), delimiter, 0, delimiter.length)) {
                 continue;
             }
             int headers = d + delimiter.length;

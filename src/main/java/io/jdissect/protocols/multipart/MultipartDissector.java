@@ -148,7 +148,7 @@ final class MultipartDissector {
                 String value = header.text().substring(header.firstColon() + 1);
                 ti.add(f.headers[index], tvb, offset, len, value).setText(rawText);
                 String line = HeaderField.text(tvb.bytes(offset, len), 0, len);
-                MimeParameters decoded = MimeParameters.parse(withoutLineEnds(line.substring(line.indexOf(':') + 1)));
+                MimeParameters decoded = MimeParameters.parse(HeaderField.unfold(line.substring(line.indexOf(':') + 1)));
                 switch (index) {
                     case MultipartFields.TYPE -> {
                         int semi = value.indexOf(';');
@@ -292,21 +292,5 @@ final class MultipartDissector {
     private static int lineEnd(Tvb tvb, int offset, int[] next) {
         int len = tvb.findLineEnd(offset, next);
         return len < 0 ? tvb.length() - offset : len;
-    }
-
-    /** The header's value unfolded by removing its CRs and LFs (a regex per part header was most of its cost). */
-    private static String withoutLineEnds(String value) {
-        StringBuilder sb = null;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\r' || c == '\n') {
-                if (sb == null) {
-                    sb = new StringBuilder(value.length()).append(value, 0, i);
-                }
-            } else if (sb != null) {
-                sb.append(c);
-            }
-        }
-        return sb == null ? value : sb.toString();
     }
 }

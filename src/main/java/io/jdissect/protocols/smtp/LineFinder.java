@@ -1,6 +1,5 @@
 package io.jdissect.protocols.smtp;
 
-import io.jdissect.api.ByteSearch;
 import io.jdissect.api.Tvb;
 
 /**
@@ -17,30 +16,18 @@ final class LineFinder {
      * and the end is not in the buffer; {@code next[0]} gets the offset after the end-of-line.
      */
     static int find(Tvb tvb, int offset, boolean desegment, int[] next) {
-        int end = tvb.length();
-        byte[] a = tvb.array();
-        int base = tvb.arrayOffset();
-        int at = ByteSearch.indexOfLineEnd(a, base + offset, base + end);
-        if (at >= 0) {
-            int i = at - base;
-            if (a[at] == '\n') {
-                next[0] = i + 1;
-                return i - offset;
+        int len = tvb.findLineEnd(offset, next);
+        if (len < 0) {
+            if (desegment) {
+                return -1;
             }
-            if (i + 1 >= end) {
-                if (desegment) {
-                    return -1;
-                }
-                next[0] = i + 1;
-            } else {
-                next[0] = a[at + 1] == '\n' ? i + 2 : i + 1;
-            }
-            return i - offset;
+            next[0] = tvb.length();
+            return tvb.length() - offset;
         }
-        if (desegment) {
-            return -1;
+        int eol = offset + len;
+        if (desegment && eol == tvb.length() - 1 && tvb.u8(eol) == '\r') {
+            return -1; // a CR as the buffer's last byte: CRLF or a lone CR, the next segment decides
         }
-        next[0] = end;
-        return end - offset;
+        return len;
     }
 }
