@@ -106,10 +106,10 @@ public final class Main {
     }
 
     private int runChecked(String[] args) throws IOException {
-        CliOptions o = new CliOptions();
-        CommandLine cl = new CommandLine(o);
+        CommandLine cl = CliOptions.commandLine();
+        CliOptions o;
         try {
-            cl.parseArgs(args);
+            o = CliOptions.of(cl.parseArgs(args));
         } catch (CommandLine.ParameterException e) {
             stderr.println("jdissect: " + e.getMessage());
             stderr.println("Run 'jdissect -h' for the list of options.");
