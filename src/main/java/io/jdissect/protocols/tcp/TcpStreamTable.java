@@ -2,7 +2,6 @@ package io.jdissect.protocols.tcp;
 
 import io.jdissect.api.Address;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +26,7 @@ final class TcpStreamTable {
     private final Consumer<TcpStream> onEvict;
     private final LinkedHashMap<Key, TcpStream> streams = new LinkedHashMap<>(16, 0.75f, true);
     private final LinkedHashMap<Key, Integer> evicted = new LinkedHashMap<>();
+    private final Key probe = new Key();
     private int nextIndex;
 
     /** {@code onEvict} releases what an evicted stream holds (its reassembly buffers). */
@@ -36,58 +36,101 @@ final class TcpStreamTable {
         this.onEvict = onEvict;
     }
 
-    /** An unordered pair of endpoints. */
+    /**
+     * An unordered pair of endpoints, its addresses packed into longs (an IPv4 or IPv6 address is at
+     * most 16 bytes): a lookup compares numbers in the key itself instead of following four
+     * references to two {@link Address}es and their arrays, which for a table of thousands of
+     * connections were a cache miss each. Mutable only as the table's probe.
+     *
+     * <p>Written out, not a record's: a record's generated equals and hashCode go through method
+     * handles, which cost every run a few dozen generated classes at start-up. The hash mixes every
+     * bit so that two connections' hashes are all but never equal: the 31-polynomials of
+     * Arrays.hashCode and a record collided for addresses and ports of one capture, and each lookup
+     * that met a collision made C2 throw away and recompile the TCP dissector it had compiled this
+     * lookup into.
+     */
     private static final class Key {
-        private final Address a;
-        private final int portA;
-        private final Address b;
-        private final int portB;
-        private final int hash;
+        private long aHigh;
+        private long aLow;
+        private long bHigh;
+        private long bLow;
+        /** Both ports and both address lengths: portA, portB (16 bits each), lengthA, lengthB (8 bits each). */
+        private long rest;
+        private int hash;
 
-        private Key(Address a, int portA, Address b, int portB) {
-            this.a = a;
-            this.portA = portA;
-            this.b = b;
-            this.portB = portB;
-            this.hash = hash(a, portA, b, portB);
+        private Key() {
         }
 
-        static Key of(Address s, int sport, Address d, int dport) {
-            int c = Arrays.compare(s.bytes(), d.bytes());
-            if (c < 0 || (c == 0 && sport <= dport)) {
-                return new Key(s, sport, d, dport);
+        private Key(Key k) {
+            aHigh = k.aHigh;
+            aLow = k.aLow;
+            bHigh = k.bHigh;
+            bLow = k.bLow;
+            rest = k.rest;
+            hash = k.hash;
+        }
+
+        /** Makes this key the pair (s, sport) and (d, dport), in the order that is the same both ways. */
+        Key set(Address s, int sport, Address d, int dport) {
+            byte[] sb = s.bytes();
+            byte[] db = d.bytes();
+            long sHigh = high(sb);
+            long sLow = low(sb);
+            long dHigh = high(db);
+            long dLow = low(db);
+            int c = sb.length != db.length ? Integer.compare(sb.length, db.length)
+                    : sHigh != dHigh ? Long.compareUnsigned(sHigh, dHigh)
+                    : sLow != dLow ? Long.compareUnsigned(sLow, dLow)
+                    : Integer.compare(sport, dport);
+            if (c <= 0) {
+                put(sHigh, sLow, sb.length, sport, dHigh, dLow, db.length, dport);
+            } else {
+                put(dHigh, dLow, db.length, dport, sHigh, sLow, sb.length, sport);
             }
-            return new Key(d, dport, s, sport);
+            return this;
         }
 
-        /*
-         * Written out, not a record's: its generated equals and hashCode go through method handles,
-         * which cost every run a few dozen generated classes at start-up. The hash mixes every byte
-         * (FNV-1a, then a 64-bit finalizer) so that two connections' hashes are all but never equal:
-         * the 31-polynomials of Arrays.hashCode and a record collided for addresses and ports
-         * of one capture, and each lookup that met a collision made C2 throw away and recompile
-         * the TCP dissector it had compiled this lookup into.
-         */
-        private static int hash(Address a, int portA, Address b, int portB) {
-            long h = bytes(0xcbf29ce484222325L, a.bytes());
-            h = (h ^ portA) * 0x100000001b3L;
-            h = bytes(h, b.bytes());
-            h = (h ^ portB) * 0x100000001b3L;
+        private void put(long ah, long al, int alen, int pa, long bh, long bl, int blen, int pb) {
+            aHigh = ah;
+            aLow = al;
+            bHigh = bh;
+            bLow = bl;
+            rest = (long) pa << 48 | (long) pb << 32 | (long) alen << 8 | blen;
+            // Independent products (odd constants from the golden ratio and MurmurHash3), then one finalizer.
+            long h = mix(ah * 0x9e3779b97f4a7c15L + al * 0xc2b2ae3d27d4eb4fL + bh * 0x165667b19e3779f9L
+                    + bl * 0xff51afd7ed558ccdL + rest * 0xc4ceb9fe1a85ec53L);
+            hash = (int) (h ^ (h >>> 32));
+        }
+
+        /** The first eight bytes of an address (all of an IPv4 one), big-endian. */
+        private static long high(byte[] a) {
+            return pack(a, 0, Math.min(a.length, 8));
+        }
+
+        /** Bytes 8 to 15 of an address (IPv6), big-endian. */
+        private static long low(byte[] a) {
+            return a.length > 8 ? pack(a, 8, Math.min(a.length, 16)) : 0;
+        }
+
+        private static long pack(byte[] a, int from, int to) {
+            long v = 0;
+            for (int i = from; i < to; i++) {
+                v = v << 8 | (a[i] & 0xff);
+            }
+            return v;
+        }
+
+        /** A 64-bit finalizer (MurmurHash3's fmix64). */
+        private static long mix(long h) {
             h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
             h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
-            return (int) (h ^ (h >>> 33));
-        }
-
-        private static long bytes(long h, byte[] bytes) {
-            for (byte x : bytes) {
-                h = (h ^ (x & 0xff)) * 0x100000001b3L;
-            }
-            return h;
+            return h ^ (h >>> 33);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && k.portA == portA && k.portB == portB && k.a.equals(a) && k.b.equals(b);
+            return o instanceof Key k && k.hash == hash && k.rest == rest && k.aHigh == aHigh && k.aLow == aLow
+                    && k.bHigh == bHigh && k.bLow == bLow;
         }
 
         @Override
@@ -97,14 +140,14 @@ final class TcpStreamTable {
     }
 
     TcpStream find(Address src, int sport, Address dst, int dport) {
-        Key key = Key.of(src, sport, dst, dport);
-        TcpStream s = streams.get(key);
+        // The probe is reused: a key is made only for a stream that is added.
+        TcpStream s = streams.get(probe.set(src, sport, dst, dport));
         if (s == null) {
-            Integer index = evicted.remove(key);
+            Integer index = evicted.remove(probe);
             if (index != null) {
                 s = new TcpStream(index, src, sport);
                 s.restored = true;
-                put(key, s);
+                put(new Key(probe), s);
             }
         }
         return s;
@@ -113,7 +156,7 @@ final class TcpStreamTable {
     /** Starts a new stream for these endpoints, replacing any earlier one. */
     TcpStream create(Address src, int sport, Address dst, int dport) {
         TcpStream s = new TcpStream(nextIndex++, src, sport);
-        put(Key.of(src, sport, dst, dport), s);
+        put(new Key().set(src, sport, dst, dport), s);
         return s;
     }
 
