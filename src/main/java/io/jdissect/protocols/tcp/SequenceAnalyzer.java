@@ -17,8 +17,13 @@ final class SequenceAnalyzer {
     private SequenceAnalyzer() {
     }
 
+    /**
+     * Analyses one segment. {@code inFlightRead}: whether anything reads tcp.analysis.bytes_in_flight;
+     * when nothing does, the walk over the unacknowledged segments that counts them is left out (the
+     * state later segments depend on is kept either way).
+     */
     static void analyze(TcpStream stream, TcpFlow fwd, TcpFlow rev, long frame, Timestamp now,
-                        long seq, long ack, int seglen, int flags, long window, TcpAnalysis ta) {
+                        long seq, long ack, int seglen, int flags, long window, TcpAnalysis ta, boolean inFlightRead) {
         boolean syn = (flags & TcpHeaderFlags.SYN) != 0;
         boolean fin = (flags & TcpHeaderFlags.FIN) != 0;
         boolean rst = (flags & TcpHeaderFlags.RST) != 0;
@@ -151,7 +156,7 @@ final class SequenceAnalyzer {
             it.remove();
         }
 
-        bytesInFlight(fwd, rev, seglen, flags, ta);
+        bytesInFlight(fwd, rev, seglen, flags, ta, inFlightRead);
     }
 
     private static void classifyRetransmission(TcpStream stream, TcpFlow fwd, TcpFlow rev, Timestamp now, long seq,
@@ -196,10 +201,32 @@ final class SequenceAnalyzer {
         }
     }
 
-    private static void bytesInFlight(TcpFlow fwd, TcpFlow rev, int seglen, int flags, TcpAnalysis ta) {
+    private static void bytesInFlight(TcpFlow fwd, TcpFlow rev, int seglen, int flags, TcpAnalysis ta,
+                                      boolean inFlightRead) {
         if (seglen == 0 || fwd.segments.isEmpty() || !fwd.validBif) {
             return;
         }
+        if (inFlightRead) {
+            inFlight(fwd, rev, flags, ta);
+        }
+        boolean push = (flags & TcpHeaderFlags.PSH) != 0;
+        if (push && !fwd.pushSetLast) {
+            fwd.pushBytesSent += seglen;
+            fwd.pushSetLast = true;
+        } else if (push) {
+            fwd.pushBytesSent = seglen;
+        } else if (fwd.pushSetLast) {
+            fwd.pushBytesSent = seglen;
+            fwd.pushSetLast = false;
+        } else {
+            fwd.pushBytesSent += seglen;
+        }
+        ta.touch();
+        ta.pushBytesSent = fwd.pushBytesSent;
+    }
+
+    /** tcp.analysis.bytes_in_flight: from the lowest to the highest unacknowledged byte, less what SACKs delivered. */
+    private static void inFlight(TcpFlow fwd, TcpFlow rev, int flags, TcpAnalysis ta) {
         TcpFlow.Unacked head = fwd.segments.peekFirst();
         long first = Seq.sub(head.seq, fwd.baseSeq);
         long last = Seq.sub(head.nextseq, fwd.baseSeq);
@@ -225,19 +252,5 @@ final class SequenceAnalyzer {
                 ta.bytesInFlight -= 1;
             }
         }
-        boolean push = (flags & TcpHeaderFlags.PSH) != 0;
-        if (push && !fwd.pushSetLast) {
-            fwd.pushBytesSent += seglen;
-            fwd.pushSetLast = true;
-        } else if (push) {
-            fwd.pushBytesSent = seglen;
-        } else if (fwd.pushSetLast) {
-            fwd.pushBytesSent = seglen;
-            fwd.pushSetLast = false;
-        } else {
-            fwd.pushBytesSent += seglen;
-        }
-        ta.touch();
-        ta.pushBytesSent = fwd.pushBytesSent;
     }
 }

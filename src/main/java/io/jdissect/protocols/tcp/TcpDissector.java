@@ -138,7 +138,7 @@ final class TcpDissector implements Dissector {
                 pinfo.notes().note(f.initialRtt.abbrev(), stream.index, stream.firstRtt.toNanos());
             }
             SequenceAnalyzer.analyze(stream, fwd, rev, pinfo.frameNumber(), pinfo.absoluteTime(), rawSeq, rawAck,
-                    seglen, flags, win, ta);
+                    seglen, flags, win, ta, pinfo.wants(f.analysis));
         }
         // Relative numbers come from the analysis, which only segments of known length get.
         long seq = haveSeglen ? Seq.sub(rawSeq, fwd.baseSeq) : rawSeq;
