@@ -18,12 +18,13 @@ final class SequenceAnalyzer {
     }
 
     /**
-     * Analyses one segment. {@code inFlightRead}: whether anything reads tcp.analysis.bytes_in_flight;
-     * when nothing does, the walk over the unacknowledged segments that counts them is left out (the
-     * state later segments depend on is kept either way).
+     * Analyses one segment. {@code analysisRead}: whether anything reads tcp.analysis or a field under
+     * it; when nothing does, the walk over the unacknowledged segments that counts the bytes in flight
+     * (shown only there, with push_bytes_sent beside them) is left out. The state later segments
+     * depend on is kept either way.
      */
     static void analyze(TcpStream stream, TcpFlow fwd, TcpFlow rev, long frame, Timestamp now,
-                        long seq, long ack, int seglen, int flags, long window, TcpAnalysis ta, boolean inFlightRead) {
+                        long seq, long ack, int seglen, int flags, long window, TcpAnalysis ta, boolean analysisRead) {
         boolean syn = (flags & TcpHeaderFlags.SYN) != 0;
         boolean fin = (flags & TcpHeaderFlags.FIN) != 0;
         boolean rst = (flags & TcpHeaderFlags.RST) != 0;
@@ -156,7 +157,7 @@ final class SequenceAnalyzer {
             it.remove();
         }
 
-        bytesInFlight(fwd, rev, seglen, flags, ta, inFlightRead);
+        bytesInFlight(fwd, rev, seglen, flags, ta, analysisRead);
     }
 
     private static void classifyRetransmission(TcpStream stream, TcpFlow fwd, TcpFlow rev, Timestamp now, long seq,
@@ -202,11 +203,11 @@ final class SequenceAnalyzer {
     }
 
     private static void bytesInFlight(TcpFlow fwd, TcpFlow rev, int seglen, int flags, TcpAnalysis ta,
-                                      boolean inFlightRead) {
+                                      boolean analysisRead) {
         if (seglen == 0 || fwd.segments.isEmpty() || !fwd.validBif) {
             return;
         }
-        if (inFlightRead) {
+        if (analysisRead) {
             inFlight(fwd, rev, flags, ta);
         }
         boolean push = (flags & TcpHeaderFlags.PSH) != 0;

@@ -2,6 +2,7 @@ package io.jdissect.protocols.tcp;
 
 import io.jdissect.api.Address;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class TcpStreamTable {
      * An unordered pair of endpoints, its addresses packed into longs (an IPv4 or IPv6 address is at
      * most 16 bytes): a lookup compares numbers in the key itself instead of following four
      * references to two {@link Address}es and their arrays, which for a table of thousands of
-     * connections were a cache miss each. Mutable only as the table's probe.
+     * connections were a cache miss each. Longer addresses (a plugin's network layer) are kept whole
+     * as well. Mutable only as the table's probe.
      *
      * <p>Written out, not a record's: a record's generated equals and hashCode go through method
      * handles, which cost every run a few dozen generated classes at start-up. The hash mixes every
@@ -54,8 +56,11 @@ final class TcpStreamTable {
         private long aLow;
         private long bHigh;
         private long bLow;
-        /** Both ports and both address lengths: portA, portB (16 bits each), lengthA, lengthB (8 bits each). */
+        /** Both ports and both address lengths, 16 bits each: portA, portB, lengthA, lengthB. */
         private long rest;
+        /** The addresses themselves, only when one is longer than 16 bytes; else null. */
+        private byte[] wideA;
+        private byte[] wideB;
         private int hash;
 
         private Key() {
@@ -67,6 +72,8 @@ final class TcpStreamTable {
             bHigh = k.bHigh;
             bLow = k.bLow;
             rest = k.rest;
+            wideA = k.wideA;
+            wideB = k.wideB;
             hash = k.hash;
         }
 
@@ -78,14 +85,22 @@ final class TcpStreamTable {
             long sLow = low(sb);
             long dHigh = high(db);
             long dLow = low(db);
+            boolean wide = sb.length > 16 || db.length > 16;
             int c = sb.length != db.length ? Integer.compare(sb.length, db.length)
                     : sHigh != dHigh ? Long.compareUnsigned(sHigh, dHigh)
                     : sLow != dLow ? Long.compareUnsigned(sLow, dLow)
-                    : Integer.compare(sport, dport);
+                    : wide ? Arrays.compare(sb, db) : 0;
+            if (c == 0) {
+                c = Integer.compare(sport, dport);
+            }
             if (c <= 0) {
                 put(sHigh, sLow, sb.length, sport, dHigh, dLow, db.length, dport);
+                wideA = wide ? sb : null;
+                wideB = wide ? db : null;
             } else {
                 put(dHigh, dLow, db.length, dport, sHigh, sLow, sb.length, sport);
+                wideA = wide ? db : null;
+                wideB = wide ? sb : null;
             }
             return this;
         }
@@ -95,7 +110,7 @@ final class TcpStreamTable {
             aLow = al;
             bHigh = bh;
             bLow = bl;
-            rest = (long) pa << 48 | (long) pb << 32 | (long) alen << 8 | blen;
+            rest = (long) pa << 48 | (long) pb << 32 | (long) (alen & 0xffff) << 16 | (blen & 0xffff);
             // Independent products (odd constants from the golden ratio and MurmurHash3), then one finalizer.
             long h = mix(ah * 0x9e3779b97f4a7c15L + al * 0xc2b2ae3d27d4eb4fL + bh * 0x165667b19e3779f9L
                     + bl * 0xff51afd7ed558ccdL + rest * 0xc4ceb9fe1a85ec53L);
@@ -130,7 +145,7 @@ final class TcpStreamTable {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && k.hash == hash && k.rest == rest && k.aHigh == aHigh && k.aLow == aLow
-                    && k.bHigh == bHigh && k.bLow == bLow;
+                    && k.bHigh == bHigh && k.bLow == bLow && Arrays.equals(k.wideA, wideA) && Arrays.equals(k.wideB, wideB);
         }
 
         @Override
