@@ -94,18 +94,18 @@ final class TcpStreamTable {
                 c = Integer.compare(sport, dport);
             }
             if (c <= 0) {
-                put(sHigh, sLow, sb.length, sport, dHigh, dLow, db.length, dport);
-                wideA = wide ? sb : null;
-                wideB = wide ? db : null;
+                put(sb, sHigh, sLow, sport, db, dHigh, dLow, dport, wide);
             } else {
-                put(dHigh, dLow, db.length, dport, sHigh, sLow, sb.length, sport);
-                wideA = wide ? db : null;
-                wideB = wide ? sb : null;
+                put(db, dHigh, dLow, dport, sb, sHigh, sLow, sport, wide);
             }
             return this;
         }
 
-        private void put(long ah, long al, int alen, int pa, long bh, long bl, int blen, int pb) {
+        private void put(byte[] a, long ah, long al, int pa, byte[] b, long bh, long bl, int pb, boolean wide) {
+            int alen = a.length;
+            int blen = b.length;
+            wideA = wide ? a : null;
+            wideB = wide ? b : null;
             aHigh = ah;
             aLow = al;
             bHigh = bh;
