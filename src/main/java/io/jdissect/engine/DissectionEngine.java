@@ -27,6 +27,8 @@ public final class DissectionEngine {
     private Timestamp previousDisplayed;
     private FirstPassNotes notes = FirstPassNotes.NONE;
     private List<io.jdissect.capture.CaptureInterface> interfaces = List.of();
+    private io.jdissect.capture.CaptureInterface lastInterface;
+    private FrameDissector.InterfaceInfo lastInterfaceInfo;
     private FieldNeeds needs = FieldNeeds.ALL;
     private boolean columnsWanted = true;
 
@@ -78,7 +80,11 @@ public final class DissectionEngine {
         pinfo.setWanted(needs, columnsWanted);
         if (record.interfaceId() >= 0 && record.interfaceId() < interfaces.size()) {
             var ci = interfaces.get(record.interfaceId());
-            pinfo.put(FrameDissector.InterfaceInfo.class, new FrameDissector.InterfaceInfo(ci.name(), ci.description()));
+            if (ci != lastInterface) { // made once per interface, not per packet
+                lastInterface = ci;
+                lastInterfaceInfo = new FrameDissector.InterfaceInfo(ci.name(), ci.description());
+            }
+            pinfo.put(FrameDissector.InterfaceInfo.class, lastInterfaceInfo);
         }
         TreeItem root = TreeItem.root();
         // Before any frame was displayed tshark has no previous displayed frame: the delta is 0.

@@ -79,12 +79,14 @@ class CaptureReadersTest {
                 .build();
         byte[] second = new CaptureBytes(ByteOrder.BIG_ENDIAN).sectionHeader()
                 .interfaceDescription(ETHERNET, null, null)                   // microseconds
-                .enhancedPacket(0, 1_700_000_003_000_002L, PACKET).build();
+                .enhancedPacket(0, 1_700_000_003_000_002L, PACKET)
+                .enhancedPacket(0, -1L, PACKET)                               // 2^64 - 1 microseconds: unsigned
+                .build();
         byte[] file = concat(first, second);
         try (CaptureReader reader = open(file)) {
             assertEquals("pcapng", reader.formatName());
             List<CaptureRecord> records = readAll(reader);
-            assertEquals(4, records.size());
+            assertEquals(5, records.size());
             assertEquals(new Timestamp(1_700_000_000L, 123_456_789), records.get(0).timestamp());
             assertEquals(ETHERNET, records.get(0).linkType());
             assertEquals(new Timestamp(1_700_000_001L, 250_000_000), records.get(1).timestamp());
@@ -94,6 +96,7 @@ class CaptureReadersTest {
             assertEquals(0, records.get(2).interfaceId());
             assertEquals(2, records.get(3).sectionNumber());
             assertEquals(new Timestamp(1_700_000_003L, 2_000), records.get(3).timestamp());
+            assertEquals(new Timestamp(18_446_744_073_709L, 551_615_000), records.get(4).timestamp());
             assertEquals(List.of("eth0", "tun0"), reader.interfaces().subList(0, 2).stream().map(CaptureInterface::name).toList());
             assertEquals(3, reader.interfaces().size());
         }

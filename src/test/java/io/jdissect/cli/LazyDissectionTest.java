@@ -50,6 +50,9 @@ class LazyDissectionTest {
             "-T fields -e frame.number -e tcp.stream -e tcp.window_size -e tcp.analysis.bytes_in_flight -e tcp.completeness",
             // a few frame items without the others
             "-Y smtp -T fields -e frame.time_relative -e frame.time_delta_displayed -e frame.len -e frame.encap_type",
+            // pcapng's interface items, each read without the others
+            "-Y frame.interface_name -T fields -e frame.number -e frame.section_number",
+            "-T fields -e frame.interface_description",
             // DATA fragment items, with the message bytes kept although IMF is not read
             "-Y smtp.data.fragment.count>0 -T fields -e frame.number -e smtp.data.reassembled.length -e smtp.data.fragment");
 

@@ -38,6 +38,8 @@ public final class FrameDissector {
     private final FieldDef sectionNumber;
     private final FieldDef interfaceName;
     private final FieldDef interfaceDescription;
+    /** The last packet's interface texts (immutable, so engines sharing this dissector at most make them twice). */
+    private InterfaceTexts interfaceTexts;
     private final ProtocolDef commentProto;
     private final FieldDef comment;
     private final io.jdissect.api.Expert.Def commentExpert;
@@ -119,10 +121,10 @@ public final class FrameDissector {
         fr.setText(() -> "Frame " + frameNumber + ": " + wireLen + " bytes on wire ("
                 + wireLen * 8L + " bits), " + caplen + " bytes captured (" + caplen * 8L + " bits)");
         if (rec.sectionNumber() > 0) {
-            fr.add(sectionNumber, tvb, 0, 0, rec.sectionNumber());
+            item(pinfo, fr, sectionNumber, tvb, rec.sectionNumber());
         }
         if (rec.interfaceId() >= 0) {
-            addInterface(fr, tvb, rec.interfaceId(), pinfo.get(InterfaceInfo.class));
+            addInterface(pinfo, fr, tvb, rec.interfaceId(), pinfo.get(InterfaceInfo.class));
         }
         // A run that reads only some frame fields (frame.number, say) gets only their items: with
         // the other layers left out, the frame's items are most of what a packet allocates.
@@ -181,13 +183,30 @@ public final class FrameDissector {
      * "Interface id: 0 (eth0)" with the name and description below it, and "on interface eth0, id 0"
      * in the frame line; tshark writes "unknown" when the interface has no name.
      */
-    private void addInterface(TreeItem fr, Tvb tvb, int id, InterfaceInfo info) {
-        String name = info == null || info.name() == null ? "unknown" : info.name();
-        fr.appendText(" on interface " + name + ", id " + id);
-        TreeItem item = fr.add(interfaceId, tvb, 0, 0, id).setText("Interface id: " + id + " (" + name + ")");
-        item.add(interfaceName, tvb, 0, 0, name);
+    private void addInterface(PacketInfo pinfo, TreeItem fr, Tvb tvb, int id, InterfaceInfo info) {
+        InterfaceTexts texts = interfaceTexts;
+        if (texts == null || texts.info() != info || texts.id() != id) {
+            texts = InterfaceTexts.of(info, id);
+            interfaceTexts = texts;
+        }
+        fr.appendText(texts.frameSuffix());
+        // Three items per packet of a pcapng file, made like the other frame items only when read.
+        if (!pinfo.wants(interfaceId) && !pinfo.wants(interfaceName) && !pinfo.wants(interfaceDescription)) {
+            return;
+        }
+        TreeItem item = fr.add(interfaceId, tvb, 0, 0, id).setText(texts.idText());
+        item.add(interfaceName, tvb, 0, 0, texts.name());
         if (info != null && info.description() != null) {
             item.add(interfaceDescription, tvb, 0, 0, info.description());
+        }
+    }
+
+    /** The texts that name a packet's interface, the same for every packet of it: made once per interface. */
+    private record InterfaceTexts(InterfaceInfo info, int id, String name, String frameSuffix, String idText) {
+        static InterfaceTexts of(InterfaceInfo info, int id) {
+            String name = info == null || info.name() == null ? "unknown" : info.name();
+            return new InterfaceTexts(info, id, name, " on interface " + name + ", id " + id,
+                    "Interface id: " + id + " (" + name + ")");
         }
     }
 
