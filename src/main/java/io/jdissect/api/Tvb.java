@@ -177,8 +177,14 @@ public final class Tvb {
 
     /** First offset {@code >= from} (within captured bytes) holding {@code b}, or -1. */
     public int find(int from, byte b) {
+        return find(from, length, b);
+    }
+
+    /** First offset in {@code [from, to)} (within captured bytes) holding {@code b}, or -1. */
+    public int find(int from, int to, byte b) {
         int begin = Math.max(0, from);
-        int at = begin < length ? ByteSearch.indexOf(data, start + begin, start + length, b) : -1;
+        int end = Math.min(to, length);
+        int at = begin < end ? ByteSearch.indexOf(data, start + begin, start + end, b) : -1;
         return at < 0 ? -1 : at - start;
     }
 

@@ -103,6 +103,13 @@ class ByteSearchTest {
                 expected = a[sub + i] == ';' ? i : -1;
             }
             assertEquals(expected, view.find(from, (byte) ';'), () -> java.util.Arrays.toString(a));
+            // ... and within a bound, which may lie beyond the view's end
+            int to = random.nextInt(view.length() + 3) - 1;
+            int bounded = -1;
+            for (int i = Math.max(0, from); i < Math.min(to, view.length()) && bounded < 0; i++) {
+                bounded = a[sub + i] == ';' ? i : -1;
+            }
+            assertEquals(bounded, view.find(from, to, (byte) ';'), () -> java.util.Arrays.toString(a));
         }
     }
 

@@ -24,13 +24,8 @@ public final class HeaderFieldEnd {
     public static HeaderFieldEnd find(Tvb tvb, int offset, int maxLength) {
         int limit = Math.min(maxLength, tvb.length());
         while (offset < limit) {
-            int cr = -1;
-            for (int i = offset; i < limit; i++) {
-                if (tvb.u8(i) == '\r') {
-                    cr = i;
-                    break;
-                }
-            }
+            // Eight bytes at a time: a message without CRLFs (bare LF line ends) is searched to its end.
+            int cr = tvb.find(offset, limit, (byte) '\r');
             if (cr < 0) {
                 break;
             }

@@ -84,13 +84,7 @@ final class ImfAddressItems {
 
     /** tvb_find_guint8 within {@code length} bytes (captured bytes only); -1 if absent. */
     static int find(Tvb tvb, int offset, int length, int b) {
-        int end = Math.min(tvb.length(), offset + Math.max(0, length));
-        for (int i = offset; i < end; i++) {
-            if (tvb.u8(i) == b) {
-                return i;
-            }
-        }
-        return -1;
+        return tvb.find(offset, offset + Math.max(0, length), (byte) b);
     }
 
     /** g_ascii_isspace. */
