@@ -14,11 +14,14 @@ final class CaptureInput implements AutoCloseable {
     private static final int BUFFER_SIZE = 1 << 20;
 
     private final InputStream in;
+    /** {@code in} when it is read ahead, whose chunks records are copied out of directly. */
+    private final ReadAheadInputStream readAhead;
     private final String name;
     private long position;
 
     CaptureInput(InputStream in, String name) {
         this.in = in instanceof BufferedInputStream || in instanceof ReadAheadInputStream ? in : new BufferedInputStream(in, BUFFER_SIZE);
+        this.readAhead = in instanceof ReadAheadInputStream r ? r : null;
         this.name = name;
     }
 
@@ -40,6 +43,20 @@ final class CaptureInput implements AutoCloseable {
         int n = in.readNBytes(buf, off, len);
         position += n;
         return n;
+    }
+
+    /** The next {@code len} bytes in an array of their own, or the "cut short" error naming {@code recordStart}. */
+    byte[] readRecord(int len, long recordStart) throws CaptureException, IOException {
+        if (readAhead != null) {
+            byte[] b = readAhead.copyOfNext(len);
+            if (b != null) {
+                position += len;
+                return b;
+            }
+        }
+        byte[] b = new byte[len];
+        readFully(b, 0, len, recordStart);
+        return b;
     }
 
     /** Reads exactly {@code len} bytes or throws the "cut short" error naming {@code recordStart}. */

@@ -73,8 +73,7 @@ final class PcapReader implements CaptureReader {
                 throw in.corrupt(start, "pcap: File has " + caplen + "-byte packet, bigger than maximum of "
                         + MaxPacketSize.BYTES);
             }
-            byte[] data = new byte[(int) caplen];
-            in.readFully(data, 0, data.length, start);
+            byte[] data = in.readRecord((int) caplen, start);
             long frac = h.tsFrac();
             long nanos = nanosecond ? frac : frac * 1000L;
             Timestamp ts = new Timestamp(h.tsSec(), (int) Math.min(nanos, Integer.MAX_VALUE));

@@ -197,8 +197,7 @@ final class PcapngReader implements CaptureReader {
                     + caplen + " captured bytes");
         }
         int iface = interfaceIndex(start, epb.interfaceId());
-        byte[] data = new byte[(int) caplen];
-        in.readFully(data, 0, data.length, start);
+        byte[] data = in.readRecord((int) caplen, start);
         String comment = readTrailer(start, length, 28 + caplen, pad4(caplen) - caplen);
         long units = (epb.timestampHigh() << 32) | epb.timestampLow();
         return new CaptureRecord(timestamp(iface, units), (int) epb.interfaceId(), interfaces.get(iface).linkType(),
@@ -227,8 +226,7 @@ final class PcapngReader implements CaptureReader {
             throw in.corrupt(start, "pcapng: total block length " + length + " is too small for "
                     + caplen + " captured bytes");
         }
-        byte[] data = new byte[(int) caplen];
-        in.readFully(data, 0, data.length, start);
+        byte[] data = in.readRecord((int) caplen, start);
         readTrailer(start, length, 12 + caplen, pad4(caplen) - caplen);
         // A simple packet has no timestamp: tshark shows no times for it and counts the next
         // frame's delta from zero.

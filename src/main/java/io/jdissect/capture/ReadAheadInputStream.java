@@ -2,6 +2,7 @@ package io.jdissect.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -115,6 +116,20 @@ final class ReadAheadInputStream extends InputStream {
         System.arraycopy(current.bytes(), pos, b, off, n);
         pos += n;
         return n;
+    }
+
+    /**
+     * The next {@code len} bytes in a new array when the current chunk holds them all, else null
+     * (nothing read). {@code Arrays.copyOfRange} fills the array as it allocates it: a record read
+     * into a new array was first zeroed, then copied over.
+     */
+    byte[] copyOfNext(int len) {
+        if (len > current.length() - pos) {
+            return null;
+        }
+        byte[] b = Arrays.copyOfRange(current.bytes(), pos, pos + len);
+        pos += len;
+        return b;
     }
 
     @Override

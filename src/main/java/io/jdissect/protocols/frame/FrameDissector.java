@@ -145,8 +145,15 @@ public final class FrameDissector {
             }
         }
         item(pinfo, fr, number, tvb, pinfo.frameNumber());
-        item(pinfo, fr, len, tvb, wireLen).setText(() -> "Frame Length: " + bytesAndBits(wireLen));
-        item(pinfo, fr, capLen, tvb, caplen).setText(() -> "Capture Length: " + bytesAndBits(caplen));
+        // A label is an object of its own: made only for an item that is kept.
+        TreeItem lenItem = item(pinfo, fr, len, tvb, wireLen);
+        if (!lenItem.isDiscarding()) {
+            lenItem.setText(() -> "Frame Length: " + bytesAndBits(wireLen));
+        }
+        TreeItem capLenItem = item(pinfo, fr, capLen, tvb, caplen);
+        if (!capLenItem.isDiscarding()) {
+            capLenItem.setText(() -> "Capture Length: " + bytesAndBits(caplen));
+        }
         item(pinfo, fr, marked, tvb, 0L).generated();
         item(pinfo, fr, ignored, tvb, 0L).generated();
         TreeItem protos = item(pinfo, fr, protocols, tvb, "").generated();

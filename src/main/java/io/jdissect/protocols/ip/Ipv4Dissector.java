@@ -154,11 +154,9 @@ final class Ipv4Dissector {
         TreeItem ip = pinfo.wants(proto.field())
                 ? tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name())
                 : TreeItem.discarding();
-        int first = tvb.u8(0);
-        long ipVersion = h.version();
-        ip.add(version, tvb, 0, 1, ipVersion).setText(() -> BitPattern.of(first, 0xf0, 8) + "Version: " + ipVersion);
-        TreeItem hdrLenItem = ip.add(hdrLen, tvb, 0, 1, headerLen)
-                .setText(() -> BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + headerLen / 4 + ")");
+        // The header's items only when IPv4's tree is kept: their lazy labels are objects of their own.
+        boolean items = !ip.isDiscarding();
+        TreeItem hdrLenItem = items ? versionItems(ip, tvb, h, headerLen) : ip;
         if (headerLen < MIN_HEADER) {
             // RFC 791: IHL is at least 5; tshark stops here.
             String problem = "Bogus IP header length (" + headerLen + ", must be at least " + MIN_HEADER + ")";
@@ -166,11 +164,13 @@ final class Ipv4Dissector {
             pinfo.columns().setInfo(problem);
             return tvb.reportedLength();
         }
-        int tos = tvb.u8(1);
-        TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos)
-                .setText(() -> "Differentiated Services Field: " + TrafficClass.summary(tos));
-        ds.add(dscp, tvb, 1, 1, h.dscp());
-        ds.add(ecn, tvb, 1, 1, h.ecn());
+        if (items) {
+            int tos = tvb.u8(1);
+            TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos)
+                    .setText(() -> "Differentiated Services Field: " + TrafficClass.summary(tos));
+            ds.add(dscp, tvb, 1, 1, h.dscp());
+            ds.add(ecn, tvb, 1, 1, h.ecn());
+        }
         TreeItem lenItem = ip.add(len, tvb, 2, 2, totalLen);
         if (totalLen != 0 && totalLen < headerLen) {
             lenItem.setText("Total Length: " + totalLen + " bytes (bogus, less than header length " + headerLen + ")");
@@ -178,24 +178,11 @@ final class Ipv4Dissector {
             pinfo.columns().setInfo("Bogus IP length (" + totalLen + ", less than header length " + headerLen + ")");
             return tvb.reportedLength();
         }
-        ip.add(id, tvb, 4, 2, h.identification());
-        long flagBits = (h.flagReserved() ? 4 : 0) | (h.flagDontFragment() ? 2 : 0) | (h.flagMoreFragments() ? 1 : 0);
-        int flagsByte = tvb.u8(6);
-        TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(() -> flagsText(flagsByte, flagBits));
-        fl.add(flagRb, tvb, 6, 1, h.flagReserved() ? 1 : 0);
-        fl.add(flagDf, tvb, 6, 1, h.flagDontFragment() ? 1 : 0);
-        fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
-        // The field holds 8-byte units (as -T fields prints it); the label shows bytes.
-        int fragWord = tvb.u16(6);
-        long fragUnits = h.fragmentOffset();
-        ip.add(fragOffset, tvb, 6, 2, fragUnits).setText(() -> BitPattern.of(fragWord, 0x1fff, 16)
-                + "Fragment Offset: " + fragUnits * 8);
-        ip.add(ttl, tvb, 8, 1, h.ttl());
-        ip.add(protocol, tvb, 9, 1, h.protocol());
-        ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
-        ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
+        if (items) {
+            restOfHeaderItems(ip, tvb, h);
+        }
         pinfo.setNetAddresses(srcAddr, dstAddr);
-        if (ip.isDiscarding()) {
+        if (!items) {
             pinfo.columns().setSource(srcAddr); // formatted only if read
             pinfo.columns().setDestination(dstAddr);
         } else {
@@ -225,6 +212,35 @@ final class Ipv4Dissector {
             pinfo.callContained(data, payload, tree);
         }
         return datagramLen;
+    }
+
+    /** The version and header length items; returns the latter, which a bogus length is reported on. */
+    private TreeItem versionItems(TreeItem ip, Tvb tvb, Ipv4Header h, int headerLen) {
+        int first = tvb.u8(0);
+        long ipVersion = h.version();
+        ip.add(version, tvb, 0, 1, ipVersion).setText(() -> BitPattern.of(first, 0xf0, 8) + "Version: " + ipVersion);
+        return ip.add(hdrLen, tvb, 0, 1, headerLen)
+                .setText(() -> BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + headerLen / 4 + ")");
+    }
+
+    /** The items from the identification to the checksum. */
+    private void restOfHeaderItems(TreeItem ip, Tvb tvb, Ipv4Header h) {
+        ip.add(id, tvb, 4, 2, h.identification());
+        long flagBits = (h.flagReserved() ? 4 : 0) | (h.flagDontFragment() ? 2 : 0) | (h.flagMoreFragments() ? 1 : 0);
+        int flagsByte = tvb.u8(6);
+        TreeItem fl = ip.add(flags, tvb, 6, 1, flagBits).setText(() -> flagsText(flagsByte, flagBits));
+        fl.add(flagRb, tvb, 6, 1, h.flagReserved() ? 1 : 0);
+        fl.add(flagDf, tvb, 6, 1, h.flagDontFragment() ? 1 : 0);
+        fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
+        // The field holds 8-byte units (as -T fields prints it); the label shows bytes.
+        int fragWord = tvb.u16(6);
+        long fragUnits = h.fragmentOffset();
+        ip.add(fragOffset, tvb, 6, 2, fragUnits).setText(() -> BitPattern.of(fragWord, 0x1fff, 16)
+                + "Fragment Offset: " + fragUnits * 8);
+        ip.add(ttl, tvb, 8, 1, h.ttl());
+        ip.add(protocol, tvb, 9, 1, h.protocol());
+        ip.add(checksum, tvb, 10, 2, h.checksum()).appendText(" [validation disabled]");
+        ip.add(checksumStatus, tvb, 10, 0, UNVERIFIED).generated();
     }
 
     /**
