@@ -26,21 +26,42 @@ public record Timestamp(long seconds, int nanos) implements Comparable<Timestamp
      * ("0.000469000", "-0.000100000").
      */
     public String toSecondsString() {
+        byte[] text = new byte[SECONDS_TEXT_MAX];
+        return new String(text, 0, writeSeconds(text, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** The most bytes {@link #writeSeconds} writes. */
+    public static final int SECONDS_TEXT_MAX = 21;
+
+    /**
+     * {@link #toSecondsString()} as ASCII into {@code out} from {@code at}, which has room for
+     * {@link #SECONDS_TEXT_MAX} bytes; returns where it ends. Writers format several times of every
+     * frame this way without a String each.
+     */
+    public int writeSeconds(byte[] out, int at) {
         long total = toNanos();
-        long abs = Math.abs(total);
-        StringBuilder sb = new StringBuilder(24);
+        int i = at;
         if (total < 0) {
-            sb.append('-');
+            out[i++] = '-';
         }
-        // %09d without a Formatter, from the last digit (a constant divisor: no division instruction):
-        // this runs for several fields of every frame.
-        int nanos = (int) (abs % 1_000_000_000L);
-        char[] digits = new char[9];
-        for (int i = 8; i >= 0; i--) {
-            digits[i] = (char) ('0' + nanos % 10);
+        // Both parts as magnitudes, digits from the last (constant divisors: no division instruction).
+        long secs = Math.abs(total / 1_000_000_000L);
+        int nanos = (int) Math.abs(total % 1_000_000_000L);
+        int digits = 1;
+        for (long t = secs; t >= 10; t /= 10) {
+            digits++;
+        }
+        for (int d = i + digits - 1; d >= i; d--) {
+            out[d] = (byte) ('0' + secs % 10);
+            secs /= 10;
+        }
+        i += digits;
+        out[i++] = '.';
+        for (int d = i + 8; d >= i; d--) {
+            out[d] = (byte) ('0' + nanos % 10);
             nanos /= 10;
         }
-        return sb.append(abs / 1_000_000_000L).append('.').append(digits).toString();
+        return i + 9;
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class TreeItem {
     private static final byte HIDDEN = 1;
     private static final byte GENERATED = 2;
     private static final TreeItem DISCARDING = new TreeItem(null, null, 0, 0, 0, null, null);
+    /** The value of an {@link #addBytes} item: its own bytes, made when read. */
+    private static final Object OWN_BYTES = new Object();
 
     private final FieldDef def;
     private final Tvb tvb;
@@ -78,6 +80,17 @@ public final class TreeItem {
             return this;
         }
         return addChild(new TreeItem(def, tvb, offset, length, 0, value, null));
+    }
+
+    /**
+     * Adds an FT_BYTES field whose value is the captured bytes it covers (a payload, say), copied
+     * only when something reads the value: writers format them straight from the data source.
+     */
+    public TreeItem addBytes(FieldDef def, Tvb tvb, int offset, int length) {
+        if (this == DISCARDING) {
+            return this;
+        }
+        return addChild(new TreeItem(def, tvb, offset, length, 0, OWN_BYTES, null));
     }
 
     /** Adds a field without a value: FT_NONE labels and FT_PROTOCOL items. */
@@ -237,7 +250,7 @@ public final class TreeItem {
         if (t.isInteger() || t == FieldType.FT_IPv4) {
             return num;
         }
-        return obj;
+        return obj == OWN_BYTES ? itemBytes() : obj;
     }
 
     public String stringValue() {
@@ -245,7 +258,12 @@ public final class TreeItem {
     }
 
     public byte[] bytesValue() {
-        return obj instanceof byte[] b ? b : null;
+        return obj == OWN_BYTES ? itemBytes() : obj instanceof byte[] b ? b : null;
+    }
+
+    /** Whether the value is the item's own captured bytes ({@link #addBytes}): then {@link #itemBytes()}, without the copy, for writers. */
+    public boolean valueIsOwnBytes() {
+        return obj == OWN_BYTES;
     }
 
     /** The display line if set explicitly, else null (writers then format "Name: value"). */
@@ -287,11 +305,13 @@ public final class TreeItem {
 
     /** The bytes this item covers, as far as they were captured (empty for generated items). */
     public byte[] itemBytes() {
-        if (tvb == null || length <= 0) {
-            return new byte[0];
-        }
-        int len = Math.min(length, tvb.remaining(offset));
-        return len <= 0 ? new byte[0] : tvb.bytes(offset, len);
+        int len = capturedLength();
+        return len == 0 ? new byte[0] : tvb.bytes(offset, len);
+    }
+
+    /** How many of the item's bytes were captured: the length of {@link #itemBytes()}. */
+    public int capturedLength() {
+        return tvb == null || length <= 0 ? 0 : Math.max(0, Math.min(length, tvb.remaining(offset)));
     }
 
     /** Depth-first walk over this item's descendants (not the item itself). */

@@ -261,20 +261,25 @@ public final class FieldFormat {
 
     /** {@link #hexAscii(byte[], char)} into {@code out}, which has room for {@link #hexLength} bytes. */
     public static void hexAscii(byte[] b, char sep, byte[] out) {
-        if (b.length == 0) {
+        hexAscii(b, 0, b.length, sep, out);
+    }
+
+    /** {@link #hexAscii(byte[], char, byte[])} of {@code len} bytes of {@code b} from {@code from}. */
+    public static void hexAscii(byte[] b, int from, int len, char sep, byte[] out) {
+        if (len == 0) {
             return;
         }
         if (sep == 0) {
-            for (int i = 0; i < b.length; i++) {
-                SHORT_BE.set(out, i << 1, HEX_PAIRS[b[i] & 0xff]);
+            for (int i = 0; i < len; i++) {
+                SHORT_BE.set(out, i << 1, HEX_PAIRS[b[from + i] & 0xff]);
             }
             return;
         }
-        SHORT_BE.set(out, 0, HEX_PAIRS[b[0] & 0xff]);
+        SHORT_BE.set(out, 0, HEX_PAIRS[b[from] & 0xff]);
         byte s = (byte) sep;
-        for (int i = 1, o = 2; i < b.length; i++, o += 3) {
+        for (int i = 1, o = 2; i < len; i++, o += 3) {
             out[o] = s;
-            SHORT_BE.set(out, o + 1, HEX_PAIRS[b[i] & 0xff]);
+            SHORT_BE.set(out, o + 1, HEX_PAIRS[b[from + i] & 0xff]);
         }
     }
 

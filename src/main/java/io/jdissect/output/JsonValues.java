@@ -3,14 +3,15 @@ package io.jdissect.output;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.FieldDef;
 import io.jdissect.api.FieldType;
+import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.field.FieldFormat;
 
 import java.io.IOException;
 
 /**
- * Writes field values as tshark's JSON strings ({@link FieldFormat#jsonText}). Byte strings and
- * integers, most of a packet's values, are formatted as ASCII into one reused array and handed to
+ * Writes field values as tshark's JSON strings ({@link FieldFormat#jsonText}). Byte strings,
+ * integers and relative times, most of a packet's values, are formatted as ASCII into one reused array and handed to
  * the generator as they are (digits, hex and colons need no escaping): a String per value made most
  * of what a JSON run allocated. One per writer; not for several threads.
  */
@@ -21,6 +22,14 @@ final class JsonValues {
         FieldDef def = item.def();
         FieldType t = def.type();
         if (t == FieldType.FT_BYTES) {
+            if (item.valueIsOwnBytes()) { // a payload: hex straight from its data source
+                int len = item.capturedLength();
+                int n = FieldFormat.hexLength(len, ':');
+                room(n);
+                FieldFormat.hexAscii(item.tvb().array(), item.tvb().arrayOffset() + item.offset(), len, ':', scratch);
+                gen.writeRawUTF8String(scratch, 0, n);
+                return;
+            }
             byte[] b = item.bytesValue();
             if (b != null) {
                 int n = FieldFormat.hexLength(b.length, ':');
@@ -30,6 +39,10 @@ final class JsonValues {
                 return;
             }
         } else if ((t.isUnsigned() || t.isSigned()) && integer(gen, def, item.longValue())) {
+            return;
+        } else if (t == FieldType.FT_RELATIVE_TIME && item.value() instanceof Timestamp time) {
+            room(Timestamp.SECONDS_TEXT_MAX);
+            gen.writeRawUTF8String(scratch, 0, time.writeSeconds(scratch, 0));
             return;
         }
         gen.writeString(FieldFormat.jsonText(item));

@@ -38,11 +38,11 @@ public final class DataDissector {
         if (tvb.reportedLength() == 0) {
             return 0;
         }
-        // Nothing reads the data items (a filter on SMTP only, say): no copy of the bytes.
+        // Nothing reads the data items (a filter on SMTP only, say): none is made.
         TreeItem item = pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, n) : TreeItem.discarding();
         if (!item.isDiscarding()) {
             item.setText(() -> "Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
-            item.add(data, tvb, 0, n, tvb.bytes(0, n));
+            item.addBytes(data, tvb, 0, n);
             item.add(len, tvb, 0, 0, n).generated();
         }
         return tvb.reportedLength();

@@ -214,7 +214,7 @@ final class TcpDissector implements Dissector {
         if (seglen > 0) {
             Tvb payload = tvb.subset(hlen);
             if (summary != null) {
-                ti.add(f.payload, tvb, hlen, seglen, payload.bytes())
+                ti.addBytes(f.payload, tvb, hlen, seglen)
                         .setText(() -> "TCP payload (" + seglen + " byte" + (seglen == 1 ? "" : "s") + ")");
             }
             boolean complete = tvb.length() == tvb.reportedLength();
