@@ -34,11 +34,28 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
      */
     static final int FORMATTED_BYTES = 4 << 20;
 
-    /** Packets for the writer thread, after the bytes the calling thread formatted the batch's first ones to (or null). */
-    private record Batch(byte[] formatted, List<Packet> packets) {
+    /**
+     * Packets for the writer thread, after the {@code length} bytes the calling thread formatted the
+     * batch's first ones to (or null), which the writer thread hands back to {@code spare} once written.
+     */
+    private record Batch(byte[] formatted, int length, List<Packet> packets) {
     }
 
-    private static final Batch END = new Batch(null, List.of());
+    private static final Batch END = new Batch(null, 0, List.of());
+
+    /**
+     * The calling thread's formatted bytes, whose array is handed over to the writer thread instead
+     * of copied: a copy per batch was the biggest allocation of a whole-packet JSON run after the trees.
+     */
+    private static final class HandOverBuffer extends ByteArrayOutputStream {
+        /** Takes the bytes written so far, leaving {@code next} (or a new array) to write to. */
+        Batch handOver(byte[] next, List<Packet> rest) {
+            Batch b = new Batch(buf, count, rest);
+            buf = next != null ? next : new byte[Math.max(32, buf.length)];
+            count = 0;
+            return b;
+        }
+    }
 
     private final PacketWriter target;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
@@ -46,7 +63,14 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
     /** The target as a {@link SplittableWriter} and the calling thread's continuation of it, or null. */
     private final SplittableWriter splittable;
     private final PacketWriter helper;
-    private final ByteArrayOutputStream formatted = new ByteArrayOutputStream();
+    private final HandOverBuffer formatted = new HandOverBuffer();
+    /**
+     * Arrays the writer thread has written out, for the calling thread's next formatted batches: as
+     * many as can be queued and one more (fewer left most hand-overs making a new array), none bigger
+     * than twice the bytes formatted per batch (a batch with a big message grows its array to
+     * megabytes, which are not kept).
+     */
+    private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 1);
     private final int formattedBytes;
     private long batches;
     private long formattedHere;
@@ -124,8 +148,8 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
         // would throw the writer's compiled code away for both threads).
         long n = batches++;
         if (helper == null || n == 0) {
-            put(new Batch(null, packets));
-        } else if (n == 1 || !queue.offer(new Batch(null, packets))) {
+            put(new Batch(null, 0, packets));
+        } else if (n == 1 || !queue.offer(new Batch(null, 0, packets))) {
             put(formatHere(packets));
         }
     }
@@ -140,7 +164,7 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
             helper.finish();
         }
         List<Packet> rest = n == packets.size() ? List.of() : List.copyOf(packets.subList(n, packets.size()));
-        return new Batch(formatted.toByteArray(), rest);
+        return formatted.handOver(spare.poll(), rest);
     }
 
     private void put(Batch packets) throws IOException {
@@ -170,7 +194,10 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
         try {
             for (Batch b = queue.take(); b != END; b = queue.take()) {
                 if (b.formatted() != null) {
-                    splittable.append(b.formatted(), 0, b.formatted().length);
+                    splittable.append(b.formatted(), 0, b.length());
+                    if (b.formatted().length <= 2 * formattedBytes) {
+                        spare.offer(b.formatted()); // dropped when enough are spare
+                    }
                 }
                 for (Packet p : b.packets()) {
                     target.write(p);
