@@ -25,8 +25,9 @@ final class ImfDecodedItems {
         if (!f.decodedFields.bool()) {
             return;
         }
-        byte[] data = tvb.bytes();
-        HeaderSection section = HeaderSection.parse(data, 0, data.length, limits());
+        // A message is the start of its own data source: parsed there, not from a copy of it.
+        byte[] data = tvb.arrayOffset() == 0 ? tvb.array() : tvb.bytes();
+        HeaderSection section = HeaderSection.parse(data, 0, tvb.length(), limits());
         TreeItem x = imf.add(f.x, tvb, 0, section.bodyStart()).generated();
         for (HeaderField h : section.fields()) {
             TreeItem item = x.add(f.xHeader, tvb, h.offset(), h.length(), h.decoded()).generated()

@@ -35,7 +35,7 @@ final class MediaDissector {
         if (n > 0) {
             TreeItem item = tree.add(proto.field(), tvb, 0, n);
             String shown = info != null && info.parameters() != null ? match + "; " + info.parameters() : match;
-            item.add(type, tvb, 0, n, tvb.bytes(0, tvb.length()))
+            item.addBytes(type, tvb, 0, n)
                     .setText("Media type: " + shown + " (" + n + " byte" + (n == 1 ? "" : "s") + ")");
         }
         return n;

@@ -203,8 +203,8 @@ final class MultipartDissector {
         if (!f.decodedFields.bool()) {
             return;
         }
-        byte[] raw = body.bytes();
-        TransferDecoding.Decoded d = TransferDecoding.decode(transferEncoding, raw, 0, raw.length);
+        // Decoded from the body's data source: decoding copies anyway.
+        TransferDecoding.Decoded d = TransferDecoding.decode(transferEncoding, body.array(), body.arrayOffset(), body.length());
         if (fileName != null) {
             ti.add(f.xFileName, body, 0, body.length(), fileName).generated();
         }
