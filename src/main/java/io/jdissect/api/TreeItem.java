@@ -1,6 +1,7 @@
 package io.jdissect.api;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,7 +32,13 @@ public final class TreeItem {
     private Supplier<String> textLater;
     private String suffix;
     private byte flags;
-    private ArrayList<TreeItem> children;
+    /**
+     * The children in an array of the item's own (null until the first), the first
+     * {@code childCount} of it used: writers walk every item of a tree, and a list object between
+     * an item and its children was one more cache miss per item with children.
+     */
+    private TreeItem[] children;
+    private int childCount;
 
     private TreeItem(FieldDef def, Tvb tvb, int offset, int length, long num, Object obj, String text) {
         this.def = def;
@@ -111,13 +118,12 @@ public final class TreeItem {
 
     private TreeItem addChild(TreeItem child) {
         if (children == null) {
-            children = new ArrayList<>(4);
-        } else if (children.size() == 4) {
-            children.ensureCapacity(16); // a layer has a few dozen items: grow in big steps, not by half
-        } else if (children.size() == 16) {
-            children.ensureCapacity(48);
+            children = new TreeItem[4];
+        } else if (childCount == children.length) {
+            // A layer has a few dozen items: grow in big steps (4, 16, 48), then by half.
+            children = Arrays.copyOf(children, childCount == 4 ? 16 : childCount == 16 ? 48 : childCount + (childCount >> 1));
         }
-        children.add(child);
+        children[childCount++] = child;
         return child;
     }
 
@@ -126,8 +132,8 @@ public final class TreeItem {
      * added (see {@link #children()} for the count before it ran).
      */
     public void truncateChildren(int count) {
-        while (children != null && children.size() > count) {
-            children.remove(children.size() - 1);
+        while (childCount > Math.max(0, count)) {
+            children[--childCount] = null;
         }
     }
 
@@ -137,11 +143,26 @@ public final class TreeItem {
      * tree although it learns about it only after the application dissector ran.
      */
     public void moveChildAfter(TreeItem child, TreeItem anchor) {
-        if (children == null || child == anchor || !children.remove(child)) {
+        int from = indexOfChild(child);
+        if (from < 0 || child == anchor) {
             return;
         }
-        int at = children.indexOf(anchor);
-        children.add(at < 0 ? children.size() : at + 1, child);
+        System.arraycopy(children, from + 1, children, from, childCount - from - 1);
+        childCount--;
+        int at = indexOfChild(anchor);
+        int to = at < 0 ? childCount : at + 1;
+        System.arraycopy(children, to, children, to + 1, childCount - to);
+        children[to] = child;
+        childCount++;
+    }
+
+    private int indexOfChild(TreeItem item) {
+        for (int i = 0; i < childCount; i++) {
+            if (children[i] == item) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- decorations ----
@@ -295,12 +316,25 @@ public final class TreeItem {
         return (flags & GENERATED) != 0;
     }
 
+    /** The children, in order (a read-only view; {@link #childCount()} and {@link #child(int)} make no object). */
     public List<TreeItem> children() {
-        return children == null ? Collections.emptyList() : children;
+        return childCount == 0 ? Collections.emptyList() : Collections.unmodifiableList(Arrays.asList(children).subList(0, childCount));
+    }
+
+    public int childCount() {
+        return childCount;
+    }
+
+    /** Child number {@code i}, from 0. */
+    public TreeItem child(int i) {
+        if (i < 0 || i >= childCount) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return children[i];
     }
 
     public boolean hasChildren() {
-        return children != null && !children.isEmpty();
+        return childCount > 0;
     }
 
     /** The bytes this item covers, as far as they were captured (empty for generated items). */
@@ -316,10 +350,8 @@ public final class TreeItem {
 
     /** Depth-first walk over this item's descendants (not the item itself). */
     public void forEachDescendant(Consumer<TreeItem> action) {
-        if (children == null) {
-            return;
-        }
-        for (TreeItem c : children) {
+        for (int i = 0; i < childCount; i++) {
+            TreeItem c = children[i];
             action.accept(c);
             c.forEachDescendant(action);
         }
@@ -349,9 +381,9 @@ public final class TreeItem {
 
     /** The first child carrying {@code wanted}, or null. */
     public TreeItem child(FieldDef wanted) {
-        for (TreeItem c : children()) {
-            if (c.def == wanted) {
-                return c;
+        for (int i = 0; i < childCount; i++) {
+            if (children[i].def == wanted) {
+                return children[i];
             }
         }
         return null;

@@ -84,7 +84,7 @@ final class PluginGuard {
             if (disabled) {
                 return 0;
             }
-            int items = tree.children().size();
+            int items = tree.childCount();
             Columns.State columns = pinfo.columns().snapshot();
             try {
                 return d.dissect(tvb, pinfo, tree);

@@ -47,42 +47,41 @@ final class FrameFields {
     @SuppressWarnings("unchecked")
     private void collect() {
         byWanted = new List[wanted.length];
-        List<TreeItem> tops = packet.tree().children();
-        for (int t = 0; t < tops.size(); t++) {
-            TreeItem top = tops.get(t);
+        TreeItem root = packet.tree();
+        for (int t = 0; t < root.childCount(); t++) {
+            TreeItem top = root.child(t);
             int w = top.def() == null ? -1 : indexOf(top.def().abbrev());
             if (w >= 0) {
-                add(w, top, tops, t);
+                add(w, top, root, t);
             }
-            walk(top, tops, t);
+            walk(top, root, t);
         }
     }
 
     /** Depth-first, in tree order; a plain loop: this runs over every item of every filtered packet. */
-    private void walk(TreeItem item, List<TreeItem> tops, int top) {
-        List<TreeItem> children = item.children();
-        for (int i = 0, n = children.size(); i < n; i++) {
-            TreeItem c = children.get(i);
+    private void walk(TreeItem item, TreeItem root, int top) {
+        for (int i = 0, n = item.childCount(); i < n; i++) {
+            TreeItem c = item.child(i);
             FieldDef def = c.def();
             int w = def == null ? -1 : indexOf(def.abbrev());
             if (w >= 0) {
-                add(w, c, tops, top);
+                add(w, c, root, top);
             }
             if (c.hasChildren()) {
-                walk(c, tops, top);
+                walk(c, root, top);
             }
         }
     }
 
     /**
-     * Records an occurrence under the top-level item {@code tops[top]}; its layer is the number of
+     * Records an occurrence under the top-level item {@code root.child(top)}; its layer is the number of
      * top-level items of its protocol up to that one (at least 1).
      */
-    private void add(int w, TreeItem item, List<TreeItem> tops, int top) {
+    private void add(int w, TreeItem item, TreeItem root, int top) {
         ProtocolDef protocol = item.def().protocol();
         int layer = 0;
         for (int t = 0; t <= top; t++) {
-            FieldDef d = tops.get(t).def();
+            FieldDef d = root.child(t).def();
             if (d != null && d.protocol() == protocol) {
                 layer++;
             }

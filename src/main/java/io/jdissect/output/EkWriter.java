@@ -228,7 +228,8 @@ public final class EkWriter implements SplittableWriter {
      */
     private void collect(TreeItem node, ProtocolFilter filter, Level level) {
         String parent = key(node);
-        for (TreeItem c : node.children()) {
+        for (int i = 0, n = node.childCount(); i < n; i++) {
+            TreeItem c = node.child(i);
             if (!options.shows(c)) {
                 continue;
             }

@@ -174,7 +174,8 @@ public final class JsonWriter implements SplittableWriter {
     private void writeChildren(TreeItem parent, ProtocolFilter filter, int depth) throws IOException {
         gen.writeStartObject();
         Level level = level(depth);
-        for (TreeItem c : parent.children()) {
+        for (int i = 0, n = parent.childCount(); i < n; i++) {
+            TreeItem c = parent.child(i);
             if (options.shows(c)) {
                 level.add(c, c.def() == null ? level.groups.add(TreeLabels.label(c)) : level.groups.add(keys.of(c.def(), FieldDef::abbrev)));
             }

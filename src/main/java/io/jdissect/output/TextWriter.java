@@ -86,8 +86,8 @@ public final class TextWriter implements PacketWriter {
                 HexDump.write(out, b, 0, b.length);
             }
         }
-        for (TreeItem c : item.children()) {
-            printItem(c, level + 1);
+        for (int i = 0, n = item.childCount(); i < n; i++) {
+            printItem(item.child(i), level + 1);
         }
     }
 

@@ -1,0 +1,53 @@
+package io.jdissect.api;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A tree's children: kept in order as they grow, cut back, moved, and shown read-only. */
+class TreeItemTest {
+    private static final Tvb TVB = Tvb.ofSource("t", new byte[100]);
+
+    private static List<String> texts(TreeItem item) {
+        return item.children().stream().map(TreeItem::text).toList();
+    }
+
+    @Test
+    void childrenKeepTheirOrderAcrossGrowthTruncationAndMoves() {
+        TreeItem root = TreeItem.root();
+        assertFalse(root.hasChildren());
+        assertEquals(List.of(), root.children());
+        for (int i = 0; i < 70; i++) { // past every growth step (4, 16, 48)
+            root.addText(TVB, i, 1, "c" + i);
+        }
+        assertEquals(70, root.childCount());
+        assertEquals(IntStream.range(0, 70).mapToObj(i -> "c" + i).toList(), texts(root));
+        assertEquals("c69", root.child(69).text());
+        assertThrows(IndexOutOfBoundsException.class, () -> root.child(70));
+
+        root.truncateChildren(5);
+        assertEquals(List.of("c0", "c1", "c2", "c3", "c4"), texts(root));
+        root.moveChildAfter(root.child(4), root.child(1));
+        assertEquals(List.of("c0", "c1", "c4", "c2", "c3"), texts(root));
+        root.moveChildAfter(root.child(0), root.child(4));
+        assertEquals(List.of("c1", "c4", "c2", "c3", "c0"), texts(root));
+        TreeItem stranger = TreeItem.root();
+        root.moveChildAfter(stranger, root.child(0)); // not a child: nothing happens
+        assertEquals(5, root.childCount());
+        root.addText(TVB, 0, 1, "after");
+        assertEquals("after", root.child(5).text());
+
+        assertThrows(UnsupportedOperationException.class, () -> root.children().remove(0));
+        root.truncateChildren(0);
+        assertFalse(root.hasChildren());
+        assertTrue(root.children().isEmpty());
+        assertNull(root.child((FieldDef) null));
+    }
+}
