@@ -91,8 +91,8 @@ final class TcpDissector implements Dissector {
         pinfo.setPorts(sport, dport);
 
         TcpHeader h = new TcpHeader(KaitaiTvb.stream(headerIo, tvb, 0, MIN_HEADER));
-        int hlen = (int) h.dataOffset() * 4;
-        int flags = (int) h.flags();
+        int hlen = h.dataOffset() * 4;
+        int flags = h.flags();
         long rawSeq = h.seqNum();
         long rawAck = h.ackNum();
         long win = h.window();
