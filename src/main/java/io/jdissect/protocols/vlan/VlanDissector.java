@@ -92,22 +92,27 @@ final class VlanDissector {
     private int dissectVlan(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("VLAN");
         VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
-        pinfo.columns().setInfo("PRI: " + tag.priority() + "  DEI: " + (tag.dei() ? 1 : 0) + "  ID: " + tag.vlanId());
-        TreeItem item = tree.add(vlan.field(), tvb, 0, TAG_LEN).setText("802.1Q Virtual LAN, PRI: " + tag.priority()
-                + ", DEI: " + (tag.dei() ? 1 : 0) + ", ID: " + tag.vlanId());
-        item.add(priority, tvb, 0, 2, tag.priority());
-        item.add(dei, tvb, 0, 2, tag.dei() ? 1 : 0);
-        item.add(id, tvb, 0, 2, tag.vlanId());
+        // The spec's value instances are boxed: unboxed here, so that add() takes them as integers.
+        int pri = tag.priority();
+        int de = tag.dei() ? 1 : 0;
+        int vid = tag.vlanId();
+        pinfo.columns().setInfo("PRI: " + pri + "  DEI: " + de + "  ID: " + vid);
+        TreeItem item = tree.add(vlan.field(), tvb, 0, TAG_LEN).setText("802.1Q Virtual LAN, PRI: " + pri
+                + ", DEI: " + de + ", ID: " + vid);
+        item.add(priority, tvb, 0, 2, pri);
+        item.add(dei, tvb, 0, 2, de);
+        item.add(id, tvb, 0, 2, vid);
         return encapsulated(tvb, pinfo, tree, item, tag.typeOrLength(), etype, "802.1Q Virtual LAN");
     }
 
     private int dissectQinq(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("IEEE 802.1ad");
         VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
-        TreeItem item = tree.add(qinq.field(), tvb, 0, TAG_LEN).setText("IEEE 802.1ad, ID: " + tag.vlanId());
-        item.add(qinqPriority, tvb, 0, 2, tag.priority());
+        int vid = tag.vlanId();
+        TreeItem item = tree.add(qinq.field(), tvb, 0, TAG_LEN).setText("IEEE 802.1ad, ID: " + vid);
+        item.add(qinqPriority, tvb, 0, 2, tag.priority().intValue());
         item.add(qinqDei, tvb, 0, 2, tag.dei() ? 1 : 0);
-        item.add(qinqId, tvb, 0, 2, tag.vlanId());
+        item.add(qinqId, tvb, 0, 2, vid);
         return encapsulated(tvb, pinfo, tree, item, tag.typeOrLength(), qinqEtype, "IEEE 802.1ad");
     }
 
