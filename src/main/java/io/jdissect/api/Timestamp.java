@@ -8,6 +8,8 @@ package io.jdissect.api;
  */
 public record Timestamp(long seconds, int nanos) implements Comparable<Timestamp> {
     public static final Timestamp ZERO = new Timestamp(0, 0);
+    /** The most bytes {@link #writeSeconds} writes. */
+    public static final int SECONDS_TEXT_MAX = 21;
 
     public static Timestamp ofNanos(long totalNanos) {
         return new Timestamp(totalNanos / 1_000_000_000L, (int) (totalNanos % 1_000_000_000L));
@@ -29,9 +31,6 @@ public record Timestamp(long seconds, int nanos) implements Comparable<Timestamp
         byte[] text = new byte[SECONDS_TEXT_MAX];
         return new String(text, 0, writeSeconds(text, 0), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
-
-    /** The most bytes {@link #writeSeconds} writes. */
-    public static final int SECONDS_TEXT_MAX = 21;
 
     /**
      * {@link #toSecondsString()} as ASCII into {@code out} from {@code at}, which has room for

@@ -34,8 +34,9 @@ public final class TreeItem {
     private byte flags;
     /**
      * The children in an array of the item's own (null until the first), the first
-     * {@code childCount} of it used: writers walk every item of a tree, and a list object between
-     * an item and its children was one more cache miss per item with children.
+     * {@code childCount} of it used: writers and filters walk every item of a tree, and a list
+     * object between an item and its children was one more object and one more reference to follow
+     * per item with children.
      */
     private TreeItem[] children;
     private int childCount;

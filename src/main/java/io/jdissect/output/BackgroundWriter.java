@@ -45,7 +45,7 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
 
     /**
      * The calling thread's formatted bytes, whose array is handed over to the writer thread instead
-     * of copied: a copy per batch was the biggest allocation of a whole-packet JSON run after the trees.
+     * of copied: a copy per batch was 170 MB of garbage in a -T json run on the 100 MB benchmark capture.
      */
     private static final class HandOverBuffer extends ByteArrayOutputStream {
         /** Takes the bytes written so far, leaving {@code next} (or a new array) to write to. */

@@ -11,9 +11,10 @@ import java.io.IOException;
 
 /**
  * Writes field values as tshark's JSON strings ({@link FieldFormat#jsonText}). Byte strings,
- * integers and relative times, most of a packet's values, are formatted as ASCII into one reused array and handed to
- * the generator as they are (digits, hex and colons need no escaping): a String per value made most
- * of what a JSON run allocated. One per writer; not for several threads.
+ * integers and relative times, most of a packet's values, are formatted as ASCII into one reused
+ * array and handed to the generator as they are (digits, hex, colons, dots and minus signs need no
+ * escaping): a String per value made most of what a JSON run allocated. One per writer; not for
+ * several threads.
  */
 final class JsonValues {
     private byte[] scratch = new byte[64];
