@@ -72,13 +72,18 @@ class HeaderBitsTest {
         assertEquals(0x12345, value(p, "ipv6.flow"));
     }
 
-    @Test
-    void ipv4AndTcp() throws Exception {
-        byte[] tcp = concat(bytes(0x30, 0x39, 0, 25, 0, 0, 0, 1, 0, 0, 0, 0, 0x7b, 0x12, 0x10, 0, 0, 0, 0, 0),
+    /** A TCP segment (data offset 7 words, flags 0xb12) in IPv4 in Ethernet. */
+    private static byte[] ipv4Tcp(int versionIhl, int tos, int flagsAndOffset, byte[] options, int dport) {
+        byte[] tcp = concat(bytes(0x30, 0x39, 0, dport, 0, 0, 0, 1, 0, 0, 0, 0, 0x7b, 0x12, 0x10, 0, 0, 0, 0, 0),
                 new byte[8]);
-        byte[] ipv4 = concat(bytes(0x46, 0xb9, 0, 24 + tcp.length, 0x12, 0x34, 0xa0, 0x10, 64, 6, 0, 0,
-                10, 0, 0, 1, 10, 0, 0, 2, 1, 1, 1, 1), tcp);
-        Packet p = first(concat(MACS, bytes(0x08, 0x00), ipv4));
+        byte[] ipv4 = concat(bytes(versionIhl, tos, 0, 20 + options.length + tcp.length, 0x12, 0x34,
+                flagsAndOffset >> 8, flagsAndOffset & 0xff, 64, 6, 0, 0, 10, 0, 0, 1, 10, 0, 0, 2), options, tcp);
+        return concat(MACS, bytes(0x08, 0x00), ipv4);
+    }
+
+    @Test
+    void ipv4() throws Exception {
+        Packet p = first(ipv4Tcp(0x46, 0xb9, 0xa010, bytes(1, 1, 1, 1), 25));
         assertEquals(4, value(p, "ip.version"));
         assertEquals(24, value(p, "ip.hdr_len"));
         assertEquals(46, value(p, "ip.dsfield.dscp"));
@@ -91,11 +96,7 @@ class HeaderBitsTest {
 
     @Test
     void tcpOffsetAndFlags() throws Exception {
-        byte[] tcp = concat(bytes(0x30, 0x39, 0, 80, 0, 0, 0, 1, 0, 0, 0, 0, 0x7b, 0x12, 0x10, 0, 0, 0, 0, 0),
-                new byte[8]);
-        byte[] ipv4 = concat(bytes(0x45, 0, 0, 20 + tcp.length, 0x12, 0x34, 0x40, 0, 64, 6, 0, 0,
-                10, 0, 0, 1, 10, 0, 0, 2), tcp);
-        Packet p = first(concat(MACS, bytes(0x08, 0x00), ipv4));
+        Packet p = first(ipv4Tcp(0x45, 0, 0x4000, new byte[0], 80));
         assertEquals(28, value(p, "tcp.hdr_len"));
         assertEquals(0xb12, value(p, "tcp.flags"));
         assertEquals(1, value(p, "tcp.flags.ack"));
