@@ -2,6 +2,9 @@ package io.jdissect.dissect;
 
 import io.kaitai.struct.KaitaiStream;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -14,6 +17,11 @@ import java.util.Arrays;
  * ByteBufferKaitaiStream ({@code ArrayKaitaiStreamTest} compares them).
  */
 public final class ArrayKaitaiStream extends KaitaiStream {
+    // Multi-byte numbers are read with one load each (a byte at a time, a u4 was four loads and shifts).
+    private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private byte[] a = new byte[0];
     private int start;
     private int end;
@@ -139,22 +147,22 @@ public final class ArrayKaitaiStream extends KaitaiStream {
 
     @Override
     public int readU2be() {
-        return (int) be(2);
+        return (short) SHORT_BE.get(a, take(2)) & 0xffff;
     }
 
     @Override
     public long readU4be() {
-        return be(4);
+        return (int) INT_BE.get(a, take(4)) & 0xffffffffL;
     }
 
     @Override
     public int readU2le() {
-        return (int) le(2);
+        return (short) SHORT_LE.get(a, take(2)) & 0xffff;
     }
 
     @Override
     public long readU4le() {
-        return le(4);
+        return (int) INT_LE.get(a, take(4)) & 0xffffffffL;
     }
 
     @Override
