@@ -82,12 +82,24 @@ public final class TreeItem {
         return addChild(new TreeItem(def, tvb, offset, length, value, null, null));
     }
 
-    /** Adds a field whose value is an object (string, byte[], {@link Timestamp}, Double). */
+    /**
+     * Adds a field whose value is an object (string, byte[], {@link Timestamp}, Double). A boxed
+     * number for an integer-typed field (a Kaitai value instance is an Integer, and Java picks this
+     * overload for it) is kept as the number, where {@link #value()} reads it.
+     */
     public TreeItem add(FieldDef def, Tvb tvb, int offset, int length, Object value) {
         if (this == DISCARDING) {
             return this;
         }
+        if (value instanceof Number n && holdsNumber(def)) {
+            return addChild(new TreeItem(def, tvb, offset, length, n.longValue(), null, null));
+        }
         return addChild(new TreeItem(def, tvb, offset, length, 0, value, null));
+    }
+
+    /** Whether items of {@code def} keep their value as a number ({@link #longValue()}), not as an object. */
+    private static boolean holdsNumber(FieldDef def) {
+        return def != null && (def.type().isInteger() || def.type() == FieldType.FT_IPv4);
     }
 
     /**
@@ -268,8 +280,7 @@ public final class TreeItem {
         if (def == null) {
             return null;
         }
-        FieldType t = def.type();
-        if (t.isInteger() || t == FieldType.FT_IPv4) {
+        if (holdsNumber(def)) {
             return num;
         }
         return obj == OWN_BYTES ? itemBytes() : obj;

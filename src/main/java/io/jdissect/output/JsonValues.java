@@ -24,19 +24,12 @@ final class JsonValues {
         FieldType t = def.type();
         if (t == FieldType.FT_BYTES) {
             if (item.valueIsOwnBytes()) { // a payload: hex straight from its data source
-                int len = item.capturedLength();
-                int n = FieldFormat.hexLength(len, ':');
-                room(n);
-                FieldFormat.hexAscii(item.tvb().array(), item.tvb().arrayOffset() + item.offset(), len, ':', scratch);
-                gen.writeRawUTF8String(scratch, 0, n);
+                hex(gen, item.tvb().array(), item.tvb().arrayOffset() + item.offset(), item.capturedLength());
                 return;
             }
             byte[] b = item.bytesValue();
             if (b != null) {
-                int n = FieldFormat.hexLength(b.length, ':');
-                room(n);
-                FieldFormat.hexAscii(b, ':', scratch);
-                gen.writeRawUTF8String(scratch, 0, n);
+                hex(gen, b, 0, b.length);
                 return;
             }
         } else if ((t.isUnsigned() || t.isSigned()) && integer(gen, def, item.longValue())) {
@@ -87,6 +80,14 @@ final class JsonValues {
                 return true;
             }
         }
+    }
+
+    /** {@code len} bytes from {@code from} as colon-separated hex. */
+    private void hex(JsonGenerator gen, byte[] b, int from, int len) throws IOException {
+        int n = FieldFormat.hexLength(len, ':');
+        room(n);
+        FieldFormat.hexAscii(b, from, len, ':', scratch);
+        gen.writeRawUTF8String(scratch, 0, n);
     }
 
     private void room(int n) {

@@ -50,4 +50,18 @@ class TreeItemTest {
         assertTrue(root.children().isEmpty());
         assertNull(root.child((FieldDef) null));
     }
+
+    @Test
+    void aBoxedNumberForAnIntegerFieldIsKeptAsTheNumber() {
+        FieldRegistry fields = new FieldRegistry();
+        ProtocolDef ip6 = fields.protocol("Internet Protocol Version 6", "IPv6", "ipv6");
+        FieldDef flow = fields.field(ip6, "ipv6.flow", "Flow Label", FieldType.FT_UINT24).register();
+        FieldDef name = fields.field(ip6, "ipv6.name", "Name", FieldType.FT_STRING).register();
+        TreeItem root = TreeItem.root();
+        Integer boxed = 0x12345; // a Kaitai value instance: Java picks add(..., Object) for it
+        TreeItem item = root.add(flow, TVB, 1, 3, boxed);
+        assertEquals(0x12345L, item.longValue());
+        assertEquals(0x12345L, item.value());
+        assertEquals("x", root.add(name, TVB, 0, 1, "x").value());
+    }
 }

@@ -54,22 +54,27 @@ class HeaderBitsTest {
         }
     }
 
-    private static long value(Packet p, String abbrev) {
-        return ((Number) p.first(abbrev).value()).longValue();
+    /** Each field (abbreviation, then value) has that value in the packet. */
+    private static void assertFields(Packet p, Object... abbrevsAndValues) {
+        for (int i = 0; i < abbrevsAndValues.length; i += 2) {
+            String abbrev = (String) abbrevsAndValues[i];
+            assertEquals(((Number) abbrevsAndValues[i + 1]).longValue(), ((Number) p.first(abbrev).value()).longValue(), abbrev);
+        }
     }
 
     @Test
     void vlanAndIpv6() throws Exception {
         byte[] ipv6 = concat(bytes(0x6b, 0x81, 0x23, 0x45, 0, 0, 59, 64), new byte[16], new byte[16]);
         Packet p = first(concat(MACS, bytes(0x81, 0x00, 0xb1, 0x23, 0x86, 0xdd), ipv6));
-        assertEquals(5, value(p, "vlan.priority"));
-        assertEquals(1, value(p, "vlan.dei"));
-        assertEquals(0x123, value(p, "vlan.id"));
-        assertEquals(6, value(p, "ipv6.version"));
-        assertEquals(0xb8, value(p, "ipv6.tclass"));
-        assertEquals(46, value(p, "ipv6.tclass.dscp"));
-        assertEquals(0, value(p, "ipv6.tclass.ecn"));
-        assertEquals(0x12345, value(p, "ipv6.flow"));
+        assertFields(p,
+                "vlan.priority", 5,
+                "vlan.dei", 1,
+                "vlan.id", 0x123,
+                "ipv6.version", 6,
+                "ipv6.tclass", 0xb8,
+                "ipv6.tclass.dscp", 46,
+                "ipv6.tclass.ecn", 0,
+                "ipv6.flow", 0x12345);
     }
 
     /** A TCP segment (data offset 7 words, flags 0xb12) in IPv4 in Ethernet. */
@@ -84,22 +89,24 @@ class HeaderBitsTest {
     @Test
     void ipv4() throws Exception {
         Packet p = first(ipv4Tcp(0x46, 0xb9, 0xa010, bytes(1, 1, 1, 1), 25));
-        assertEquals(4, value(p, "ip.version"));
-        assertEquals(24, value(p, "ip.hdr_len"));
-        assertEquals(46, value(p, "ip.dsfield.dscp"));
-        assertEquals(1, value(p, "ip.dsfield.ecn"));
-        assertEquals(1, value(p, "ip.flags.rb"));
-        assertEquals(0, value(p, "ip.flags.df"));
-        assertEquals(1, value(p, "ip.flags.mf"));
-        assertEquals(16, value(p, "ip.frag_offset"));
+        assertFields(p,
+                "ip.version", 4,
+                "ip.hdr_len", 24,
+                "ip.dsfield.dscp", 46,
+                "ip.dsfield.ecn", 1,
+                "ip.flags.rb", 1,
+                "ip.flags.df", 0,
+                "ip.flags.mf", 1,
+                "ip.frag_offset", 16);
     }
 
     @Test
     void tcpOffsetAndFlags() throws Exception {
         Packet p = first(ipv4Tcp(0x45, 0, 0x4000, new byte[0], 80));
-        assertEquals(28, value(p, "tcp.hdr_len"));
-        assertEquals(0xb12, value(p, "tcp.flags"));
-        assertEquals(1, value(p, "tcp.flags.ack"));
-        assertEquals(1, value(p, "tcp.flags.syn"));
+        assertFields(p,
+                "tcp.hdr_len", 28,
+                "tcp.flags", 0xb12,
+                "tcp.flags.ack", 1,
+                "tcp.flags.syn", 1);
     }
 }

@@ -38,7 +38,11 @@ public final class FrameDissector {
     private final FieldDef sectionNumber;
     private final FieldDef interfaceName;
     private final FieldDef interfaceDescription;
-    /** The last packet's interface texts (immutable, so engines sharing this dissector at most make them twice). */
+    /**
+     * The last packet's interface texts, found again by the identity of its {@link InterfaceInfo}: the
+     * engine hands the same one to every packet of an interface. Immutable, so engines sharing this
+     * dissector at most make them twice.
+     */
     private InterfaceTexts interfaceTexts;
     private final ProtocolDef commentProto;
     private final FieldDef comment;

@@ -168,8 +168,8 @@ final class Ipv4Dissector {
             int tos = tvb.u8(1);
             TreeItem ds = ip.add(dsfield, tvb, 1, 1, tos)
                     .setText(() -> "Differentiated Services Field: " + TrafficClass.summary(tos));
-            ds.add(dscp, tvb, 1, 1, h.dscp().intValue());
-            ds.add(ecn, tvb, 1, 1, h.ecn().intValue());
+            ds.add(dscp, tvb, 1, 1, h.dscp());
+            ds.add(ecn, tvb, 1, 1, h.ecn());
         }
         TreeItem lenItem = ip.add(len, tvb, 2, 2, totalLen);
         if (totalLen != 0 && totalLen < headerLen) {
@@ -217,7 +217,7 @@ final class Ipv4Dissector {
     /** The version and header length items; returns the latter, which a bogus length is reported on. */
     private TreeItem versionItems(TreeItem ip, Tvb tvb, Ipv4Header h, int headerLen) {
         int first = tvb.u8(0);
-        long ipVersion = h.version().intValue();
+        int ipVersion = h.version();
         ip.add(version, tvb, 0, 1, ipVersion).setText(() -> BitPattern.of(first, 0xf0, 8) + "Version: " + ipVersion);
         return ip.add(hdrLen, tvb, 0, 1, headerLen)
                 .setText(() -> BitPattern.of(first, 0x0f, 8) + "Header Length: " + headerLen + " bytes (" + headerLen / 4 + ")");
@@ -234,7 +234,7 @@ final class Ipv4Dissector {
         fl.add(flagMf, tvb, 6, 1, h.flagMoreFragments() ? 1 : 0);
         // The field holds 8-byte units (as -T fields prints it); the label shows bytes.
         int fragWord = tvb.u16(6);
-        long fragUnits = h.fragmentOffset().intValue();
+        int fragUnits = h.fragmentOffset();
         ip.add(fragOffset, tvb, 6, 2, fragUnits).setText(() -> BitPattern.of(fragWord, 0x1fff, 16)
                 + "Fragment Offset: " + fragUnits * 8);
         ip.add(ttl, tvb, 8, 1, h.ttl());

@@ -94,7 +94,6 @@ final class Ipv6Dissector {
         TreeItem ip6 = pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, HEADER_LEN) : TreeItem.discarding();
         if (!ip6.isDiscarding()) {
             ip6.setText(() -> "Internet Protocol Version 6, Src: " + srcAddr + ", Dst: " + dstAddr);
-            // The spec's value instances are boxed: unboxed here, so that add() takes them as integers.
             int v = h.version();
             int trafficClass = h.trafficClass();
             ip6.add(version, tvb, 0, 1, v).setText(BitPattern.of(tvb.u8(0), 0xf0, 8) + "Version: " + v);
@@ -106,7 +105,7 @@ final class Ipv6Dissector {
                     .setText(BitPattern.of(first, 0x0ff00000, 32) + "Traffic Class: " + TrafficClass.summary(trafficClass));
             tc.add(dscp, tvb, 0, 4, trafficClass >> 2);
             tc.add(ecn, tvb, 0, 4, trafficClass & 3);
-            ip6.add(flow, tvb, 1, 3, h.flowLabel().intValue());
+            ip6.add(flow, tvb, 1, 3, h.flowLabel());
             ip6.add(plen, tvb, 4, 2, h.payloadLength());
             ip6.add(nxt, tvb, 6, 1, h.nextHeader());
             ip6.add(hlim, tvb, 7, 1, h.hopLimit());

@@ -92,7 +92,6 @@ final class VlanDissector {
     private int dissectVlan(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         pinfo.columns().setProtocol("VLAN");
         VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
-        // The spec's value instances are boxed: unboxed here, so that add() takes them as integers.
         int pri = tag.priority();
         int de = tag.dei() ? 1 : 0;
         int vid = tag.vlanId();
@@ -110,7 +109,7 @@ final class VlanDissector {
         VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
         int vid = tag.vlanId();
         TreeItem item = tree.add(qinq.field(), tvb, 0, TAG_LEN).setText("IEEE 802.1ad, ID: " + vid);
-        item.add(qinqPriority, tvb, 0, 2, tag.priority().intValue());
+        item.add(qinqPriority, tvb, 0, 2, tag.priority());
         item.add(qinqDei, tvb, 0, 2, tag.dei() ? 1 : 0);
         item.add(qinqId, tvb, 0, 2, vid);
         return encapsulated(tvb, pinfo, tree, item, tag.typeOrLength(), qinqEtype, "IEEE 802.1ad");
