@@ -1,5 +1,6 @@
 package io.jdissect.api;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,8 +32,13 @@ public final class HeuristicTable {
         }
     }
 
+    /**
+     * The entries in registration order, read-only. An iteration sees them as they were when it
+     * began, whatever is added or replaced meanwhile. Asked for every payload no port claims, so
+     * this is a view rather than a copy.
+     */
     public List<DissectorHandle> entries() {
-        return List.copyOf(entries);
+        return Collections.unmodifiableList(entries);
     }
 
     /** Tries each heuristic in registration order; returns the bytes the first taker took, or 0. */

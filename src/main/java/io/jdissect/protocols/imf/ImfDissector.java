@@ -130,7 +130,7 @@ public final class ImfDissector {
         if (contentType != null && media != null) {
             col.fenceInfo();
             media(tvb, end, contentType, parameters, encoding, media, pinfo, tree);
-        } else if (pinfo.wants(f.messageText.abbrev()) || pinfo.wants(COLUMNS)) { // a line each: items and Info
+        } else if (pinfo.wants(f.messageText) || pinfo.wants(COLUMNS)) { // a line each: items and Info
             messageText(tvb, end, col, tree);
         }
         if (pinfo.wants(OWN_ITEMS)) {
@@ -176,7 +176,7 @@ public final class ImfDissector {
         } else {
             body = tvb.subset(bodyOffset);
         }
-        if (!BodyNeeds.read(pinfo, registry, false) && !(pinfo.wants(f.proto.abbrev()) && NestedMessages.possible(type, parameters, body))) {
+        if (!BodyNeeds.read(pinfo, registry, false) && !(pinfo.wants(f.proto.field()) && NestedMessages.possible(type, parameters, body))) {
             return; // nothing the run reads can come out of this body
         }
         if (!MimeDepth.enter(pinfo, f.maxDepth.uint())) {

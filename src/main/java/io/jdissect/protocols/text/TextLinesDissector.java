@@ -25,7 +25,7 @@ final class TextLinesDissector {
             pinfo.columns().appendInfoSep(" ", "(" + name + ")");
         }
         TreeItem item = tree.add(proto.field(), tvb, 0, tvb.reportedLength());
-        if (!pinfo.wants(proto.abbrev())) {
+        if (!pinfo.wants(proto.field())) {
             return tvb.length(); // the lines and their count are text, read only by trees and JSON
         }
         int lines = 0;
