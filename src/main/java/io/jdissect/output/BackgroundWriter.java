@@ -48,10 +48,14 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
      * of copied: a copy per batch was 170 MB of garbage in a -T json run on the 100 MB benchmark capture.
      */
     private static final class HandOverBuffer extends ByteArrayOutputStream {
-        /** Takes the bytes written so far, leaving {@code next} (or a new array) to write to. */
-        Batch handOver(byte[] next, List<Packet> rest) {
+        /**
+         * Takes the bytes written so far, leaving {@code next} (or a new array of the same size, at
+         * most {@code maxNew} bytes) to write to: after a batch with a big message the next batch need
+         * not start with megabytes.
+         */
+        Batch handOver(byte[] next, List<Packet> rest, int maxNew) {
             Batch b = new Batch(buf, count, rest);
-            buf = next != null ? next : new byte[Math.max(32, buf.length)];
+            buf = next != null ? next : new byte[Math.max(32, Math.min(buf.length, maxNew))];
             count = 0;
             return b;
         }
@@ -72,6 +76,8 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
      */
     private final BlockingQueue<byte[]> spare = new ArrayBlockingQueue<>(QUEUED_BATCHES + 1);
     private final int formattedBytes;
+    /** The biggest array of formatted bytes kept for reuse or made afresh: twice {@code formattedBytes}. */
+    private final int arrayMax;
     private long batches;
     private long formattedHere;
     private List<Packet> batch = new ArrayList<>(BATCH);
@@ -87,6 +93,7 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
     BackgroundWriter(PacketWriter target, int formattedBytes) throws IOException {
         this.target = target;
         this.formattedBytes = formattedBytes;
+        this.arrayMax = 2 * formattedBytes;
         this.helper = target instanceof SplittableWriter w ? w.continuation(formatted) : null;
         this.splittable = helper != null ? (SplittableWriter) target : null;
         this.thread = new Thread(this::drain, "jdissect-writer");
@@ -164,7 +171,7 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
             helper.finish();
         }
         List<Packet> rest = n == packets.size() ? List.of() : List.copyOf(packets.subList(n, packets.size()));
-        return formatted.handOver(spare.poll(), rest);
+        return formatted.handOver(spare.poll(), rest, arrayMax);
     }
 
     private void put(Batch packets) throws IOException {
@@ -195,7 +202,7 @@ public final class BackgroundWriter implements PacketWriter, AutoCloseable {
             for (Batch b = queue.take(); b != END; b = queue.take()) {
                 if (b.formatted() != null) {
                     splittable.append(b.formatted(), 0, b.length());
-                    if (b.formatted().length <= 2 * formattedBytes) {
+                    if (b.formatted().length <= arrayMax) {
                         spare.offer(b.formatted()); // dropped when enough are spare
                     }
                 }
