@@ -25,35 +25,36 @@ final class ImfDecodedItems {
         if (!f.decodedFields.bool()) {
             return;
         }
-        // A message is the start of its own data source: parsed there, not from a copy of it.
-        byte[] data = tvb.arrayOffset() == 0 ? tvb.array() : tvb.bytes();
-        HeaderSection section = HeaderSection.parse(data, 0, tvb.length(), limits());
-        TreeItem x = imf.add(f.x, tvb, 0, section.bodyStart()).generated();
+        // Parsed in the data source itself, not in a copy: offsets come back as indices in its array.
+        int base = tvb.arrayOffset();
+        HeaderSection section = HeaderSection.parse(tvb.array(), base, base + tvb.length(), limits());
+        TreeItem x = imf.add(f.x, tvb, 0, section.bodyStart() - base).generated();
         for (HeaderField h : section.fields()) {
-            TreeItem item = x.add(f.xHeader, tvb, h.offset(), h.length(), h.decoded()).generated()
+            int at = h.offset() - base;
+            TreeItem item = x.add(f.xHeader, tvb, at, h.length(), h.decoded()).generated()
                     .setText(h.name() + ": " + h.decoded());
-            item.add(f.xHeaderName, tvb, h.offset(), h.name().length(), h.name()).generated();
-            item.add(f.xHeaderUnfolded, tvb, h.offset(), h.length(), h.unfolded()).generated();
+            item.add(f.xHeaderName, tvb, at, h.name().length(), h.name()).generated();
+            item.add(f.xHeaderUnfolded, tvb, at, h.length(), h.unfolded()).generated();
             if (h.truncated()) {
-                registry.expert().add(item, f.xValueTruncated, tvb, h.offset(), h.length());
+                registry.expert().add(item, f.xValueTruncated, tvb, at, h.length());
             }
             if (h.unknownCharset() != null) {
-                registry.expert().add(item, f.xUnknownCharset, tvb, h.offset(), h.length(),
+                registry.expert().add(item, f.xUnknownCharset, tvb, at, h.length(),
                         "Encoded-word in unknown charset \"" + h.unknownCharset() + "\" left encoded");
             }
             if (h.is("Subject")) {
-                x.add(f.xSubject, tvb, h.offset(), h.length(), h.decoded()).generated();
+                x.add(f.xSubject, tvb, at, h.length(), h.decoded()).generated();
             }
             var role = f.xAddressRoles.get(h.name().toLowerCase(java.util.Locale.ROOT));
             if (role != null) {
                 for (MailAddress a : AddressParser.parse(h.unfolded())) {
-                    TreeItem m = x.add(role, tvb, h.offset(), h.length(), a.toString()).generated();
+                    TreeItem m = x.add(role, tvb, at, h.length(), a.toString()).generated();
                     if (a.displayName() != null && !a.displayName().isEmpty()) {
-                        m.add(f.xDisplayName, tvb, h.offset(), h.length(), a.displayName()).generated();
+                        m.add(f.xDisplayName, tvb, at, h.length(), a.displayName()).generated();
                     }
-                    m.add(f.xAddress, tvb, h.offset(), h.length(), a.address()).generated();
+                    m.add(f.xAddress, tvb, at, h.length(), a.address()).generated();
                     if (a.group() != null) {
-                        m.add(f.xGroup, tvb, h.offset(), h.length(), a.group()).generated();
+                        m.add(f.xGroup, tvb, at, h.length(), a.group()).generated();
                     }
                 }
             }
