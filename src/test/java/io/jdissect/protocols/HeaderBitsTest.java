@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * tshark 4.0.17's -T fields output for these same frames, written to a pcap (802.1Q TCI 0xb123: priority 5, DEI 1, ID 0x123;
  * IPv6 0x6b812345: version 6, traffic class 0xb8 = DSCP 46 + ECN 0, flow label 0x12345; IPv4 0x46,
  * 0xb9, 0x6010: version 4, IHL 6 words, DSCP 46, ECN 1, reserved and more-fragments set, offset 16;
- * TCP 0x7b12: data offset 7 words, flags 0xb12).
+ * TCP 0x7b12: data offset 7 words, flags 0xb12; IPv6 fragment 0x91a5: offset 0x1234, reserved bits
+ * 2, more fragments; SNAP OUI 0x0a1b2c).
  */
 class HeaderBitsTest {
     private static byte[] pcap(byte[]... frames) {
@@ -108,5 +109,30 @@ class HeaderBitsTest {
                 "tcp.flags", 0xb12,
                 "tcp.flags.ack", 1,
                 "tcp.flags.syn", 1);
+    }
+
+    /** An IPv6 fragment header: offset 0x1234 (13 bits), the two reserved bits 10, M set. */
+    @Test
+    void ipv6Fragment() throws Exception {
+        byte[] fragment = concat(bytes(17, 0x5a, 0x91, 0xa5, 0xde, 0xad, 0xbe, 0xef), new byte[8]);
+        byte[] ipv6 = concat(bytes(0x60, 0, 0, 0, 0, fragment.length, 44, 64), new byte[16], new byte[15], bytes(1), fragment);
+        Packet p = first(concat(MACS, bytes(0x86, 0xdd), ipv6));
+        assertFields(p,
+                "ipv6.fraghdr.nxt", 17,
+                "ipv6.fraghdr.reserved_octet", 0x5a,
+                "ipv6.fraghdr.offset", 4660,
+                "ipv6.fraghdr.reserved_bits", 2,
+                "ipv6.fraghdr.more", 1,
+                "ipv6.fraghdr.ident", 0xdeadbeefL);
+    }
+
+    /** An 802.3 frame with LLC and SNAP: the 24-bit OUI 0a:1b:2c, PID 0x1234. */
+    @Test
+    void snapOui() throws Exception {
+        byte[] llc = concat(bytes(0xaa, 0xaa, 0x03, 0x0a, 0x1b, 0x2c, 0x12, 0x34), "payload!".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Packet p = first(concat(MACS, bytes(0, llc.length), llc));
+        assertFields(p,
+                "llc.oui", 662316,
+                "llc.pid", 0x1234);
     }
 }
