@@ -97,8 +97,9 @@ public final class JsonWriter implements SplittableWriter {
     }
 
     /**
-     * Writes the {@code ": "} after every key as prepared bytes: DefaultPrettyPrinter hands it to the
-     * generator as a String, which copies it into characters and encodes them, once per field.
+     * Writes the {@code ": "} after every key, and the comma and indentation before every entry or
+     * value after the first, as prepared bytes: DefaultPrettyPrinter hands them to the generator as
+     * Strings, which it copies into characters and encodes, once per field.
      * Packets are the generator's root values, indented as the array's elements they are (from
      * level 1), with the array's separators written by {@link #write} instead of between root values.
      */
@@ -127,6 +128,16 @@ public final class JsonWriter implements SplittableWriter {
         @Override
         public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(FIELD_VALUE);
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            LineIndenter.writeSeparatorAndIndentation(g, _nesting);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            LineIndenter.writeSeparatorAndIndentation(g, _nesting);
         }
     }
 

@@ -15,11 +15,28 @@ import java.io.IOException;
 final class LineIndenter implements DefaultPrettyPrinter.Indenter {
     private static final int PREPARED = 48;
     private static final SerializedString[] LEVELS = new SerializedString[PREPARED];
+    /** The same after the comma that separates entries and values. */
+    private static final SerializedString[] SEPARATED_LEVELS = new SerializedString[PREPARED];
     private static final DefaultIndenter DEEPER = new DefaultIndenter("  ", "\n");
 
     static {
         for (int level = 0; level < PREPARED; level++) {
             LEVELS[level] = new SerializedString("\n" + "  ".repeat(level));
+            SEPARATED_LEVELS[level] = new SerializedString(",\n" + "  ".repeat(level));
+        }
+    }
+
+    /**
+     * The comma after an entry or value, then the next line's indentation, as one prepared string:
+     * DefaultPrettyPrinter writes the comma as a String, which the generator copies into characters
+     * and encodes, before the indentation (both once per field of -T json).
+     */
+    static void writeSeparatorAndIndentation(JsonGenerator g, int level) throws IOException {
+        if (level < PREPARED) {
+            g.writeRaw(SEPARATED_LEVELS[level]);
+        } else {
+            g.writeRaw(',');
+            DEEPER.writeIndentation(g, level);
         }
     }
 
