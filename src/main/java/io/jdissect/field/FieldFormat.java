@@ -235,28 +235,12 @@ public final class FieldFormat {
     /** Every byte's two hex digits as one big-endian short: one load and one store per byte. */
     private static final short[] HEX_PAIRS = new short[256];
     private static final VarHandle SHORT_BE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     static {
         byte[] digits = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         for (int i = 0; i < 256; i++) {
             HEX_PAIRS[i] = (short) ((digits[i >> 4] << 8) | digits[i & 0xf]);
         }
-    }
-
-    /**
-     * Four bytes (most significant first) as their eight lowercase hex digits, also most significant
-     * first, computed in one register: hex is 43 % of a -T json export's bytes, and with a table
-     * lookup and a store per byte it was among the writer thread's three largest costs.
-     */
-    static long hexDigits(int fourBytes) {
-        long x = fourBytes & 0xffffffffL;
-        x = (x | (x << 16)) & 0x0000ffff0000ffffL;
-        x = (x | (x << 8)) & 0x00ff00ff00ff00ffL; // each byte alone in 16 bits
-        x = ((x << 4) & 0x0f000f000f000f00L) | (x & 0x000f000f000f000fL); // each nibble alone in 8
-        long letters = ((x + 0x0606060606060606L) >>> 4) & 0x0101010101010101L; // 1 where the nibble is 10-15
-        return x + 0x3030303030303030L + letters * ('a' - '0' - 10);
     }
 
     /**
@@ -285,28 +269,16 @@ public final class FieldFormat {
         if (len == 0) {
             return;
         }
-        int i = 0;
-        int o = 0;
         if (sep == 0) {
-            for (; i + 4 <= len; i += 4, o += 8) {
-                LONG_BE.set(out, o, hexDigits((int) INT_BE.get(b, from + i)));
-            }
-            for (; i < len; i++, o += 2) {
-                SHORT_BE.set(out, o, HEX_PAIRS[b[from + i] & 0xff]);
+            for (int i = 0; i < len; i++) {
+                SHORT_BE.set(out, i << 1, HEX_PAIRS[b[from + i] & 0xff]);
             }
             return;
         }
-        long s = sep & 0xff;
-        // Four bytes followed by at least one more: "hh:hh:hh:hh:" as one long and one int.
-        for (; i + 4 < len; i += 4, o += 12) {
-            long h = hexDigits((int) INT_BE.get(b, from + i));
-            LONG_BE.set(out, o, (h & 0xffff000000000000L) | (s << 40) | ((h >>> 8) & 0x000000ffff000000L)
-                    | (s << 16) | ((h >>> 16) & 0xffffL));
-            INT_BE.set(out, o + 8, (int) ((s << 24) | ((h & 0xffffL) << 8) | s));
-        }
-        SHORT_BE.set(out, o, HEX_PAIRS[b[from + i] & 0xff]);
-        for (i++, o += 2; i < len; i++, o += 3) {
-            out[o] = (byte) s;
+        SHORT_BE.set(out, 0, HEX_PAIRS[b[from] & 0xff]);
+        byte s = (byte) sep;
+        for (int i = 1, o = 2; i < len; i++, o += 3) {
+            out[o] = s;
             SHORT_BE.set(out, o + 1, HEX_PAIRS[b[from + i] & 0xff]);
         }
     }
