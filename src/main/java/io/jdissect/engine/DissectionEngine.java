@@ -27,6 +27,7 @@ public final class DissectionEngine {
     private Timestamp previousDisplayed;
     private FirstPassNotes notes = FirstPassNotes.NONE;
     private List<io.jdissect.capture.CaptureInterface> interfaces = List.of();
+    /** The last packet's interface and its description for the frame dissector (names and texts). */
     private io.jdissect.capture.CaptureInterface lastInterface;
     private FrameDissector.InterfaceInfo lastInterfaceInfo;
     private FieldNeeds needs = FieldNeeds.ALL;
@@ -80,9 +81,9 @@ public final class DissectionEngine {
         pinfo.setWanted(needs, columnsWanted);
         if (record.interfaceId() >= 0 && record.interfaceId() < interfaces.size()) {
             var ci = interfaces.get(record.interfaceId());
-            if (ci != lastInterface) { // made once per interface, not per packet
+            if (ci != lastInterface) { // made once per interface run, not per packet
                 lastInterface = ci;
-                lastInterfaceInfo = new FrameDissector.InterfaceInfo(ci.name(), ci.description());
+                lastInterfaceInfo = FrameDissector.InterfaceInfo.of(record.interfaceId(), ci.name(), ci.description());
             }
             pinfo.put(FrameDissector.InterfaceInfo.class, lastInterfaceInfo);
         }

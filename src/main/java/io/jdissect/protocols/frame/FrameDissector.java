@@ -38,12 +38,6 @@ public final class FrameDissector {
     private final FieldDef sectionNumber;
     private final FieldDef interfaceName;
     private final FieldDef interfaceDescription;
-    /**
-     * The last packet's interface texts, found again by the identity of its {@link InterfaceInfo}: the
-     * engine hands the same one to every packet of an interface. Immutable, so engines sharing this
-     * dissector at most make them twice.
-     */
-    private InterfaceTexts interfaceTexts;
     private final ProtocolDef commentProto;
     private final FieldDef comment;
     private final io.jdissect.api.Expert.Def commentExpert;
@@ -195,29 +189,16 @@ public final class FrameDissector {
      * in the frame line; tshark writes "unknown" when the interface has no name.
      */
     private void addInterface(PacketInfo pinfo, TreeItem fr, Tvb tvb, int id, InterfaceInfo info) {
-        InterfaceTexts texts = interfaceTexts;
-        if (texts == null || texts.info() != info || texts.id() != id) {
-            texts = InterfaceTexts.of(info, id);
-            interfaceTexts = texts;
-        }
+        InterfaceInfo texts = info != null ? info : InterfaceInfo.of(id, null, null); // an id the capture never described
         fr.appendText(texts.frameSuffix());
         // Three items per packet of a pcapng file, made like the other frame items only when read.
         if (!pinfo.wants(interfaceId) && !pinfo.wants(interfaceName) && !pinfo.wants(interfaceDescription)) {
             return;
         }
         TreeItem item = fr.add(interfaceId, tvb, 0, 0, id).setText(texts.idText());
-        item.add(interfaceName, tvb, 0, 0, texts.name());
-        if (info != null && info.description() != null) {
-            item.add(interfaceDescription, tvb, 0, 0, info.description());
-        }
-    }
-
-    /** The texts that name a packet's interface, the same for every packet of it: made once per interface. */
-    private record InterfaceTexts(InterfaceInfo info, int id, String name, String frameSuffix, String idText) {
-        static InterfaceTexts of(InterfaceInfo info, int id) {
-            String name = info == null || info.name() == null ? "unknown" : info.name();
-            return new InterfaceTexts(info, id, name, " on interface " + name + ", id " + id,
-                    "Interface id: " + id + " (" + name + ")");
+        item.add(interfaceName, tvb, 0, 0, texts.shownName());
+        if (texts.description() != null) {
+            item.add(interfaceDescription, tvb, 0, 0, texts.description());
         }
     }
 
@@ -228,8 +209,17 @@ public final class FrameDissector {
         registry.expert().add(c, commentExpert, tvb, 0, 0, text);
     }
 
-    /** Interface details a reader knows (pcapng IDB), passed to the frame dissector. */
-    public record InterfaceInfo(String name, String description) {
+    /**
+     * Interface details a reader knows (pcapng IDB), passed to the frame dissector, with the texts
+     * that name the interface in every packet of it: made once per interface ({@link #of}).
+     */
+    public record InterfaceInfo(String name, String description, String shownName, String frameSuffix, String idText) {
+        /** Interface {@code id}'s details; tshark names one without a name "unknown". */
+        public static InterfaceInfo of(int id, String name, String description) {
+            String shown = name == null ? "unknown" : name;
+            return new InterfaceInfo(name, description, shown, " on interface " + shown + ", id " + id,
+                    "Interface id: " + id + " (" + shown + ")");
+        }
     }
 
 }
