@@ -54,8 +54,15 @@ public final class SmtpCommand {
         this.errors = errors;
     }
 
+    private static final ThreadLocal<ParseMemo<SmtpCommand>> MEMO =
+            ThreadLocal.withInitial(() -> new ParseMemo<>(SmtpCommand::parseByGrammar));
+
     /** Parses one command line (a trailing CRLF is allowed). Never throws. */
     public static SmtpCommand parse(String line) {
+        return MEMO.get().parse(line);
+    }
+
+    private static SmtpCommand parseByGrammar(String line) {
         String text = stripEol(line);
         int sp = firstBlank(text);
         String verb = text.substring(0, sp).toUpperCase(Locale.ROOT);

@@ -25,7 +25,14 @@ public final class SmtpReply {
 
     /** One reply line, as the grammar sees it. */
     record Line(int code, boolean continued, String text, String status, List<String> errors) {
+        private static final ThreadLocal<ParseMemo<Line>> MEMO =
+                ThreadLocal.withInitial(() -> new ParseMemo<>(Line::parseByGrammar));
+
         static Line parse(String line) {
+            return MEMO.get().parse(line);
+        }
+
+        private static Line parseByGrammar(String line) {
             SmtpGrammar.Result<SmtpParser.ReplyLineContext> r = SmtpGrammar.reply(line);
             SmtpParser.ReplyLineContext c = r.tree();
             if (c == null) {
