@@ -64,4 +64,46 @@ class TreeItemTest {
         assertEquals(0x12345L, item.value());
         assertEquals("x", root.add(name, TVB, 0, 1, "x").value());
     }
+
+    @Test
+    void flagsAndTheChildCountShareAnIntWithoutDisturbingEachOther() {
+        TreeItem root = TreeItem.root();
+        TreeItem item = root.addText(TVB, 0, 1, "parent").hidden();
+        for (int i = 0; i < 20; i++) {
+            item.addText(TVB, i, 1, "c" + i);
+        }
+        assertTrue(item.isHidden());
+        assertFalse(item.isGenerated());
+        item.generated();
+        assertEquals(20, item.childCount());
+        item.truncateChildren(3);
+        item.moveChildAfter(item.child(0), item.child(2));
+        assertEquals(List.of("c1", "c2", "c0"), texts(item));
+        assertTrue(item.isHidden());
+        assertTrue(item.isGenerated());
+        item.truncateChildren(0);
+        assertFalse(item.hasChildren());
+        assertTrue(item.isHidden() && item.isGenerated());
+        TreeItem plain = root.addText(TVB, 0, 1, "plain");
+        plain.addText(TVB, 0, 1, "child");
+        assertFalse(plain.isHidden() || plain.isGenerated());
+        assertEquals(1, plain.childCount());
+    }
+
+    @Test
+    void aLabelIsAStringOrMadeOnceWhenFirstRead() {
+        TreeItem root = TreeItem.root();
+        int[] made = new int[1];
+        TreeItem later = root.addText(TVB, 0, 1, "first").setText(() -> "made " + ++made[0]);
+        assertEquals(0, made[0]);
+        assertEquals("made 1", later.text());
+        assertEquals("made 1", later.text());
+        assertEquals(1, made[0]);
+        assertEquals("plain", later.setText("plain").text());
+        TreeItem failing = root.addText(TVB, 0, 1, "x").setText(() -> {
+            throw new IllegalStateException("a plugin's label");
+        });
+        assertNull(failing.text()); // the writer falls back to "Name: value"
+        assertNull(root.addText(TVB, 0, 1, "y").setText(() -> null).text());
+    }
 }
