@@ -22,6 +22,8 @@ public final class ArrayKaitaiStream extends KaitaiStream {
     private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private byte[] a = new byte[0];
     private int start;
     private int end;
@@ -53,24 +55,6 @@ public final class ArrayKaitaiStream extends KaitaiStream {
 
     private int u(int i) {
         return a[i] & 0xff;
-    }
-
-    private long be(int n) {
-        int at = take(n);
-        long v = 0;
-        for (int i = 0; i < n; i++) {
-            v = v << 8 | u(at + i);
-        }
-        return v;
-    }
-
-    private long le(int n) {
-        int at = take(n);
-        long v = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            v = v << 8 | u(at + i);
-        }
-        return v;
     }
 
     @Override
@@ -112,32 +96,32 @@ public final class ArrayKaitaiStream extends KaitaiStream {
 
     @Override
     public short readS2be() {
-        return (short) be(2);
+        return (short) SHORT_BE.get(a, take(2));
     }
 
     @Override
     public int readS4be() {
-        return (int) be(4);
+        return (int) INT_BE.get(a, take(4));
     }
 
     @Override
     public long readS8be() {
-        return be(8);
+        return (long) LONG_BE.get(a, take(8));
     }
 
     @Override
     public short readS2le() {
-        return (short) le(2);
+        return (short) SHORT_LE.get(a, take(2));
     }
 
     @Override
     public int readS4le() {
-        return (int) le(4);
+        return (int) INT_LE.get(a, take(4));
     }
 
     @Override
     public long readS8le() {
-        return le(8);
+        return (long) LONG_LE.get(a, take(8));
     }
 
     @Override
