@@ -41,6 +41,11 @@ public final class HeuristicTable {
         return Collections.unmodifiableList(entries);
     }
 
+    /** Whether no heuristic dissector is registered here. */
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
     /** Tries each heuristic in registration order; returns the bytes the first taker took, or 0. */
     public int tryDissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         for (DissectorHandle h : entries) {

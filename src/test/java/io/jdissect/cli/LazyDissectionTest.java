@@ -46,6 +46,12 @@ class LazyDissectionTest {
             // ... and IMF bodies without a message/rfc822 part (workload (b))
             "-Y imf -T fields -e frame.number -e imf.subject -e imf.from -e imf.message_text",
             "-Y frame.protocols~\"mime\" -T fields -e frame.number -e frame.protocols -e smtp.data.fragment.count",
+            // Connections no dissector takes (port 443 or 2525 in some captures) are not followed by
+            // TCP when nothing reads TCP, data or frame.protocols: their frames still pass filters
+            "-Y !smtp -T fields -e frame.number -e ip.src -e frame.len -e smtp.req.command",
+            "-Y ip.len>100&&!imf -T fields -e frame.number -e ip.dst",
+            "-Y data -T fields -e frame.number -e data.len",
+            "-Y !smtp -T fields -e frame.number -e frame.protocols",
             // TCP's items without the columns, Ethernet's or IP's (their trees are not made)
             "-T fields -e frame.number -e tcp.stream -e tcp.window_size -e tcp.analysis.bytes_in_flight -e tcp.completeness",
             // a few frame items without the others

@@ -51,6 +51,16 @@ final class PayloadHandoff {
         }
     }
 
+    /**
+     * Whether a dissector may take the payloads between these ports: one of them is in the port
+     * table (Decode-As included), or a heuristic is registered. When not, every payload of the
+     * connection goes to data, and no conversation dissector can be set on it (only a dissector
+     * running on a connection sets one).
+     */
+    boolean mayBeTaken(int sport, int dport) {
+        return sport != 0 && ports.get(sport) != null || dport != 0 && ports.get(dport) != null || !heuristics.isEmpty();
+    }
+
     private boolean tryPort(int port, Tvb payload, PacketInfo pinfo, TreeItem root) {
         return PayloadDispatch.tryUint(ports, port, payload, pinfo, root);
     }
