@@ -186,7 +186,7 @@ public final class Main {
     /**
      * The fields this run reads: the filter's, and the printed ones — all of them for a tree, hex
      * dumps or whole JSON (with {@code --tshark-only} too: jdissect's own code adds expert items),
-     * for summary lines their columns ({@code _ws.col.*}). Taps and exports read what they like: all.
+     * the columns ({@code _ws.col.*}) only for summary lines. Taps and exports read what they like: all.
      */
     private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, Analysis taps,
             ExportObjects export, CaptureWriter capture) {
@@ -197,7 +197,9 @@ public final class Main {
         if (capture == null && !o.quiet) {
             boolean wholeTree = o.format.equals("text") ? o.details || o.hex : o.fields.isEmpty() && !o.format.equals("fields");
             if (wholeTree) {
-                return FieldNeeds.ALL;
+                // A tree, hex dumps and whole packets in JSON or EK print no column, but for -P's
+                // summary lines (tshark 4.0's filters cannot read columns).
+                return o.format.equals("text") && o.printSummary ? FieldNeeds.ALL : FieldNeeds.ALL_BUT_COLUMNS;
             }
             fields.addAll(o.fields);
         }

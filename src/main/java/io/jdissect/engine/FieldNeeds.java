@@ -14,14 +14,23 @@ import java.util.function.Predicate;
  */
 public final class FieldNeeds implements Predicate<String> {
     /** Every field, jdissect's own included: the default, and what trees, JSON and taps need. */
-    public static final FieldNeeds ALL = new FieldNeeds(true, List.of());
+    public static final FieldNeeds ALL = new FieldNeeds(true, true, List.of());
+    /**
+     * Every field but the columns ({@code _ws.col.*}): a whole tree or whole packets in JSON or EK,
+     * which print no summary line and no column.
+     */
+    public static final FieldNeeds ALL_BUT_COLUMNS = new FieldNeeds(true, false, List.of());
+
+    private static final String COLUMNS = "_ws.col";
 
     private final boolean everything;
+    private final boolean columns;
     private final List<String> fields;
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
 
-    private FieldNeeds(boolean everything, List<String> fields) {
+    private FieldNeeds(boolean everything, boolean columns, List<String> fields) {
         this.everything = everything;
+        this.columns = columns;
         this.fields = fields;
     }
 
@@ -35,13 +44,14 @@ public final class FieldNeeds implements Predicate<String> {
                 return ALL;
             }
         }
-        return new FieldNeeds(false, List.copyOf(fields));
+        return new FieldNeeds(false, true, List.copyOf(fields));
     }
 
     @Override
     public boolean test(String abbrev) {
         if (everything) {
-            return true;
+            return columns || !(abbrev.startsWith(COLUMNS)
+                    && (abbrev.length() == COLUMNS.length() || abbrev.charAt(COLUMNS.length()) == '.'));
         }
         // Asked several times per packet with a few dozen names: each is answered once.
         Boolean known = answers.get(abbrev);
@@ -63,6 +73,6 @@ public final class FieldNeeds implements Predicate<String> {
 
     @Override
     public String toString() {
-        return everything ? "all fields" : fields.toString();
+        return everything ? columns ? "all fields" : "all fields but the columns" : fields.toString();
     }
 }

@@ -41,6 +41,12 @@ class LazyDissectionTest {
             "-Y imf --tshark-only -T json",
             "-Y _ws.expert -T fields -e frame.number -e _ws.expert.message",
             "-V --tshark-only -Y smtp",
+            // Whole trees and packets print no column: the columns are not made (-P prints them)
+            "-V",
+            "-x -Y tcp.len>0",
+            "-V -P -Y smtp",
+            "-T json",
+            "-T ek -Y smtp",
             // Runs that read no message item skip the message bodies and frame.protocols.
             "-Y smtp.req.command==\"MAIL\" -T fields -e frame.number -e smtp.req.parameter",
             // ... and IMF bodies without a message/rfc822 part (workload (b))
