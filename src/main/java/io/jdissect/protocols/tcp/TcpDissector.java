@@ -17,6 +17,8 @@ import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
 import io.jdissect.protocols.ip.InErrorPacket;
 
+import java.util.function.Supplier;
+
 /**
  * The TCP dissector (RFC 9293) as tshark 4.0 shows a segment: header fields with relative
  * sequence numbers, flags, window scaling, options, per-stream timestamps, the SEQ/ACK analysis,
@@ -90,9 +92,8 @@ final class TcpDissector implements Dissector {
         TreeItem ti = pinfo.wants(f.proto.field())
                 ? tree.add(f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()))
                 : TreeItem.discarding();
-        // The protocol item's label, made beside the items: null when they are not kept.
-        StringBuilder summary = ti.isDiscarding() ? null : new StringBuilder("Transmission Control Protocol, Src Port: ")
-                .append(sport).append(", Dst Port: ").append(dport);
+        // The protocol item's label, noted beside the items: null when they are not kept.
+        Label summary = ti.isDiscarding() ? null : new Label(sport, dport);
         if (summary != null) {
             portItems(ti, tvb, sport, dport);
         }
@@ -255,11 +256,11 @@ final class TcpDissector implements Dissector {
     }
 
     /** The raw sequence number of a quoted segment, the stream, its completeness so far and the length. */
-    private void streamItems(TreeItem ti, Tvb tvb, PacketInfo pinfo, TcpStream stream, StringBuilder summary,
+    private void streamItems(TreeItem ti, Tvb tvb, PacketInfo pinfo, TcpStream stream, Label summary,
                              boolean quoted, boolean shortSegment, boolean haveSeglen, long rawSeq, int seglen) {
         if (quoted) {
             ti.add(f.seq, tvb, 4, 4, rawSeq);
-            append(summary, ", Seq: ", rawSeq);
+            summary.seq = rawSeq;
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
         // A second pass (-2) shows the stream's final completeness, noted by the first.
@@ -291,14 +292,14 @@ final class TcpDissector implements Dissector {
         return info;
     }
 
-    private void seqItems(TreeItem ti, Tvb tvb, long seq, long rawSeq, StringBuilder summary) {
+    private void seqItems(TreeItem ti, Tvb tvb, long seq, long rawSeq, Label summary) {
         ti.add(f.seq, tvb, 4, 4, seq).setText(() -> "Sequence Number: " + seq + "    (relative sequence number)");
         ti.add(f.seqRaw, tvb, 4, 4, rawSeq);
-        append(summary, ", Seq: ", seq);
+        summary.seq = seq;
     }
 
     /** A header length under 20: tshark shows it with an expert item and dissects no further. */
-    private int bogusHeaderLength(Tvb tvb, TreeItem ti, Columns col, StringBuilder info, StringBuilder summary, int hlen) {
+    private int bogusHeaderLength(Tvb tvb, TreeItem ti, Columns col, StringBuilder info, Label summary, int hlen) {
         col.appendInfo((info != null ? info : "") + ", bogus TCP header length (" + hlen + ", must be at least "
                 + MIN_HEADER + ")");
         TreeItem hl = ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(bits4(hlen >> 2) + " .... = Header Length: "
@@ -306,13 +307,13 @@ final class TcpDissector implements Dissector {
         expert.add(hl, f.eiBogusHeaderLength, tvb, 12, 1,
                 "Bogus TCP header length (" + hlen + ", must be at least " + MIN_HEADER + ")");
         if (summary != null) {
-            ti.setText(summary.toString());
+            ti.setText(summary);
         }
         return tvb.reportedLength();
     }
 
     /** The next sequence number, the acknowledgment number, the protocol item's label and the header length. */
-    private void ackItems(TreeItem ti, Tvb tvb, StringBuilder summary, boolean haveSeglen, long nxtseq, boolean ackSet,
+    private void ackItems(TreeItem ti, Tvb tvb, Label summary, boolean haveSeglen, long nxtseq, boolean ackSet,
                           long ack, long rawAck, int seglen, int hlen) {
         if (haveSeglen) {
             ti.add(f.nxtseq, tvb, 0, 0, nxtseq).generated()
@@ -321,15 +322,15 @@ final class TcpDissector implements Dissector {
         TreeItem ackItem = ti.add(f.ack, tvb, 8, 4, ack);
         if (ackSet) {
             ackItem.setText(() -> "Acknowledgment Number: " + ack + "    (relative ack number)");
-            append(summary, ", Ack: ", ack);
+            summary.ack = ack;
         } else if (rawAck != 0) {
             expert.add(ackItem, f.eiAckNonzero, tvb, 8, 4, "The acknowledgment number field is nonzero while the ACK flag is not set");
         }
         ti.add(f.ackRaw, tvb, 8, 4, rawAck);
         if (haveSeglen) {
-            append(summary, ", Len: ", seglen);
+            summary.len = seglen;
         }
-        ti.setText(summary.toString());
+        ti.setText(summary);
         ti.add(f.hdrLen, tvb, 12, 1, hlen).setText(() -> bits4(hlen >> 2) + " .... = Header Length: " + hlen
                 + " bytes (" + (hlen >> 2) + ")");
     }
@@ -463,10 +464,37 @@ final class TcpDissector implements Dissector {
         }
     }
 
-    /** Appends to the protocol item's label, if it is made. */
-    private static void append(StringBuilder summary, String what, long value) {
-        if (summary != null) {
-            summary.append(what).append(value);
+    /**
+     * The protocol item's label, "Transmission Control Protocol, Src Port: 25, Dst Port: 1025, Seq: 1,
+     * Ack: 1, Len: 0", made when printed (-V; whole JSON never prints it). The numbers are noted as the
+     * dissection finds them, all before the item gets the label; -1 leaves one out.
+     */
+    private static final class Label implements Supplier<String> {
+        private final int sport;
+        private final int dport;
+        long seq = -1;
+        long ack = -1;
+        long len = -1;
+
+        Label(int sport, int dport) {
+            this.sport = sport;
+            this.dport = dport;
+        }
+
+        @Override
+        public String get() {
+            StringBuilder b = new StringBuilder("Transmission Control Protocol, Src Port: ").append(sport)
+                    .append(", Dst Port: ").append(dport);
+            if (seq >= 0) {
+                b.append(", Seq: ").append(seq);
+            }
+            if (ack >= 0) {
+                b.append(", Ack: ").append(ack);
+            }
+            if (len >= 0) {
+                b.append(", Len: ").append(len);
+            }
+            return b.toString();
         }
     }
 

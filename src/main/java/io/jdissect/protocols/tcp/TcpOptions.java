@@ -67,6 +67,10 @@ final class TcpOptions {
     private final Expert expert;
     /** What {@link #values} fills for every segment whose options nobody reads: read at once by the caller. */
     private final Options lean = new Options();
+    /** What {@link #dissect} fills when the items or the Info column are made: read at once by the caller too. */
+    private final Options full = new Options();
+    private static final String EOL_LABEL = "TCP Option - End of Option List (EOL)";
+    private static final String NOP_LABEL = "TCP Option - No-Operation (NOP)";
 
     TcpOptions(TcpFields fields, Expert expert) {
         this.f = fields;
@@ -81,7 +85,7 @@ final class TcpOptions {
         if (tcpTree.isDiscarding() && !withInfo) {
             return values(lean.clear(), tvb, offset, length, sackBase);
         }
-        Options out = new Options();
+        Options out = full.clear();
         // A short segment has fewer option bytes than its header declares: tshark shows those.
         int available = Math.max(0, Math.min(length, tvb.length() - offset));
         TreeItem item = tcpTree.add(f.options, tvb, offset, length, tvb.bytes(offset, available));
@@ -94,7 +98,7 @@ final class TcpOptions {
                 boolean eol = kind == EOL;
                 TreeItem o = item.add(eol ? f.optEol : f.optNop, tvb, p, 1, tvb.bytes(p, 1));
                 String name = eol ? "End of Option List (EOL)" : "No-Operation (NOP)";
-                o.setText("TCP Option - " + name);
+                o.setText(eol ? EOL_LABEL : NOP_LABEL);
                 o.add(f.optionKind, tvb, p, 1, kind);
                 names.add(name);
                 p++;
@@ -117,10 +121,11 @@ final class TcpOptions {
                 break;
             }
             names.add(name);
-            option(tvb, p, kind, len, item, out, sackBase);
+            option(tvb, p, kind, len, item, out, sackBase, withInfo);
             p += len;
         }
-        item.setText("Options: (" + length + " bytes)" + (names.isEmpty() ? "" : ", " + String.join(", ", names)));
+        // Labels are made when printed (-V); whole JSON never prints them.
+        item.setText(() -> "Options: (" + length + " bytes)" + (names.isEmpty() ? "" : ", " + String.join(", ", names)));
         return out;
     }
 
@@ -170,15 +175,17 @@ final class TcpOptions {
         }
     }
 
-    private void option(Tvb tvb, int p, int kind, int len, TreeItem parent, Options out, long sackBase) {
+    private void option(Tvb tvb, int p, int kind, int len, TreeItem parent, Options out, long sackBase, boolean withInfo) {
         switch (kind) {
             case MSS:
                 if (len == 4) {
                     int mss = tvb.u16(p + 2);
                     TreeItem o = header(parent, f.optMss, tvb, p, kind, len);
-                    o.setText("TCP Option - Maximum segment size: " + mss + " bytes");
+                    o.setText(() -> "TCP Option - Maximum segment size: " + mss + " bytes");
                     o.add(f.mssVal, tvb, p + 2, 2, mss);
-                    out.info.append(" MSS=").append(mss);
+                    if (withInfo) {
+                        out.info.append(" MSS=").append(mss);
+                    }
                     return;
                 }
                 break;
@@ -194,16 +201,21 @@ final class TcpOptions {
                     }
                     int mult = 1 << shift;
                     o.add(f.wscaleMultiplier, tvb, p + 2, 1, mult).generated();
-                    o.setText("TCP Option - Window scale: " + shift + " (multiply by " + mult + ")");
+                    int shown = shift;
+                    o.setText(() -> "TCP Option - Window scale: " + shown + " (multiply by " + mult + ")");
                     out.windowScaleShift = shift;
-                    out.info.append(" WS=").append(mult);
+                    if (withInfo) {
+                        out.info.append(" WS=").append(mult);
+                    }
                     return;
                 }
                 break;
             case SACK_PERM:
                 if (len == 2) {
                     header(parent, f.optSackPerm, tvb, p, kind, len).setText("TCP Option - SACK permitted");
-                    out.info.append(" SACK_PERM");
+                    if (withInfo) {
+                        out.info.append(" SACK_PERM");
+                    }
                     return;
                 }
                 break;
@@ -214,8 +226,10 @@ final class TcpOptions {
                     long tsecr = tvb.u32(p + 6);
                     o.add(f.tsval, tvb, p + 2, 4, tsval);
                     o.add(f.tsecr, tvb, p + 6, 4, tsecr);
-                    o.setText("TCP Option - Timestamps: TSval " + tsval + ", TSecr " + tsecr);
-                    out.info.append(" TSval=").append(tsval).append(" TSecr=").append(tsecr);
+                    o.setText(() -> "TCP Option - Timestamps: TSval " + tsval + ", TSecr " + tsecr);
+                    if (withInfo) {
+                        out.info.append(" TSval=").append(tsval).append(" TSecr=").append(tsecr);
+                    }
                     return;
                 }
                 break;
@@ -235,7 +249,9 @@ final class TcpOptions {
                         o.add(f.sackLe, tvb, q, 4, le).setText("left edge = " + le + " (relative)");
                         o.add(f.sackRe, tvb, q + 4, 4, re).setText("right edge = " + re + " (relative)");
                         label.append(' ').append(le).append('-').append(re);
-                        out.info.append(" SLE=").append(le).append(" SRE=").append(re);
+                        if (withInfo) {
+                            out.info.append(" SLE=").append(le).append(" SRE=").append(re);
+                        }
                         count++;
                     }
                     o.add(f.sackCount, tvb, p, len, count).generated();
