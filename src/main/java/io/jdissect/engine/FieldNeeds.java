@@ -13,7 +13,7 @@ import java.util.function.Predicate;
  * when it or a field below it ({@code abbrev.*}) is needed.
  */
 public final class FieldNeeds implements Predicate<String> {
-    /** Every field, jdissect's own included: the default, and what trees, JSON and taps need. */
+    /** Every field, jdissect's own included, and the columns: the default, and what taps and exports need. */
     public static final FieldNeeds ALL = new FieldNeeds(true, true, List.of());
     /**
      * Every field but the columns ({@code _ws.col.*}): a whole tree or whole packets in JSON or EK,
@@ -24,6 +24,7 @@ public final class FieldNeeds implements Predicate<String> {
     private static final String COLUMNS = "_ws.col";
 
     private final boolean everything;
+    /** With {@code everything}: whether the columns are read too. */
     private final boolean columns;
     private final List<String> fields;
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();

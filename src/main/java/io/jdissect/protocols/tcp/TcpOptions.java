@@ -22,6 +22,8 @@ final class TcpOptions {
     static final int SACK_PERM = 4;
     static final int SACK = 5;
     static final int TIMESTAMP = 8;
+    private static final String EOL_LABEL = "TCP Option - End of Option List (EOL)";
+    private static final String NOP_LABEL = "TCP Option - No-Operation (NOP)";
 
     /** tshark's tcp_option_kind_vs, the labels of {@code tcp.option_kind}. */
     static final Map<Long, String> KIND_NAMES = Map.ofEntries(
@@ -69,8 +71,6 @@ final class TcpOptions {
     private final Options lean = new Options();
     /** What {@link #dissect} fills when the items or the Info column are made: read at once by the caller too. */
     private final Options full = new Options();
-    private static final String EOL_LABEL = "TCP Option - End of Option List (EOL)";
-    private static final String NOP_LABEL = "TCP Option - No-Operation (NOP)";
 
     TcpOptions(TcpFields fields, Expert expert) {
         this.f = fields;
