@@ -106,6 +106,7 @@ public final class Main {
     }
 
     private int runChecked(String[] args) throws IOException {
+        EarlySetup early = EarlySetup.start();
         CommandLine cl = CliOptions.commandLine();
         CliOptions o;
         try {
@@ -128,8 +129,11 @@ public final class Main {
             return OK;
         }
         FieldFormat.setZone(zoneFromEnvironment());
-        ClassLoader plugins = pluginLoader(o.pluginDirs);
-        JDissect jd = setup(o, plugins);
+        // The setup is built once per use (validation, -G, each capture): say each warning once.
+        Consumer<String> warnings = onceEach(stderr::println);
+        EarlySetup.Setup prepared = early.take(o, warnings);
+        ClassLoader plugins = prepared != null ? prepared.plugins() : pluginLoader(o.pluginDirs);
+        JDissect jd = prepared != null ? prepared.jd() : setup(o, plugins, warnings);
         FieldRegistry registry = jd.registry().fields();
         if (o.report != null) {
             return report(o.report, registry);
@@ -310,14 +314,17 @@ public final class Main {
         return OK;
     }
 
-    private JDissect setup(CliOptions o, ClassLoader plugins) {
-        // The setup is built once per use (validation, -G, each capture): say each warning once.
-        Set<String> warned = new HashSet<>();
-        Consumer<String> warnings = w -> {
-            if (warned.add(w)) {
-                stderr.println(w);
+    /** {@code out}, passing each distinct message on once. */
+    private static Consumer<String> onceEach(Consumer<String> out) {
+        Set<String> said = new HashSet<>();
+        return w -> {
+            if (said.add(w)) {
+                out.accept(w);
             }
         };
+    }
+
+    private JDissect setup(CliOptions o, ClassLoader plugins, Consumer<String> warnings) {
         JDissect.Builder b = JDissect.builder().warnings(warnings).classLoader(plugins);
         for (String pref : o.preferences) {
             int colon = pref.indexOf(':');
