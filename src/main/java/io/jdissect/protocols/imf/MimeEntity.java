@@ -56,12 +56,17 @@ public record MimeEntity(byte[] message, HeaderSection headers, MimeParameters c
         return TransferDecoding.decode(transferEncoding, message, bodyOffset, bodyLength);
     }
 
-    /** Lower-case hex SHA-256 of {@code bytes}. */
-    public static String sha256(byte[] bytes) {
+    /** One digest per thread: looking the algorithm up among the providers cost a fifth of a part's hashing. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    });
+
+    /** Lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(SHA256.get().digest(bytes)); // digest() also resets it
     }
 }
