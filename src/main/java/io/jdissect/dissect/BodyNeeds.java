@@ -24,11 +24,19 @@ public final class BodyNeeds {
     }
 
     /**
+     * Whether the run reads what a payload gives when no dissector takes it: data's items, its layer
+     * in {@code frame.protocols}, the columns.
+     */
+    public static boolean undissectedPayloadRead(PacketInfo pinfo) {
+        return pinfo.wants(COLUMNS) || pinfo.wants(PROTOCOLS) || pinfo.wants(DATA);
+    }
+
+    /**
      * @param nestedMessages whether the body may hold a message of its own (so that IMF's items
      *                       could come out of it)
      */
     public static boolean read(PacketInfo pinfo, DissectorRegistry registry, boolean nestedMessages) {
-        if (pinfo.wants(COLUMNS) || pinfo.wants(PROTOCOLS) || pinfo.wants(DATA) || pinfo.wants(MEDIA)) {
+        if (undissectedPayloadRead(pinfo) || pinfo.wants(MEDIA)) {
             return true;
         }
         DissectorTable media = registry.findTable(DissectorRegistry.MEDIA_TYPE);

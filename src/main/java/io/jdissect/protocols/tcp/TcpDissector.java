@@ -10,8 +10,8 @@ import io.jdissect.api.PacketInfo;
 import io.jdissect.api.Timestamp;
 import io.jdissect.api.TreeItem;
 import io.jdissect.api.Tvb;
-import io.jdissect.api.WantedName;
 import io.jdissect.dissect.ArrayKaitaiStream;
+import io.jdissect.dissect.BodyNeeds;
 import io.jdissect.dissect.KaitaiTvb;
 import io.jdissect.field.FieldFormat;
 import io.jdissect.kaitai.TcpHeader;
@@ -29,8 +29,6 @@ final class TcpDissector implements Dissector {
     /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
     private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int MIN_HEADER = 20;
-    private static final WantedName DATA = new WantedName("data");
-    private static final WantedName PROTOCOLS = new WantedName("frame.protocols");
 
     private final TcpFields f;
     private final Expert expert;
@@ -243,9 +241,9 @@ final class TcpDissector implements Dissector {
         return tvb.reportedLength();
     }
 
-    /** Whether the run reads nothing TCP adds for a connection no dissector takes (the columns aside). */
+    /** Whether the run reads nothing TCP adds for a connection no dissector takes. */
     private boolean unread(PacketInfo pinfo) {
-        return !pinfo.wants(f.proto.field()) && !pinfo.wants(DATA) && !pinfo.wants(PROTOCOLS);
+        return !pinfo.wants(f.proto.field()) && !BodyNeeds.undissectedPayloadRead(pinfo);
     }
 
     private void portItems(TreeItem ti, Tvb tvb, int sport, int dport) {

@@ -4,18 +4,24 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ParseMemoTest {
+    /** A memo over {@code parser} that notes each line the parser is asked for in {@code parsed}. */
+    private static <T> ParseMemo<T> noting(List<String> parsed, Function<String, T> parser) {
+        return new ParseMemo<>(line -> {
+            parsed.add(line);
+            return parser.apply(line);
+        });
+    }
+
     @Test
     void aLineSeenAgainIsNotParsedAgain() {
         List<String> parsed = new ArrayList<>();
-        ParseMemo<String> memo = new ParseMemo<>(line -> {
-            parsed.add(line);
-            return line.toUpperCase();
-        });
+        ParseMemo<String> memo = noting(parsed, String::toUpperCase);
         String first = memo.parse("250 2.1.5 Ok");
         assertSame(first, memo.parse(new String("250 2.1.5 Ok")));
         assertEquals("QUIT", memo.parse("quit"));
@@ -25,10 +31,7 @@ class ParseMemoTest {
     @Test
     void linesThatShareASlotEachGetTheirOwnParse() {
         List<String> parsed = new ArrayList<>();
-        ParseMemo<String> memo = new ParseMemo<>(line -> {
-            parsed.add(line);
-            return "parse of " + line;
-        });
+        ParseMemo<String> memo = noting(parsed, line -> "parse of " + line);
         // "Aa" and "BB" have the same hash, so the same slot: the second displaces the first.
         assertEquals("parse of Aa", memo.parse("Aa"));
         assertEquals("parse of BB", memo.parse("BB"));
@@ -42,10 +45,7 @@ class ParseMemoTest {
     @Test
     void aLongLineIsNotKept() {
         List<String> parsed = new ArrayList<>();
-        ParseMemo<Integer> memo = new ParseMemo<>(line -> {
-            parsed.add(line);
-            return line.length();
-        });
+        ParseMemo<Integer> memo = noting(parsed, String::length);
         String longLine = "X".repeat(513);
         assertEquals(513, memo.parse(longLine));
         assertEquals(513, memo.parse(longLine));
