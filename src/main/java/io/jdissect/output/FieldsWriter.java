@@ -60,6 +60,9 @@ public final class FieldsWriter implements PacketWriter {
         if (values.isEmpty()) {
             return "";
         }
+        if (values.size() == 1) { // most fields occur once: no joiner to make (or for C2 to compile)
+            return values.get(0);
+        }
         switch (f.occurrence()) {
             case 'f':
                 return values.get(0);
