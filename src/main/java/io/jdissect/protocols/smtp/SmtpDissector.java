@@ -97,7 +97,11 @@ final class SmtpDissector {
         return tvb.length();
     }
 
-    /** For a second pass (-2): each earlier fragment of the message learns where it was reassembled. */
+    /**
+     * For a second pass (-2): each earlier fragment of the message learns where it was reassembled.
+     * Only smtp.data.reassembled.in shows it, and a run that reads it keeps the messages (smtp.data,
+     * {@link #keepMessages}), so their fragments are listed whenever this matters.
+     */
     private void noteReassembledIn(PacketInfo pinfo, DataReassembly.Message m) {
         if (!pinfo.notes().keeping()) {
             return; // a single pass: no walk over the message's fragments (hundreds for a megabyte)
