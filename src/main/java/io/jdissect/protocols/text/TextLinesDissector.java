@@ -24,10 +24,12 @@ final class TextLinesDissector {
         if (name != null) {
             pinfo.columns().appendInfoSep(" ", "(" + name + ")");
         }
-        TreeItem item = tree.add(proto.field(), tvb, 0, tvb.reportedLength());
         if (!pinfo.wants(proto.field())) {
-            return tvb.length(); // the lines and their count are text, read only by trees and JSON
+            // The item, its lines and their count are read only by trees, JSON and what names the
+            // protocol: a DATA segment of a run that reads SMTP's commands makes none.
+            return tvb.length();
         }
+        TreeItem item = tree.add(proto.field(), tvb, 0, tvb.reportedLength());
         int lines = 0;
         int offset = 0;
         int[] next = new int[1];
