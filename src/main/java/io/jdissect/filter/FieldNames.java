@@ -21,7 +21,6 @@ import java.util.Set;
  * (fc is Fibre Channel, so this is a comparison with an absent protocol, not with a byte).
  */
 final class FieldNames {
-
     /**
      * tshark 4.0's protocol aliases (proto_register_alias: packet-dhcp.c, packet-tls.c,
      * packet-autosar-nm.c, packet-iec104.c): a filter may still use the old name, alone or as the
