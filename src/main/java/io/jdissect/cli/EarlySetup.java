@@ -10,10 +10,9 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
- * The setup most command lines ask for, begun on a thread of its own while picocli parses the
- * arguments (about 50 ms of every start: its classes are Java 5 bytecode, which class data sharing
- * cannot hold, so they are loaded, verified and interpreted each time): the default plugin folder's
- * class loader and the setup without preferences or Decode-As. A run on a small capture takes 10 ms
+ * The setup most command lines ask for, begun on a thread of its own while picocli builds its model
+ * and parses the arguments (about 15 ms of every start, interpreted): the default plugin folder's
+ * class loader and the setup without preferences or Decode-As. A run on a small capture took 10 ms
  * less (a filter's first compile was tried here too: 3 ms more for it, 8 ms lost by runs without a
  * filter, the second core being C1's at start). A command line with {@code --plugins}, {@code -o} or
  * {@code -d} is set up anew instead. The warnings of the early setup wait until it is taken; later

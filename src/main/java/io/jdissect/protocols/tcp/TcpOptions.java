@@ -22,8 +22,10 @@ final class TcpOptions {
     static final int SACK_PERM = 4;
     static final int SACK = 5;
     static final int TIMESTAMP = 8;
-    private static final String EOL_LABEL = "TCP Option - End of Option List (EOL)";
-    private static final String NOP_LABEL = "TCP Option - No-Operation (NOP)";
+    private static final String EOL_NAME = "End of Option List (EOL)";
+    private static final String NOP_NAME = "No-Operation (NOP)";
+    private static final String EOL_LABEL = "TCP Option - " + EOL_NAME;
+    private static final String NOP_LABEL = "TCP Option - " + NOP_NAME;
 
     /** tshark's tcp_option_kind_vs, the labels of {@code tcp.option_kind}. */
     static final Map<Long, String> KIND_NAMES = Map.ofEntries(
@@ -97,7 +99,7 @@ final class TcpOptions {
             if (kind == EOL || kind == NOP) {
                 boolean eol = kind == EOL;
                 TreeItem o = item.add(eol ? f.optEol : f.optNop, tvb, p, 1, tvb.bytes(p, 1));
-                String name = eol ? "End of Option List (EOL)" : "No-Operation (NOP)";
+                String name = eol ? EOL_NAME : NOP_NAME;
                 o.setText(eol ? EOL_LABEL : NOP_LABEL);
                 o.add(f.optionKind, tvb, p, 1, kind);
                 names.add(name);
