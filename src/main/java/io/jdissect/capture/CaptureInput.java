@@ -18,6 +18,8 @@ final class CaptureInput implements AutoCloseable {
     private final ReadAheadInputStream readAhead;
     private final String name;
     private long position;
+    /** The array every record is read into, once {@link #reuseRecordBytes()} is called; grows as needed. */
+    private byte[] recordBytes;
 
     CaptureInput(InputStream in, String name) {
         this.in = in instanceof BufferedInputStream || in instanceof ReadAheadInputStream ? in : new BufferedInputStream(in, BUFFER_SIZE);
@@ -45,8 +47,29 @@ final class CaptureInput implements AutoCloseable {
         return n;
     }
 
-    /** The next {@code len} bytes in an array of their own, or the "cut short" error naming {@code recordStart}. */
+    /** See {@link CaptureReader#reuseRecordBytes()}. */
+    void reuseRecordBytes() {
+        if (recordBytes == null) {
+            recordBytes = new byte[1 << 16];
+        }
+    }
+
+    /**
+     * The next {@code len} bytes at the start of an array of their own (or of the reused one, which
+     * may be longer), or the "cut short" error naming {@code recordStart}.
+     */
     byte[] readRecord(int len, long recordStart) throws CaptureException, IOException {
+        if (recordBytes != null) {
+            if (recordBytes.length < len) {
+                recordBytes = new byte[len];
+            }
+            if (readAhead != null && readAhead.copyNext(recordBytes, len)) {
+                position += len;
+            } else {
+                readFully(recordBytes, 0, len, recordStart);
+            }
+            return recordBytes;
+        }
         if (readAhead != null) {
             byte[] b = readAhead.copyOfNext(len);
             if (b != null) {

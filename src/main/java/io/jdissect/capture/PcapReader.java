@@ -79,11 +79,16 @@ final class PcapReader implements CaptureReader {
             Timestamp ts = new Timestamp(h.tsSec(), (int) Math.min(nanos, Integer.MAX_VALUE));
             // A record can claim fewer bytes on the wire than it stores; tshark shows them as given.
             int origLen = (int) Math.min(h.origLen(), Integer.MAX_VALUE);
-            return new CaptureRecord(ts, -1, linkType, origLen, data, data.length, start, null);
+            return new CaptureRecord(ts, -1, linkType, origLen, data, (int) caplen, start, null);
         } catch (CaptureException e) {
             done = true;
             throw e;
         }
+    }
+
+    @Override
+    public void reuseRecordBytes() {
+        in.reuseRecordBytes();
     }
 
     @Override

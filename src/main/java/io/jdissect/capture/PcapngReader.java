@@ -201,7 +201,7 @@ final class PcapngReader implements CaptureReader {
         String comment = readTrailer(start, length, 28 + caplen, pad4(caplen) - caplen);
         long units = (epb.timestampHigh() << 32) | epb.timestampLow();
         return new CaptureRecord(timestamp(iface, units), (int) epb.interfaceId(), interfaces.get(iface).linkType(),
-                (int) Math.min(epb.originalLen(), Integer.MAX_VALUE), data, data.length, start, comment, section, true);
+                (int) Math.min(epb.originalLen(), Integer.MAX_VALUE), data, (int) caplen, start, comment, section, true);
     }
 
     private CaptureRecord readSimplePacket(long start, long length) throws IOException {
@@ -231,7 +231,7 @@ final class PcapngReader implements CaptureReader {
         // A simple packet has no timestamp: tshark shows no times for it and counts the next
         // frame's delta from zero.
         return new CaptureRecord(Timestamp.ZERO, 0, interfaces.get(iface).linkType(),
-                (int) Math.min(spb.originalLen(), Integer.MAX_VALUE), data, data.length, start, null, section, false);
+                (int) Math.min(spb.originalLen(), Integer.MAX_VALUE), data, (int) caplen, start, null, section, false);
     }
 
     /**
@@ -347,6 +347,11 @@ final class PcapngReader implements CaptureReader {
             n--;
         }
         return new String(b, 0, n, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void reuseRecordBytes() {
+        in.reuseRecordBytes();
     }
 
     @Override

@@ -132,6 +132,16 @@ final class ReadAheadInputStream extends InputStream {
         return b;
     }
 
+    /** Copies the next {@code len} bytes into {@code to} when the current chunk holds them all, else false (nothing read). */
+    boolean copyNext(byte[] to, int len) {
+        if (len > current.length() - pos) {
+            return false;
+        }
+        System.arraycopy(current.bytes(), pos, to, 0, len);
+        pos += len;
+        return true;
+    }
+
     @Override
     public long skip(long n) throws IOException {
         long left = n;

@@ -173,6 +173,12 @@ public final class Main {
             // batch, and the packets' trees kept until written).
             boolean cheapOutput = o.format.equals("fields") && o.displayFilter != null;
             if (o.threads == 1 || o.quiet || o.flush || capture != null || cheapOutput) {
+                if (taps.analyzers().isEmpty() && export == null && !o.twoPass && !PluginDirectories.loadsPlugins(plugins)) {
+                    // Each packet is written (or dropped) before the next is read, and only the
+                    // built-in code sees it: one array for every record spares allocating, and
+                    // collecting, the capture's size again ((a) on 1G 1.19 -> 1.10 s).
+                    packets.reuseRecordBytes();
+                }
                 return dissect(packets, filter, writer, export, taps, capture, o, () -> { });
             }
             // The output is formatted beside the dissection: its columns see the interfaces through copies.

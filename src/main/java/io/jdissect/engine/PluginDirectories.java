@@ -52,4 +52,9 @@ public final class PluginDirectories {
         ClassLoader parent = PluginDirectories.class.getClassLoader();
         return jars.isEmpty() ? parent : new URLClassLoader(jars.toArray(new URL[0]), parent);
     }
+
+    /** Whether a loader from {@link #loader} found any plugin jar. */
+    public static boolean loadsPlugins(ClassLoader loader) {
+        return loader != PluginDirectories.class.getClassLoader();
+    }
 }
