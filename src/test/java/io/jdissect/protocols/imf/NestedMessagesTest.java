@@ -4,7 +4,10 @@ import io.jdissect.api.Tvb;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,5 +82,53 @@ class NestedMessagesTest {
         Tvb body = tvb("--b\r\nContent-Type: text/plain\r\n\r\nmessage/rfc822\r\n--b--\r\n");
         assertTrue(NestedMessages.possible("multipart/mixed", "charset=x", body));
         assertFalse(NestedMessages.possible("multipart/mixed", "boundary=b", body));
+    }
+
+    /**
+     * The delimiter search skips bytes (Horspool): on bodies of random pieces (delimiters that
+     * overlap, close delimiters, part headers, text with dashes) it must answer as a plain walk over
+     * every byte does.
+     */
+    @Test
+    void theSearchAnswersAsAWalkOverEveryByte() {
+        String[] boundaries = {"b", "--b", "==_Part_1_2.3", "-"};
+        String[] pieces = {"--", "-", "\r\n", "\n", "\r\n\r\n", "Content-Type: text/plain\r\n",
+                "Content-Type: message/rfc822\r\n", "content-type: Multipart/mixed;\r\n", "QUJD/+x", "a-b--c", "x"};
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            String boundary = boundaries[random.nextInt(boundaries.length)];
+            StringBuilder body = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                int r = random.nextInt(pieces.length + 2);
+                body.append(r < pieces.length ? pieces[r] : r == pieces.length ? "--" + boundary : "--" + boundary + "--");
+            }
+            String text = body.toString();
+            assertEquals(walk(text, boundary), NestedMessages.partHeadersMayHold(tvb(text), boundary), () -> boundary + " in " + text);
+        }
+    }
+
+    /** The answer by definition: at each delimiter, in order, the part headers up to their blank line. */
+    private static boolean walk(String body, String boundary) {
+        String delimiter = "--" + boundary;
+        for (int d = body.indexOf(delimiter); d >= 0; d = body.indexOf(delimiter, d + 1)) {
+            int headers = d + delimiter.length();
+            if (body.startsWith("--", headers)) {
+                return false;
+            }
+            int blank = -1;
+            for (int i = body.indexOf('\n', headers); i >= 0; i = body.indexOf('\n', i + 1)) {
+                int next = body.startsWith("\r", i + 1) ? i + 2 : i + 1;
+                if (body.startsWith("\n", next)) {
+                    blank = i;
+                    break;
+                }
+            }
+            String h = (blank < 0 ? body.substring(headers) : body.substring(headers, blank)).toLowerCase(Locale.ROOT);
+            if (blank < 0 || h.contains("message/rfc822") || h.contains("multipart/")) {
+                return true;
+            }
+            d = blank - 1;
+        }
+        return false;
     }
 }
