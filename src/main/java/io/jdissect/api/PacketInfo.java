@@ -42,6 +42,7 @@ public final class PacketInfo {
     private long matchUint;
     private Conversation conversation;
     private FirstPassNotes notes = FirstPassNotes.NONE;
+    private boolean packetsKept = true;
     private boolean canDesegment;
     private int desegmentOffset;
     private int desegmentLen;
@@ -288,6 +289,20 @@ public final class PacketInfo {
 
     public void setNotes(FirstPassNotes notes) {
         this.notes = notes;
+    }
+
+    /**
+     * Whether the caller may keep this packet (its tree, its {@link Tvb}s) after it reads the next
+     * one: true unless it promised otherwise ({@link PacketStream#reuseRecordBytes()}). When false,
+     * bytes that only this packet's tree shows, such as a reassembled message, may live in an array
+     * that a later packet reuses.
+     */
+    public boolean packetsKept() {
+        return packetsKept;
+    }
+
+    public void setPacketsKept(boolean kept) {
+        this.packetsKept = kept;
     }
 
     /** True when IP said this packet is a fragment whose payload was not reassembled here. */

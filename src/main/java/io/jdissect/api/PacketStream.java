@@ -53,12 +53,14 @@ public final class PacketStream implements Iterable<Packet>, Closeable {
 
     /**
      * Reads every record into one reused array ({@link CaptureReader#reuseRecordBytes()}): a packet,
-     * its tree and its {@link Tvb}s are then valid only until the next packet is read. For a caller
-     * that is done with each packet first, as a command line that prints it and moves on; the
-     * built-in dissectors keep copies of whatever outlives a packet (reassembly, conversations).
+     * its tree and its {@link Tvb}s are then valid only until the next packet is read, and dissectors
+     * may reuse arrays too ({@link PacketInfo#packetsKept()}). For a caller that is done with each
+     * packet first, as a command line that prints it and moves on; the built-in dissectors keep
+     * copies of whatever outlives a packet (reassembly, conversations).
      */
     public PacketStream reuseRecordBytes() {
         reader.reuseRecordBytes();
+        engine.setPacketsKept(false);
         return this;
     }
 

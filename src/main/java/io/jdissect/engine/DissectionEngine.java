@@ -26,6 +26,7 @@ public final class DissectionEngine {
     private Timestamp previousBeforeLast;
     private Timestamp previousDisplayed;
     private FirstPassNotes notes = FirstPassNotes.NONE;
+    private boolean packetsKept = true;
     private List<io.jdissect.capture.CaptureInterface> interfaces = List.of();
     /** The last packet's interface and its description for the frame dissector (names and texts). */
     private io.jdissect.capture.CaptureInterface lastInterface;
@@ -76,6 +77,7 @@ public final class DissectionEngine {
         Timestamp before = frameNumber == 1 ? ts : frameNumber == 2 ? first : previous;
         PacketInfo pinfo = PacketInfo.timedFrom(registry, record, frameNumber, first, before);
         pinfo.setNotes(notes);
+        pinfo.setPacketsKept(packetsKept);
         previousBeforeLast = previous;
         previous = ts;
         pinfo.setWanted(needs, columnsWanted);
@@ -99,6 +101,14 @@ public final class DissectionEngine {
      */
     public void markDisplayed(Packet packet) {
         previousDisplayed = packet.number() == 1 ? first : packet.timestamp();
+    }
+
+    /**
+     * False when the caller is done with each packet before it asks for the next (see
+     * {@link PacketInfo#packetsKept()}). Set it before the first packet.
+     */
+    public void setPacketsKept(boolean kept) {
+        this.packetsKept = kept;
     }
 
     /**

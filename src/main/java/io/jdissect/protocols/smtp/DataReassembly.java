@@ -9,31 +9,43 @@ import java.util.List;
  * message is handed out once and the next one starts empty.
  */
 final class DataReassembly {
+    /** What a finished message holds of its bytes. */
+    enum Keep {
+        /**
+         * Nothing: nothing in the run reads a message (its IMF, its fragment items), so its fragments
+         * are only counted, not copied nor listed. That spares copying most of a mail capture's bytes
+         * and noting each of its segments.
+         */
+        COUNT,
+        /** The bytes, in an array of their own. */
+        BYTES,
+        /**
+         * The bytes, in an array that the next message reuses: for runs whose packets are not kept
+         * after the next is read ({@link io.jdissect.api.PacketInfo#packetsKept()}).
+         */
+        REUSED_BYTES
+    }
+
     /** One contributing frame: its number, and where its bytes sit in the message. */
     record Fragment(long frame, int offset, int length) {
     }
 
     /**
-     * A finished message: its fragments and its bytes (none and null when the reassembly only
-     * counts), and the frame that finished it.
+     * A finished message: its fragments and its bytes, {@code bytes[0, length)} (none and null when
+     * the reassembly only counts), and the frame that finished it.
      */
-    record Message(List<Fragment> fragments, byte[] bytes, long reassembledIn) {
+    record Message(List<Fragment> fragments, byte[] bytes, int length, long reassembledIn) {
     }
 
     private final List<Fragment> fragments = new ArrayList<>();
-    private final boolean keepBytes;
+    private final Keep keep;
     /** Fragments of the pending message, when they are only counted. */
     private int counted;
     private final MessageBuffer bytes;
 
-    /**
-     * @param keepBytes false when nothing in the run reads a message (its IMF, its fragment items):
-     *                  its fragments are then only counted, not copied nor listed, which spares
-     *                  copying most of a mail capture's bytes and noting each of its segments
-     */
-    DataReassembly(int maxBytes, boolean keepBytes, MessageChunks chunks) {
-        this.keepBytes = keepBytes;
-        this.bytes = new MessageBuffer(keepBytes ? maxBytes : 0, chunks);
+    DataReassembly(int maxBytes, Keep keep, MessageChunks chunks) {
+        this.keep = keep;
+        this.bytes = new MessageBuffer(keep == Keep.COUNT ? 0 : maxBytes, chunks);
     }
 
     /**
@@ -41,7 +53,7 @@ final class DataReassembly {
      * {@code last} ends it, else null.
      */
     Message add(long frame, byte[] data, int off, int len, boolean last) {
-        if (keepBytes) {
+        if (keep != Keep.COUNT) {
             fragments.add(new Fragment(frame, (int) Math.min(Integer.MAX_VALUE, bytes.size()), len));
         } else {
             counted++;
@@ -56,7 +68,8 @@ final class DataReassembly {
     }
 
     private Message finish(long frame) {
-        Message m = new Message(List.copyOf(fragments), keepBytes ? bytes.bytes() : null, frame);
+        byte[] b = keep == Keep.COUNT ? null : keep == Keep.REUSED_BYTES ? bytes.joined(frame) : bytes.bytes();
+        Message m = new Message(List.copyOf(fragments), b, b == null ? 0 : bytes.kept(), frame);
         fragments.clear();
         counted = 0;
         bytes.release();

@@ -51,9 +51,22 @@ final class MessageBuffer {
         return size;
     }
 
+    /** How many bytes are kept (at most the limit). */
+    int kept() {
+        return kept;
+    }
+
     /** The bytes kept, in a new array of their own. */
     byte[] bytes() {
-        byte[] out = new byte[kept];
+        return joinInto(new byte[kept]);
+    }
+
+    /** The bytes kept, at the start of the array {@link MessageChunks#joined} reuses for every message. */
+    byte[] joined(long frame) {
+        return joinInto(chunks.joined(kept, frame));
+    }
+
+    private byte[] joinInto(byte[] out) {
         int at = 0;
         for (byte[] c : full) {
             System.arraycopy(c, 0, out, at, c.length);

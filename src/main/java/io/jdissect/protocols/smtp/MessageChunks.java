@@ -19,6 +19,10 @@ final class MessageChunks {
     /** Free arrays by size class: SMALLEST << i. */
     private final ArrayDeque<byte[]>[] free;
     private long freeBytes;
+    /** The array messages are joined into when nothing keeps them past their packet; grows as needed. */
+    private byte[] joined = new byte[0];
+    /** The frame whose message {@link #joined} holds. */
+    private long joinedFrame = -1;
 
     @SuppressWarnings("unchecked")
     MessageChunks() {
@@ -46,6 +50,23 @@ final class MessageChunks {
             free[classOf(chunk.length)].addLast(chunk);
             freeBytes += chunk.length;
         }
+    }
+
+    /**
+     * The array to join a message of {@code size} bytes that ends in {@code frame} into, the same
+     * for every message (its contents are overwritten by the next): for runs that do not keep
+     * packets after the next one. A second message ending in the same frame (TCP can hand SMTP
+     * two pieces of one segment) gets an array of its own: the first is still in the frame's tree.
+     */
+    byte[] joined(int size, long frame) {
+        if (frame == joinedFrame) {
+            return new byte[size];
+        }
+        joinedFrame = frame;
+        if (joined.length < size) {
+            joined = new byte[size]; // the biggest message so far: at most the message limit
+        }
+        return joined;
     }
 
     private static int classOf(int size) {

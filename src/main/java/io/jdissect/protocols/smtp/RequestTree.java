@@ -127,7 +127,7 @@ final class RequestTree {
         List<DataReassembly.Fragment> frags = m.fragments();
         StringBuilder label = new StringBuilder();
         label.append(frags.size()).append(frags.size() == 1 ? " DATA fragment" : " DATA fragments")
-                .append(" (").append(m.bytes().length).append(" byte").append(m.bytes().length == 1 ? "" : "s")
+                .append(" (").append(m.length()).append(" byte").append(m.length() == 1 ? "" : "s")
                 .append("): ");
         for (int i = 0; i < frags.size(); i++) {
             DataReassembly.Fragment fr = frags.get(i);
@@ -142,6 +142,6 @@ final class RequestTree {
                     .generated();
         }
         top.add(f.dataFragmentCount, reassembled, 0, 0, frags.size()).generated();
-        top.add(f.dataReassembledLength, reassembled, 0, 0, m.bytes().length).generated();
+        top.add(f.dataReassembledLength, reassembled, 0, 0, m.length()).generated();
     }
 }

@@ -46,8 +46,8 @@ final class SmtpDissector {
         final TsharkSession tshark;
         final SmtpSession session;
 
-        State(SmtpLimits limits, boolean keepMessages, MessageChunks chunks) {
-            tshark = new TsharkSession(limits, keepMessages, chunks);
+        State(SmtpLimits limits, DataReassembly.Keep keep, MessageChunks chunks) {
+            tshark = new TsharkSession(limits, keep, chunks);
             session = new SmtpSession(limits);
         }
     }
@@ -125,7 +125,7 @@ final class SmtpDissector {
         if (m.bytes() == null) {
             return; // only counted: nothing in this run reads the message
         }
-        Tvb next = Tvb.ofSource("Reassembled SMTP", m.bytes());
+        Tvb next = Tvb.ofSource("Reassembled SMTP", m.bytes(), m.length(), m.length());
         if (!smtp.isDiscarding()) {
             requests.fragmentsTree(smtp, next, m);
         }
@@ -141,11 +141,15 @@ final class SmtpDissector {
     }
 
     /**
-     * Whether DATA messages must keep their bytes: for IMF, or for the fragment items that show
-     * the reassembled message. The run's needs do not change, so a conversation decides once.
+     * What DATA messages must keep of their bytes: the bytes for IMF, or for the fragment items that
+     * show the reassembled message; in an array reused from message to message when no packet is
+     * kept after the next. The run's needs do not change, so a conversation decides once.
      */
-    private boolean keepMessages(PacketInfo pinfo) {
-        return pinfo.wants(DATA) || registry.handle("imf") != null && readsMessage(pinfo);
+    private DataReassembly.Keep keepMessages(PacketInfo pinfo) {
+        if (!pinfo.wants(DATA) && (registry.handle("imf") == null || !readsMessage(pinfo))) {
+            return DataReassembly.Keep.COUNT;
+        }
+        return pinfo.packetsKept() ? DataReassembly.Keep.BYTES : DataReassembly.Keep.REUSED_BYTES;
     }
 
     /**

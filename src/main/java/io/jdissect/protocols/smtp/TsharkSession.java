@@ -36,9 +36,9 @@ final class TsharkSession {
     long lastNonTlsFrame;
     final DataReassembly reassembly;
 
-    /** @param keepMessages whether DATA messages keep their bytes (see {@link DataReassembly}) */
-    TsharkSession(SmtpLimits limits, boolean keepMessages, MessageChunks chunks) {
-        reassembly = new DataReassembly(limits.maxMessageBytes(), keepMessages, chunks);
+    /** @param keep what DATA messages keep of their bytes */
+    TsharkSession(SmtpLimits limits, DataReassembly.Keep keep, MessageChunks chunks) {
+        reassembly = new DataReassembly(limits.maxMessageBytes(), keep, chunks);
     }
 
     boolean inAuthWindow(long frame) {

@@ -79,4 +79,34 @@ class MessageBufferTest {
         }
         assertEquals(MessageChunks.MAX_FREE_BYTES / MessageChunks.LARGEST, reused);
     }
+
+    /**
+     * Runs that do not keep packets join every message into one array: the message's bytes are its
+     * start, a longer message grows it, and a second message ending in the same frame gets an array
+     * of its own (the first is still in that frame's tree).
+     */
+    @Test
+    void messagesJoinIntoOneArrayButNotTwiceInAFrame() {
+        MessageChunks chunks = new MessageChunks();
+        MessageBuffer buffer = new MessageBuffer(Integer.MAX_VALUE, chunks);
+        buffer.append("a longer message".getBytes(), 0, 16);
+        byte[] first = buffer.joined(7);
+        assertArrayEquals("a longer message".getBytes(), Arrays.copyOf(first, buffer.kept()));
+        buffer.release();
+        buffer.append("short".getBytes(), 0, 5);
+        byte[] second = buffer.joined(9);
+        assertSame(first, second, "the next frame's message reuses the array");
+        assertArrayEquals("short".getBytes(), Arrays.copyOf(second, buffer.kept()));
+        buffer.release();
+        buffer.append("again".getBytes(), 0, 5);
+        byte[] sameFrame = buffer.joined(9);
+        assertNotSame(first, sameFrame);
+        assertArrayEquals("again".getBytes(), sameFrame);
+        assertArrayEquals("short".getBytes(), Arrays.copyOf(first, 5), "the frame's first message is left as it was");
+        buffer.release();
+        buffer.append("x".repeat(40).getBytes(), 0, 40);
+        byte[] grown = buffer.joined(10);
+        assertEquals(40, grown.length);
+        assertSame(grown, chunks.joined(3, 11), "the grown array is the one reused after");
+    }
 }
