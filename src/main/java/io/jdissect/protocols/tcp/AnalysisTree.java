@@ -29,8 +29,9 @@ final class AnalysisTree {
         TreeItem tree = tcpTree.add(f.analysis, tvb, 0, 0).generated().setText("SEQ/ACK analysis");
         if (ta.frameAcked != 0) {
             tree.add(f.acksFrame, tvb, 0, 0, ta.frameAcked).generated();
-            if (ta.ackRtt.toNanos() != 0) {
-                tree.add(f.ackRtt, tvb, 0, 0, ta.ackRtt).generated();
+            Timestamp rtt = ta.ackRtt();
+            if (rtt.toNanos() != 0) {
+                tree.add(f.ackRtt, tvb, 0, 0, rtt).generated();
             }
         }
         // The iRTT is known from the handshake's ACK on; a second pass (-2) shows it from the start.

@@ -147,7 +147,8 @@ final class SequenceAnalyzer {
             if (ack == u.nextseq) {
                 ta.touch();
                 ta.frameAcked = u.frame;
-                ta.ackRtt = now.minus(u.ts);
+                ta.ackedSent = u.ts;
+                ta.ackedAt = now;
             } else if (Seq.gt(ack, u.seq) && Seq.le(ack, u.nextseq)) {
                 u.seq = ack;
                 continue;

@@ -27,13 +27,20 @@ final class TcpAnalysis {
     boolean present;
     int flags;
     long frameAcked;
-    Timestamp ackRtt = Timestamp.ZERO;
+    /** When the acknowledged segment was sent and when this ACK came: their difference only if it is shown. */
+    Timestamp ackedSent;
+    Timestamp ackedAt;
     long bytesInFlight;
     long pushBytesSent;
     int dupAckNum;
     long dupAckFrame;
     Timestamp rto = Timestamp.ZERO;
     long rtoFrame;
+
+    /** tcp.analysis.ack_rtt: zero when this segment acknowledges none. */
+    Timestamp ackRtt() {
+        return ackedSent == null ? Timestamp.ZERO : ackedAt.minus(ackedSent);
+    }
 
     /** Marks the record as created (tcp_analyze_get_acked_struct with createflag) and returns it. */
     TcpAnalysis touch() {
