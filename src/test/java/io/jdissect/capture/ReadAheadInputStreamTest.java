@@ -10,6 +10,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ReadAheadInputStreamTest {
@@ -74,5 +75,23 @@ class ReadAheadInputStreamTest {
             IOException e = assertThrows(IOException.class, in::read);
             assertEquals("disk gone", e.getMessage());
         }
+    }
+
+    /** The reader sleeps while every chunk is full; closing the stream ends it there. */
+    @Test
+    void closingEndsAReaderThatWaitsForRoom() throws Exception {
+        byte[] data = new byte[(ReadAheadInputStream.CHUNKS + 3) * ReadAheadInputStream.CHUNK_SIZE];
+        ReadAheadInputStream in = new ReadAheadInputStream(new ByteArrayInputStream(data), "closing test");
+        assertEquals(0, in.read());
+        Thread reader = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("jdissect-read-ahead closing test")).findFirst().orElseThrow();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (reader.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(Thread.State.WAITING, reader.getState(), "the reader waits for room");
+        in.close();
+        reader.join(5000);
+        assertFalse(reader.isAlive());
     }
 }
