@@ -23,8 +23,8 @@ final class AnalysisTree {
     }
 
     void print(TreeItem tcpTree, Tvb tvb, PacketInfo pinfo, TcpStream stream, TcpAnalysis ta) {
-        if (!ta.present) {
-            return;
+        if (!ta.present || tcpTree.isDiscarding() && !pinfo.columns().active()) {
+            return; // nothing would be kept: the items (expert ones too) go under TCP's tree, the prefixes to Info
         }
         TreeItem tree = tcpTree.add(f.analysis, tvb, 0, 0).generated().setText("SEQ/ACK analysis");
         if (ta.frameAcked != 0) {
