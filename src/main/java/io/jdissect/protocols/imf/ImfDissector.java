@@ -169,14 +169,19 @@ public final class ImfDissector {
 
     private void media(Tvb tvb, int bodyOffset, String type, String parameters, String encoding,
                        DissectorTable media, PacketInfo pinfo, TreeItem tree) {
-        Tvb body;
-        if (encoding != null && encoding.length() >= 6 && encoding.substring(0, 6).equalsIgnoreCase("base64")) {
-            byte[] raw = tvb.bytes(bodyOffset, tvb.length() - bodyOffset);
-            body = Tvb.ofSource(encoding, TransferDecoding.base64(raw, 0, raw.length).bytes());
-        } else {
-            body = tvb.subset(bodyOffset);
+        // The body's bounds are checked whether or not it is read (tshark takes it, and a header
+        // section that runs past the end is Malformed either way).
+        boolean base64 = encoding != null && encoding.length() >= 6 && encoding.substring(0, 6).equalsIgnoreCase("base64");
+        byte[] raw = base64 ? tvb.bytes(bodyOffset, tvb.length() - bodyOffset) : null;
+        Tvb body = base64 ? null : tvb.subset(bodyOffset);
+        boolean bodyRead = BodyNeeds.read(pinfo, registry, false);
+        if (!bodyRead && !(pinfo.wants(f.proto.field()) && NestedMessages.multipart(type))) {
+            return; // nothing the run reads can come out of this body: it is not even decoded
         }
-        if (!BodyNeeds.read(pinfo, registry, false) && !(pinfo.wants(f.proto.field()) && NestedMessages.possible(type, parameters, body))) {
+        if (base64) {
+            body = Tvb.ofSource(encoding, TransferDecoding.base64(raw, 0, raw.length).bytes());
+        }
+        if (!bodyRead && !NestedMessages.possible(type, parameters, body)) {
             return; // nothing the run reads can come out of this body
         }
         if (!MimeDepth.enter(pinfo, f.maxDepth.uint())) {

@@ -33,11 +33,16 @@ final class NestedMessages {
 
     /** {@code parameters}: the body's Content-Type parameters (with its boundary), or null. */
     static boolean possible(String mediaType, String parameters, Tvb body) {
-        if (!mediaType.regionMatches(true, 0, "multipart/", 0, 10)) {
+        if (!multipart(mediaType)) {
             return false;
         }
         String boundary = MediaTypeParameters.find(parameters, "boundary");
         return boundary == null || boundary.isEmpty() ? holdsMediaType(body) : partHeadersMayHold(body, boundary);
+    }
+
+    /** Whether a body of this media type may hold parts at all (a message only comes out of a part). */
+    static boolean multipart(String mediaType) {
+        return mediaType.regionMatches(true, 0, "multipart/", 0, 10);
     }
 
     /**
