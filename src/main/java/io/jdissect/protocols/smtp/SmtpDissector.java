@@ -31,6 +31,11 @@ final class SmtpDissector {
     private final OwnItems own;
     /** The arrays of the messages in flight, shared by this dissector's conversations. */
     private final MessageChunks chunks = new MessageChunks();
+    /** The protocols SMTP hands bytes to, found at hand-off (null when absent): not looked up per packet. */
+    private DissectorHandle textLines;
+    private DissectorHandle imf;
+    private DissectorHandle tlsHandle;
+    private DissectorHandle data;
 
     SmtpDissector(DissectorRegistry registry, SmtpFields f, SmtpPreferences prefs) {
         this.registry = registry;
@@ -39,6 +44,14 @@ final class SmtpDissector {
         this.requests = new RequestTree(f, prefs);
         this.replies = new ReplyTree(f, prefs);
         this.own = new OwnItems(f);
+    }
+
+    /** Finds the protocols SMTP hands bytes to, once every plugin has registered its own. */
+    void handoff() {
+        textLines = registry.handle("data-text-lines");
+        imf = registry.handle("imf");
+        tlsHandle = registry.handle("tls");
+        data = registry.handle("data");
     }
 
     /** Both views of one TCP connection, kept in its {@link Conversation}. */
@@ -81,7 +94,7 @@ final class SmtpDissector {
         TreeItem smtp = pinfo.wants(f.proto.field()) || pinfo.wants(DATA_TEXT_LINES)
                 ? tree.add(f.proto.field(), tvb, 0, tvb.reportedLength()) : TreeItem.discarding();
         if (request) {
-            DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, registry.handle("data-text-lines"));
+            DataReassembly.Message m = requests.add(tvb, pinfo, smtp, v, s, textLines);
             if (m != null) {
                 noteReassembledIn(pinfo, m);
                 reassembled(pinfo, tree, smtp, v, m);
@@ -129,7 +142,6 @@ final class SmtpDissector {
         if (!smtp.isDiscarding()) {
             requests.fragmentsTree(smtp, next, m);
         }
-        DissectorHandle imf = registry.handle("imf");
         if (imf != null && readsMessage(pinfo)) {
             pinfo.callContained(imf, next, tree);
         }
@@ -146,7 +158,7 @@ final class SmtpDissector {
      * kept after the next. The run's needs do not change, so a conversation decides once.
      */
     private DataReassembly.Keep keepMessages(PacketInfo pinfo) {
-        if (!pinfo.wants(DATA) && (registry.handle("imf") == null || !readsMessage(pinfo))) {
+        if (!pinfo.wants(DATA) && (imf == null || !readsMessage(pinfo))) {
             return DataReassembly.Keep.COUNT;
         }
         return pinfo.packetsKept() ? DataReassembly.Keep.BYTES : DataReassembly.Keep.REUSED_BYTES;
@@ -159,9 +171,8 @@ final class SmtpDissector {
      */
     private int tls(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         leaveStack(pinfo);
-        DissectorHandle tls = registry.handle("tls");
-        if (tls != null) {
-            return pinfo.call(tls, tvb, tree) > 0 ? tvb.length() : fallbackTls(tvb, pinfo, tree);
+        if (tlsHandle != null) {
+            return pinfo.call(tlsHandle, tvb, tree) > 0 ? tvb.length() : fallbackTls(tvb, pinfo, tree);
         }
         return fallbackTls(tvb, pinfo, tree);
     }
@@ -200,7 +211,6 @@ final class SmtpDissector {
         }
         pinfo.columns().setProtocol("TLS");
         String text = "Encrypted data after STARTTLS, " + shown + " bytes";
-        DissectorHandle data = registry.handle("data");
         if (pinfo.get(TlsShown.class) == null) {
             pinfo.columns().setInfo(text);
             pinfo.put(TlsShown.class, new TlsShown());

@@ -14,6 +14,7 @@ public final class SmtpPlugin implements ProtocolPlugin {
     static final int SUBMISSION_PORT = 587;
 
     private DissectorHandle handle;
+    private SmtpDissector dissector;
     private SmtpPreferences prefs;
 
     @Override
@@ -25,8 +26,8 @@ public final class SmtpPlugin implements ProtocolPlugin {
     public void register(DissectorRegistry registry) {
         SmtpFields fields = new SmtpFields(registry);
         prefs = new SmtpPreferences(registry.preferences());
-        SmtpDissector d = new SmtpDissector(registry, fields, prefs);
-        handle = registry.register("smtp", fields.proto, d::dissect);
+        dissector = new SmtpDissector(registry, fields, prefs);
+        handle = registry.register("smtp", fields.proto, dissector::dissect);
     }
 
     @Override
@@ -36,5 +37,6 @@ public final class SmtpPlugin implements ProtocolPlugin {
             tcp.add(port, handle);
         }
         tcp.add(SUBMISSION_PORT, handle);
+        dissector.handoff();
     }
 }
