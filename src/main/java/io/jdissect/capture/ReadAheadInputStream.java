@@ -22,8 +22,7 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>The reader, once every slot is filled, sleeps until all chunks but one are taken, and then
  * fills them again: one wake-up for three chunks instead of one for each. A wake-up is a system
- * call of the dissecting thread's, and with a chunk's at a time they were 4 % of its time in
- * -Y imf.
+ * call made by the dissecting thread; one per chunk was 4 % of its time in -Y imf.
  */
 final class ReadAheadInputStream extends InputStream {
     static final int CHUNK_SIZE = 1 << 18;
