@@ -19,7 +19,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Record reading: the pcap reader alone, per record (the floor of workload (e) in bench/run.sh). */
+/**
+ * Record reading: the pcap reader alone, per record (the floor of workload (e) in bench/run.sh),
+ * each record in an array of its own or, as the command line reads when it prints each packet before
+ * the next, all of them in one reused array ({@link CaptureReader#reuseRecordBytes()}).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,8 +41,21 @@ public class RecordReadingBenchmark {
     @Benchmark
     @OperationsPerInvocation(Fixtures.PACKETS)
     public long readRecords() throws IOException {
+        return read(false);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Fixtures.PACKETS)
+    public long readRecordsIntoOneArray() throws IOException {
+        return read(true);
+    }
+
+    private long read(boolean reuse) throws IOException {
         long bytes = 0;
         try (CaptureReader reader = CaptureFiles.open(new ByteArrayInputStream(capture), "bench")) {
+            if (reuse) {
+                reader.reuseRecordBytes();
+            }
             for (CaptureRecord r = reader.next(); r != null; r = reader.next()) {
                 bytes += r.capturedLength();
             }
