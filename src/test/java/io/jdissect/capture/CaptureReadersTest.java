@@ -251,6 +251,46 @@ class CaptureReadersTest {
         }
     }
 
+    /**
+     * {@link CaptureReader#reuseRecordBytes()}: each record's bytes are the first {@code capturedLength}
+     * of one array, which grows for a longer record and is the same array again after; pcapng's
+     * options and padding after a packet do not spill into it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"pcap", "pcapng"})
+    void reusedRecordBytesHoldEachRecordUntilTheNext(String format) throws IOException {
+        byte[][] packets = {bytes(10, 1), bytes(70_000, 2), bytes(5, 3), bytes(3, 4), new byte[0]};
+        CaptureBytes b = format.equals("pcap") ? CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, ETHERNET)
+                : new CaptureBytes(ByteOrder.LITTLE_ENDIAN).sectionHeader().interfaceDescription(ETHERNET, "eth0", null);
+        for (byte[] p : packets) {
+            if (format.equals("pcap")) {
+                b.record(1, 0, p, p.length);
+            } else {
+                b.enhancedPacket(0, 1L, p);
+            }
+        }
+        try (CaptureReader reader = open(b.build())) {
+            reader.reuseRecordBytes();
+            byte[] previous = null;
+            for (int i = 0; i < packets.length; i++) {
+                CaptureRecord r = reader.next();
+                assertEquals(packets[i].length, r.capturedLength());
+                assertArrayEquals(packets[i], Arrays.copyOf(r.data(), r.capturedLength()), "record " + i);
+                if (i >= 3) {
+                    assertTrue(r.data() == previous, "record " + i + " reuses the array");
+                }
+                previous = r.data();
+            }
+            assertNull(reader.next());
+        }
+    }
+
+    private static byte[] bytes(int n, int seed) {
+        byte[] b = new byte[n];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
+    }
+
     /** A capture far larger than any buffer is read as a stream: one record at a time. */
     @Test
     void largeStreamIsReadRecordByRecord() throws IOException {
