@@ -226,6 +226,7 @@ public final class Main {
      */
     private int readRecords(PacketStream packets, PacketWriter writer, CliOptions o) throws IOException {
         writer.begin();
+        packets.reuseRecordBytes(); // nothing looks at a record after the next is read
         long read = 0;
         IOException damage = null;
         try {
