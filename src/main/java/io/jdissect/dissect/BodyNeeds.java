@@ -15,7 +15,6 @@ import io.jdissect.api.ProtocolDef;
  * commands or on the top-level headers skips them.
  */
 public final class BodyNeeds {
-    private static final WantedName COLUMNS = new WantedName("_ws.col");
     private static final WantedName PROTOCOLS = new WantedName("frame.protocols");
     private static final WantedName DATA = new WantedName("data");
     private static final WantedName MEDIA = new WantedName("media");
@@ -28,7 +27,7 @@ public final class BodyNeeds {
      * in {@code frame.protocols}, the columns.
      */
     public static boolean undissectedPayloadRead(PacketInfo pinfo) {
-        return pinfo.wants(COLUMNS) || pinfo.wants(PROTOCOLS) || pinfo.wants(DATA);
+        return pinfo.columns().active() || pinfo.wants(PROTOCOLS) || pinfo.wants(DATA);
     }
 
     /**

@@ -51,8 +51,7 @@ public final class FieldNeeds implements Predicate<String> {
     @Override
     public boolean test(String abbrev) {
         if (everything) {
-            return columns || !(abbrev.startsWith(COLUMNS)
-                    && (abbrev.length() == COLUMNS.length() || abbrev.charAt(COLUMNS.length()) == '.'));
+            return columns || !within(abbrev, COLUMNS);
         }
         // Asked several times per packet with a few dozen names: each is answered once.
         Boolean known = answers.get(abbrev);
@@ -65,11 +64,16 @@ public final class FieldNeeds implements Predicate<String> {
 
     private boolean reads(String abbrev) {
         for (String f : fields) {
-            if (f.equals(abbrev) || (f.startsWith(abbrev) && f.length() > abbrev.length() && f.charAt(abbrev.length()) == '.')) {
+            if (within(f, abbrev)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code name} is {@code prefix} or a field below it ({@code prefix.*}). */
+    private static boolean within(String name, String prefix) {
+        return name.startsWith(prefix) && (name.length() == prefix.length() || name.charAt(prefix.length()) == '.');
     }
 
     @Override

@@ -21,7 +21,6 @@ import io.jdissect.protocols.text.MediaContent;
  * After tshark's items come jdissect's own {@code imf.x} items ({@link ImfDecodedItems}).
  */
 public final class ImfDissector {
-    private static final WantedName COLUMNS = new WantedName("_ws.col");
     private static final WantedName OWN_ITEMS = new WantedName("imf.x");
 
     private static final String CONTACT = " (Contact Wireshark developers if you want this supported.)";
@@ -130,7 +129,7 @@ public final class ImfDissector {
         if (contentType != null && media != null) {
             col.fenceInfo();
             media(tvb, end, contentType, parameters, encoding, media, pinfo, tree);
-        } else if (pinfo.wants(f.messageText) || pinfo.wants(COLUMNS)) { // a line each: items and Info
+        } else if (pinfo.wants(f.messageText) || pinfo.columns().active()) { // a line each: items and Info
             messageText(tvb, end, col, tree);
         }
         if (pinfo.wants(OWN_ITEMS)) {
