@@ -17,10 +17,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The {@code ./jdissect} launcher's choice of JVM options ({@code JDISSECT_PRINT_JAVA_OPTS=1} prints
  * them without building or running): C1 alone below 32 MiB of capture, C2 too from there on, judged
- * by the size of the file a capture path names, through a symbolic link too.
+ * by the size of the file a capture path names, through a symbolic link too; transparent huge pages
+ * when the kernel gives them on request and has enough free 2 MiB blocks (a fake kernel root stands
+ * for {@code /sys} and {@code /proc}).
  */
 class LauncherTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    /** 1,000 free blocks of 4 MiB in one zone: 2,000 huge pages. */
+    private static final String UNFRAGMENTED = "Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3\n"
+            + "Node 0, zone   Normal   6247   4097   3072    608    405    263    416    701    600    301   1000\n";
+    /** 6 free blocks of 2 MiB and 4 of 4 MiB: 14 huge pages, the rest in small pieces. */
+    private static final String FRAGMENTED = "Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3\n"
+            + "Node 0, zone   Normal 900000 400000 100000   8000   4000   2000    900    300    100      5      1\n";
 
     @TempDir
     Path dir;
@@ -46,6 +55,28 @@ class LauncherTest {
         assertTrue(javaOptions("-r", smallLink.toString()).contains(C1_ONLY));
     }
 
+    @Test
+    void hugePagesWhenTheKernelHasThemFree() throws Exception {
+        assertTrue(javaOptions(kernel("always [madvise] never", UNFRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
+        assertTrue(javaOptions(kernel("[always] madvise never", UNFRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
+    }
+
+    @Test
+    void noHugePagesWhenTheyWouldBeMadeByCompactionOrAreOff() throws Exception {
+        assertFalse(javaOptions(kernel("always [madvise] never", FRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
+        assertFalse(javaOptions(kernel("always madvise [never]", UNFRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
+        assertFalse(javaOptions(dir.resolve("no-such-root"), "-r", "x.pcap").contains(HUGE_PAGES));
+    }
+
+    private Path kernel(String enabled, String buddyinfo) throws IOException {
+        Path root = Files.createTempDirectory(dir, "kernel");
+        Path thp = Files.createDirectories(root.resolve("sys/kernel/mm/transparent_hugepage"));
+        Files.writeString(thp.resolve("enabled"), enabled + "\n");
+        Files.createDirectories(root.resolve("proc"));
+        Files.writeString(root.resolve("proc/buddyinfo"), buddyinfo);
+        return root;
+    }
+
     /** A file of that length that takes no disk space. */
     private Path sparseFile(String name, long length) throws IOException {
         Path file = dir.resolve(name);
@@ -56,11 +87,19 @@ class LauncherTest {
     }
 
     private static List<String> javaOptions(String... args) throws Exception {
+        return javaOptions(null, args);
+    }
+
+    /** The options the launcher prints, with {@code kernelRoot} for / in its kernel paths (null: the real ones). */
+    private static List<String> javaOptions(Path kernelRoot, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", Path.of("jdissect").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("JDISSECT_PRINT_JAVA_OPTS", "1");
         pb.environment().remove("JDISSECT_JAVA_OPTS");
+        if (kernelRoot != null) {
+            pb.environment().put("JDISSECT_KERNEL_ROOT", kernelRoot.toString());
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
