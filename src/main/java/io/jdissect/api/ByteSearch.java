@@ -63,44 +63,20 @@ public final class ByteSearch {
         int i = from;
         // The word at i holds the first bytes of the pairs, the word at i + 1 their second bytes (read
         // only when the first has one: most words have neither). Every match is flagged in both, and
-        // bytes above a match may be too: candidates are checked. Two words a turn: a fifth faster
-        // over a message body than one.
-        for (; i + 2 * Long.BYTES < to; i += 2 * Long.BYTES) {
-            long firsts = zeroBytes((long) LONGS.get(a, i) ^ s0);
-            long nextFirsts = zeroBytes((long) LONGS.get(a, i + Long.BYTES) ^ s0);
-            if ((firsts | nextFirsts) == 0) {
-                continue;
-            }
-            int k = firsts == 0 ? -1 : pairIn(a, i, firsts, s1, b0, b1);
-            if (k < 0 && nextFirsts != 0) {
-                k = pairIn(a, i + Long.BYTES, nextFirsts, s1, b0, b1);
-            }
-            if (k >= 0) {
-                return k;
-            }
-        }
+        // bytes above a match may be too: candidates are checked.
         for (; i + Long.BYTES < to; i += Long.BYTES) {
             long firsts = zeroBytes((long) LONGS.get(a, i) ^ s0);
-            int k = firsts == 0 ? -1 : pairIn(a, i, firsts, s1, b0, b1);
-            if (k >= 0) {
-                return k;
+            if (firsts != 0 && (firsts & zeroBytes((long) LONGS.get(a, i + 1) ^ s1)) != 0) {
+                for (int k = i; k < i + Long.BYTES; k++) {
+                    if (a[k] == b0 && a[k + 1] == b1) {
+                        return k;
+                    }
+                }
             }
         }
         for (; i + 1 < to; i++) {
             if (a[i] == b0 && a[i + 1] == b1) {
                 return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The first pair in the word at {@code i} (whose first bytes are flagged in {@code firsts}), or -1; a[i + 8] exists. */
-    private static int pairIn(byte[] a, int i, long firsts, long s1, byte b0, byte b1) {
-        if ((firsts & zeroBytes((long) LONGS.get(a, i + 1) ^ s1)) != 0) {
-            for (int k = i; k < i + Long.BYTES; k++) {
-                if (a[k] == b0 && a[k + 1] == b1) {
-                    return k;
-                }
             }
         }
         return -1;
