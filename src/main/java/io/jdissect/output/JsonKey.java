@@ -31,8 +31,6 @@ final class JsonKey {
     static final class Table {
         private final Map<String, JsonKey> byText = new HashMap<>();
         private JsonKey[] byDef = new JsonKey[1024];
-        /** The length of the longest key: longer texts (most lines of a body) need no lookup. */
-        private int longest;
 
         /** The key of {@code def}, named {@code text} when first asked. */
         JsonKey of(FieldDef def, java.util.function.Function<FieldDef, String> text) {
@@ -44,14 +42,13 @@ final class JsonKey {
             if (k == null) {
                 k = byText.computeIfAbsent(text.apply(def), t -> new JsonKey(byText.size(), t));
                 byDef[id] = k;
-                longest = Math.max(longest, k.text.length());
             }
             return k;
         }
 
         /** The field key spelled {@code text}, or null when no field has that key. */
         JsonKey find(String text) {
-            return text.length() > longest ? null : byText.get(text);
+            return byText.get(text);
         }
 
         int size() {

@@ -33,8 +33,6 @@ final class KeyGroups {
     /** Open addressing for text keys: group number + 1 per slot, 0 for free; at most half full. */
     private int[] slots = new int[32];
     private int textGroups;
-    /** Whether this object's text keys are hashed whole ({@link #hash}). */
-    private boolean fullHashes;
     private int items;
     private int groups;
 
@@ -52,7 +50,6 @@ final class KeyGroups {
             groupKeys[g] = null;
         }
         object++;
-        fullHashes = false;
         items = 0;
         groups = 0;
         textGroups = 0;
@@ -82,45 +79,24 @@ final class KeyGroups {
         if (field != null) {
             return add(field);
         }
-        int slot = slotOf(text);
         int item = nextItem();
-        int g = slots[slot] - 1;
-        if (g >= 0) {
-            append(g, item);
-            return item;
-        }
-        g = newGroup(null, text, hash(text), item);
-        slots[slot] = g + 1;
-        groupSlots[g] = slot;
-        if (++textGroups * 2 > slots.length) {
-            rehash(slots.length * 2);
-        }
-        return item;
-    }
-
-    /** The slot of the group keyed {@code text}, or the free slot where it goes. */
-    private int slotOf(String text) {
-        int hash = hash(text);
+        int hash = text.hashCode();
         int mask = slots.length - 1;
         int slot = mix(hash) & mask;
-        for (int probes = 0, g = slots[slot] - 1; g >= 0; probes++, g = slots[slot] - 1) {
+        for (int g = slots[slot] - 1; g >= 0; g = slots[slot] - 1) {
             if (groupHashes[g] == hash && groupTexts[g].equals(text)) {
-                return slot;
-            }
-            if (probes == MAX_PROBES && !fullHashes) {
-                // Texts made to agree where they are sampled: hash this object's texts whole.
-                fullHashes = true;
-                for (int t = 0; t < groups; t++) {
-                    if (groupTexts[t] != null) {
-                        groupHashes[t] = groupTexts[t].hashCode();
-                    }
-                }
-                rehash(slots.length);
-                return slotOf(text);
+                append(g, item);
+                return item;
             }
             slot = (slot + 1) & mask;
         }
-        return slot;
+        int g = newGroup(null, text, hash, item);
+        slots[slot] = g + 1;
+        groupSlots[g] = slot;
+        if (++textGroups * 2 > slots.length) {
+            rehash();
+        }
+        return item;
     }
 
     int itemCount() {
@@ -191,8 +167,8 @@ final class KeyGroups {
         return g;
     }
 
-    private void rehash(int size) {
-        slots = new int[size];
+    private void rehash() {
+        slots = new int[slots.length * 2];
         int mask = slots.length - 1;
         for (int g = 0; g < groups; g++) {
             if (groupTexts[g] == null) {
@@ -205,30 +181,6 @@ final class KeyGroups {
             slots[slot] = g + 1;
             groupSlots[g] = slot;
         }
-    }
-
-    private static final int MAX_PROBES = 32;
-    private static final int SAMPLES = 8;
-
-    /**
-     * A text key's hash: its length and eight of its characters, spread over it. Text keys are
-     * mostly the lines of a message body, some ten thousand in one object, and hashing each whole
-     * (String.hashCode, one character after the other) was a tenth of the JSON writer's time; lines
-     * that differ differ nearly everywhere. Texts that agree at those places (made to) make long
-     * probe chains, and after {@link #MAX_PROBES} the object's texts are hashed whole.
-     */
-    private int hash(String text) {
-        if (fullHashes) {
-            return text.hashCode();
-        }
-        int n = text.length();
-        int h = n;
-        if (n > 0) {
-            for (int k = 0; k < SAMPLES; k++) {
-                h = 31 * h + text.charAt((int) ((long) (n - 1) * k / (SAMPLES - 1)));
-            }
-        }
-        return h;
     }
 
     /** Spreads String hashes, whose low bits are poor for keys that differ only at the end. */

@@ -84,43 +84,4 @@ class KeyGroupsTest {
             groups.clear();
         }
     }
-
-    /**
-     * Lines that agree wherever the sampled hash looks (the same length and the same characters at
-     * its eight places) but differ between them: grouped right before and after the object switches
-     * to whole hashes, and the next object starts sampling again.
-     */
-    @Test
-    void textsAlikeWhereSampledAreStillGroupedRight() {
-        KeyGroups groups = new KeyGroups(keys);
-        Random random = new Random(11);
-        for (int object = 0; object < 3; object++) {
-            Map<String, List<Integer>> expected = new LinkedHashMap<>();
-            for (int i = 0; i < 3000; i++) {
-                char[] line = "a".repeat(78).toCharArray();
-                int variant = random.nextInt(1500);
-                for (int p = 1; p <= 10; p++) { // positions 0, 11, 22, ... 77 are sampled
-                    line[p] = (char) ('a' + (variant >> p % 11) % 26);
-                }
-                line[12] = (char) ('a' + variant % 26);
-                String text = new String(line);
-                groups.add(text);
-                expected.computeIfAbsent(text, t -> new ArrayList<>()).add(i);
-            }
-            assertEquals(new ArrayList<>(expected.entrySet()), new ArrayList<>(grouped(groups).entrySet()), "object " + object);
-            groups.clear();
-        }
-    }
-
-    @Test
-    void aTextLongerThanEveryKeyIsATextKey() {
-        JsonKey a = key("t.a");
-        KeyGroups groups = new KeyGroups(keys);
-        String line = "x".repeat(200);
-        groups.add(line);
-        groups.add(a);
-        groups.add(new String(line.toCharArray()));
-        assertEquals(Map.of(line, List.of(0, 2), "t.a", List.of(1)), grouped(groups));
-        assertEquals(null, groups.fieldKey(0));
-    }
 }
