@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LauncherTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
-    /** 1,000 free blocks of 4 MiB in one zone: 2,000 huge pages. */
+    /** 301 free blocks of 2 MiB and 1,003 of 4 MiB: 2,307 huge pages. */
     private static final String UNFRAGMENTED = "Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3\n"
             + "Node 0, zone   Normal   6247   4097   3072    608    405    263    416    701    600    301   1000\n";
     /** 6 free blocks of 2 MiB and 4 of 4 MiB: 14 huge pages, the rest in small pieces. */
