@@ -8,6 +8,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,11 +91,14 @@ class LauncherTest {
         return javaOptions(null, args);
     }
 
-    /** The options the launcher prints, with {@code kernelRoot} for / in its kernel paths (null: the real ones). */
+    /**
+     * The options the launcher prints, with {@code kernelRoot} for / in its kernel paths (null: the
+     * real ones); it must say nothing on stderr (a shell error in its checks would).
+     */
     private static List<String> javaOptions(Path kernelRoot, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", Path.of("jdissect").toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("jdissect").toAbsolutePath().toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
         pb.environment().put("JDISSECT_PRINT_JAVA_OPTS", "1");
         pb.environment().remove("JDISSECT_JAVA_OPTS");
         if (kernelRoot != null) {
@@ -102,7 +106,9 @@ class LauncherTest {
         }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), err);
+        assertEquals("", err);
         return out.lines().toList();
     }
 }
