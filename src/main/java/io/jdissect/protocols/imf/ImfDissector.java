@@ -171,14 +171,19 @@ public final class ImfDissector {
         // The body's bounds are checked whether or not it is read (tshark takes it, and a header
         // section that runs past the end is Malformed either way).
         boolean base64 = encoding != null && encoding.length() >= 6 && encoding.substring(0, 6).equalsIgnoreCase("base64");
-        byte[] raw = base64 ? tvb.bytes(bodyOffset, tvb.length() - bodyOffset) : null;
-        Tvb body = base64 ? null : tvb.subset(bodyOffset);
+        int bodyLength = tvb.length() - bodyOffset;
+        Tvb body = null;
+        if (base64) {
+            tvb.ensure(bodyOffset, bodyLength);
+        } else {
+            body = tvb.subset(bodyOffset);
+        }
         boolean bodyRead = BodyNeeds.read(pinfo, registry, false);
         if (!bodyRead && !(pinfo.wants(f.proto.field()) && NestedMessages.multipart(type))) {
             return; // nothing the run reads can come out of this body: it is not even decoded
         }
-        if (base64) {
-            body = Tvb.ofSource(encoding, TransferDecoding.base64(raw, 0, raw.length).bytes());
+        if (base64) { // decoded from the message's own array, as MIME parts are
+            body = Tvb.ofSource(encoding, TransferDecoding.base64(tvb.array(), tvb.arrayOffset() + bodyOffset, bodyLength).bytes());
         }
         if (!bodyRead && !NestedMessages.possible(type, parameters, body)) {
             return; // nothing the run reads can come out of this body
