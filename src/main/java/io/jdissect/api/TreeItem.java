@@ -140,8 +140,10 @@ public final class TreeItem {
         if (children == null) {
             children = new TreeItem[4];
         } else if (childCount == children.length) {
-            // A layer has a few dozen items: grow in big steps (4, 16, 48), then by half.
-            children = Arrays.copyOf(children, childCount == 4 ? 16 : childCount == 16 ? 48 : childCount + (childCount >> 1));
+            // A layer has a few dozen items: grow in big steps (4, 16, 40, 88, ...). Without a branch
+            // on the size: C2 compiled the growth for the sizes the first packets had reached, and the
+            // first tree past them (a long message's lines) threw the compiled code away.
+            children = Arrays.copyOf(children, 2 * childCount + 8);
         }
         children[childCount] = child;
         countAndFlags++;

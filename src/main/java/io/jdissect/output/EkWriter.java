@@ -1,7 +1,5 @@
 package io.jdissect.output;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.FieldDef;
 import io.jdissect.api.Packet;
@@ -43,10 +41,7 @@ public final class EkWriter implements SplittableWriter {
     public EkWriter(OutputStream out, OutputOptions options) throws IOException {
         this.out = new BufferedOutputStream(out, 1 << 16);
         this.options = options;
-        this.gen = new JsonFactory().createGenerator(this.out, JsonEncoding.UTF8);
-        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        // The generator's flush empties its buffer into ours; the stream is flushed at the end.
-        gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        this.gen = JsonGenerators.create(this.out);
         gen.setRootValueSeparator(null);
     }
 

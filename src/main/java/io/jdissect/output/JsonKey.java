@@ -23,8 +23,8 @@ final class JsonKey {
     private JsonKey(int number, String text) {
         this.number = number;
         this.text = text;
-        this.name = new SerializedString(text);
-        this.tree = new SerializedString(text + "_tree");
+        this.name = JsonGenerators.prepared(text);
+        this.tree = JsonGenerators.prepared(text + "_tree");
     }
 
     /** The keys of one writer, found by field definition (an array lookup) or by text. */

@@ -1,7 +1,5 @@
 package io.jdissect.output;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -47,8 +45,8 @@ public final class JsonWriter implements SplittableWriter {
     private final SecondText indexNames = new SecondText(JsonWriter::indexName);
 
     /** Packets are root values of the generator, each after the array's separator, written here. */
-    private static final SerializedString FIRST_PACKET = new SerializedString("\n  ");
-    private static final SerializedString NEXT_PACKET = new SerializedString(",\n  ");
+    private static final SerializedString FIRST_PACKET = JsonGenerators.prepared("\n  ");
+    private static final SerializedString NEXT_PACKET = JsonGenerators.prepared(",\n  ");
     /** A {@link #continuation}'s: nothing before or after its packets, each of which is not the first. */
     private final boolean continuing;
     private boolean first;
@@ -63,10 +61,7 @@ public final class JsonWriter implements SplittableWriter {
         this.options = options;
         this.continuing = continuing;
         this.first = !continuing;
-        this.gen = new JsonFactory().createGenerator(this.out, JsonEncoding.UTF8);
-        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        // The generator's flush empties its buffer into ours; the stream is flushed at the end.
-        gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        this.gen = JsonGenerators.create(this.out);
         gen.setPrettyPrinter(tsharkLayout());
     }
 
@@ -104,7 +99,7 @@ public final class JsonWriter implements SplittableWriter {
      * level 1), with the array's separators written by {@link #write} instead of between root values.
      */
     private static final class TsharkLayout extends DefaultPrettyPrinter {
-        private static final SerializedString FIELD_VALUE = new SerializedString(": ");
+        private static final SerializedString FIELD_VALUE = JsonGenerators.prepared(": ");
 
         TsharkLayout(Separators s) {
             super(s);

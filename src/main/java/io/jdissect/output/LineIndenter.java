@@ -21,8 +21,8 @@ final class LineIndenter implements DefaultPrettyPrinter.Indenter {
 
     static {
         for (int level = 0; level < PREPARED; level++) {
-            LEVELS[level] = new SerializedString("\n" + "  ".repeat(level));
-            SEPARATED_LEVELS[level] = new SerializedString(",\n" + "  ".repeat(level));
+            LEVELS[level] = JsonGenerators.prepared("\n" + "  ".repeat(level));
+            SEPARATED_LEVELS[level] = JsonGenerators.prepared(",\n" + "  ".repeat(level));
         }
     }
 
