@@ -21,6 +21,8 @@ import java.io.OutputStream;
 final class JsonGenerators {
     /** Deeper than any dissection tree nests (a deeper one only costs that recompilation). */
     private static final int PREPARED_DEPTH = 64;
+    /** Thread-safe and configured the same for every writer: one for all (each writer made its own). */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonGenerators() {
     }
@@ -30,7 +32,7 @@ final class JsonGenerators {
      * buffered stream at the end), with its nested object and array contexts made.
      */
     static JsonGenerator create(OutputStream out) throws IOException {
-        JsonGenerator gen = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         gen.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
         // Objects and arrays share a level's context: made here, it is reset, not made, when opened.
