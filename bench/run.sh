@@ -5,7 +5,8 @@
 #
 #   bench/run.sh                               100M and 1G captures, all workloads, 3 runs
 #   bench/run.sh --sizes 100M --runs 1 --workloads "a b e"
-#   bench/run.sh --capture other.pcap          a capture made by another tool (no generation)
+#   bench/run.sh --capture other.pcap          a capture made by another tool, alone (no generation; add
+#                                              --sizes to measure generated captures beside it)
 #   bench/run.sh --verify                      only the checks on a 5 MB capture: generator deterministic,
 #                                              (a)/(b) same as tshark, output independent of --threads
 #
@@ -18,6 +19,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 work="$here/work"
 sizes="100M 1G"
+sizes_given=0
 runs=3
 workloads="a b c d e f"
 seed=1
@@ -28,7 +30,7 @@ verify=1
 verify_only=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --sizes) sizes="$2"; shift 2 ;;
+    --sizes) sizes="$2"; sizes_given=1; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --workloads) workloads="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
@@ -41,6 +43,8 @@ while [[ $# -gt 0 ]]; do
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+# A capture of one's own is measured alone, unless generated sizes are asked for too.
+if [[ ${#captures[@]} -gt 0 && $sizes_given == 0 ]]; then sizes=""; fi
 [[ -x /usr/bin/time ]] || { echo "run.sh: /usr/bin/time is missing (apt-get install time)" >&2; exit 2; }
 if [[ $with_tshark == 1 || $verify == 1 || $verify_only == 1 ]]; then
   command -v tshark >/dev/null || { echo "run.sh: tshark is missing (or use --no-tshark --no-verify)" >&2; exit 2; }
@@ -209,7 +213,9 @@ machine() {
     "$(java -version 2>&1 | head -n 1);" \
     "$( [[ $with_tshark == 1 ]] && tshark -v 2>/dev/null | head -n 1 || echo 'tshark not run');"\
     "jdissect $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'); $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "Command: bench/run.sh --sizes \"$sizes\" --runs $runs --workloads \"$workloads\" --seed $seed" \
+  local own=""
+  for c in "${captures[@]}"; do own+=" --capture $c"; done
+  echo "Command: bench/run.sh --sizes \"$sizes\"$own --runs $runs --workloads \"$workloads\" --seed $seed" \
     "$( [[ -n $jdissect_args ]] && echo "--jdissect-args \"$jdissect_args\"")$( [[ $with_tshark == 0 ]] && echo --no-tshark)"
   echo "(a)/(b) fields on the 5 MB capture, tshark vs jdissect: $verified;"\
     "jdissect (a)-(d) with --threads 1 and 2: $threads_same"
