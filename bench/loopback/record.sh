@@ -16,13 +16,17 @@
 # restored afterwards.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="${1:?usage: record.sh OUT.pcapng [SESSIONS_PER_CLIENT [CLIENTS]]}"
+out="${1:?usage: record.sh OUT.pcapng [SESSIONS_PER_CLIENT [CLIENTS [--bare-lf]]]}"
 sessions="${2:-120}"
 clients="${3:-8}"
 old_mtu="$(cat /sys/class/net/lo/mtu)"
+# The offloads' settings before, as "tso on gso on gro off" for ethtool -K.
+old_offloads="$(ethtool -k lo | awk '/^tcp-segmentation-offload:/ {printf "tso %s ", $2}
+  /^generic-segmentation-offload:/ {printf "gso %s ", $2} /^generic-receive-offload:/ {printf "gro %s ", $2}')"
 restore() {
   ip link set lo mtu "$old_mtu" || true
-  ethtool -K lo tso on gso on gro on >/dev/null 2>&1 || true
+  # shellcheck disable=SC2086 # the settings are words for ethtool
+  ethtool -K lo $old_offloads >/dev/null 2>&1 || true
   [[ -n "${dumpcap_pid:-}" ]] && kill -INT "$dumpcap_pid" 2>/dev/null || true
 }
 trap restore EXIT

@@ -2,6 +2,7 @@ package io.jdissect.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +50,7 @@ class TvbTextTest {
 
     @Test
     void asciiBeyondTheCapturedBytesIsABoundsError() {
-        Tvb tvb = Tvb.ofSource("a", "MAIL".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Tvb tvb = Tvb.ofSource("a", "MAIL".getBytes(StandardCharsets.US_ASCII));
         assertThrows(BoundsException.class, () -> tvb.ascii(2, 3));
     }
 }
