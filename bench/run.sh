@@ -105,6 +105,18 @@ measure() {
   local cmd=(tshark -r "$file" "${W[@]}")
   # shellcheck disable=SC2206 # the extra arguments are meant to be split into words
   [[ $tool == jdissect ]] && cmd=("$root/jdissect" $jdissect_args -r "$file" "${W[@]}")
+  # The goals assume the capture in the page cache, but a kernel may drop cached pages that nobody
+  # touched for a while (this machine's runs a DAMON "pageout" scheme on pages idle for 60 s): a
+  # tshark run of a minute or more left the capture's first pages, and the JVM's files, to be read
+  # from disk again by the jdissect run after it. So before every timed run, of either tool, the
+  # capture is read again and the tool started once (-v), and the log notes how much of the capture
+  # had been left in the cache.
+  if command -v fincore > /dev/null; then
+    echo "$(basename "$file") $w $tool: $(fincore -n -b -o RES "$file" 2>/dev/null || echo '?') of" \
+      "$(stat -c %s "$file") bytes of the capture in the page cache before it was read again" >> "$log"
+  fi
+  cat "$file" > /dev/null
+  "${cmd[0]}" -v > /dev/null 2>> "$log" || true
   if /usr/bin/time -f "%e %M" -o "$t" "${cmd[@]}" >"$out" 2>>"$log"; then
     echo "$(basename "$file") $w $tool $(tail -n 1 "$t")" >> "$results"
   else
