@@ -106,8 +106,8 @@ measure() {
   # shellcheck disable=SC2206 # the extra arguments are meant to be split into words
   [[ $tool == jdissect ]] && cmd=("$root/jdissect" $jdissect_args -r "$file" "${W[@]}")
   # The goals assume the capture in the page cache, but a kernel may drop cached pages that nobody
-  # touched for a while (this machine's kernel runs a DAMON "pageout" scheme on pages idle for 60 s): a
-  # tshark run of a minute or more left the capture's first pages, and the JVM's files, to be read
+  # touched for a while (this machine's kernel runs a DAMON "pageout" scheme on pages idle for 60 s):
+  # a tshark run of a minute or more left the capture's first pages, and the JVM's files, to be read
   # from disk again by the jdissect run after it. So before every timed run, of either tool, the
   # capture is read again and the tool started once (-v), and the log notes how much of the capture
   # had been left in the cache.
