@@ -19,6 +19,7 @@ public final class FieldDef {
     private final String blurb;
     private final ValueStrings values;
     private int booleanBits;
+    private final boolean own;
     private final int id;
     private static int nextId;
     /** "Does the run read this field?", answered once per run. */
@@ -34,6 +35,8 @@ public final class FieldDef {
         this.bitmask = bitmask;
         this.blurb = blurb;
         this.values = values;
+        String x = protocol == null ? null : protocol.abbrev() + ".x";
+        this.own = x != null && (abbrev.equals(x) || abbrev.startsWith(x + "."));
         synchronized (FieldDef.class) {
             this.id = nextId++;
         }
@@ -58,6 +61,11 @@ public final class FieldDef {
 
     public String abbrev() {
         return abbrev;
+    }
+
+    /** Whether this is one of jdissect's own fields ({@code <protocol>.x} or {@code <protocol>.x.*}), not tshark's. */
+    public boolean isOwn() {
+        return own;
     }
 
     public String name() {

@@ -1,6 +1,5 @@
 package io.jdissect.output;
 
-import io.jdissect.api.FieldDef;
 import io.jdissect.api.TreeItem;
 
 import java.util.ArrayList;
@@ -83,13 +82,7 @@ public final class OutputOptions {
      * {@code <protocol>.x} and {@code <protocol>.x.*}, beside tshark's) in tshark-only mode.
      */
     public boolean shows(TreeItem item) {
-        return !tsharkOnly || item.def() == null || !isOwnField(item.def());
-    }
-
-    /** jdissect's own fields are {@code <protocol>.x} or {@code <protocol>.x.<name>}. */
-    public static boolean isOwnField(FieldDef def) {
-        String own = def.protocol().abbrev() + ".x";
-        return def.abbrev().equals(own) || def.abbrev().startsWith(own + ".");
+        return !tsharkOnly || item.def() == null || !item.def().isOwn();
     }
 
     public FieldsFormat fieldsFormat() {
