@@ -30,6 +30,8 @@ final class SllDissector {
     private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int V1_LEN = 16;
     private static final int V2_LEN = 20;
+    private static final String V1_TITLE = "Linux cooked capture v1";
+    private static final String V2_TITLE = "Linux cooked capture v2";
     private static final int ADDRESS_FIELD_LEN = 8;
     /** ARPHRD_ values whose addresses are 6-byte MACs (sll.src.eth). */
     private static final int ARPHRD_ETHER = 1;
@@ -106,32 +108,37 @@ final class SllDissector {
 
     private int dissectV1(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         SllHeader h = new SllHeader(KaitaiTvb.stream(headerIo, tvb, 0, V1_LEN));
-        TreeItem sll = begin(pinfo, tree, tvb, V1_LEN, "Linux cooked capture v1", h.packetType());
+        TreeItem sll = begin(pinfo, tree, tvb, V1_LEN, V1_TITLE, h.packetType());
         sll.add(pkttype, tvb, 0, 2, h.packetType());
         sll.add(hatype, tvb, 2, 2, h.hatype());
         sll.add(halen, tvb, 4, 2, h.halen());
         source(pinfo, sll, tvb, 6, h.hatype(), h.halen(), h.address());
-        TreeItem protocolItem = protocol(sll, tvb, 14, h.hatype(), h.protocol());
-        return dispatch(tvb, pinfo, tree, sll, V1_LEN, h.protocol(), protocolItem);
+        FieldDef protocolField = protocolField(h.hatype(), h.protocol());
+        sll.add(protocolField, tvb, 14, 2, h.protocol());
+        return dispatch(tvb, pinfo, tree, sll, V1_LEN, h.protocol(), protocolField, V1_TITLE);
     }
 
     private int dissectV2(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         Sll2Header h = new Sll2Header(KaitaiTvb.stream(headerIo, tvb, 0, V2_LEN));
-        TreeItem sll = begin(pinfo, tree, tvb, V2_LEN, "Linux cooked capture v2", h.packetType());
-        TreeItem protocolItem = protocol(sll, tvb, 0, h.hatype(), h.protocol());
+        TreeItem sll = begin(pinfo, tree, tvb, V2_LEN, V2_TITLE, h.packetType());
+        FieldDef protocolField = protocolField(h.hatype(), h.protocol());
+        sll.add(protocolField, tvb, 0, 2, h.protocol());
         sll.add(ifindex, tvb, 4, 4, h.ifindex());
         sll.add(hatype, tvb, 8, 2, h.hatype());
         sll.add(pkttype, tvb, 10, 1, h.packetType());
         sll.add(halen, tvb, 11, 1, h.halen());
         source(pinfo, sll, tvb, 12, h.hatype(), h.halen(), h.address());
-        return dispatch(tvb, pinfo, tree, sll, V2_LEN, h.protocol(), protocolItem);
+        return dispatch(tvb, pinfo, tree, sll, V2_LEN, h.protocol(), protocolField, V2_TITLE);
     }
 
+    /** SLL's item, or the discarding tree when nothing reads SLL's fields (a filter on SMTP only, say). */
     private TreeItem begin(PacketInfo pinfo, TreeItem tree, Tvb tvb, int len, String title, int packetType) {
         pinfo.columns().setProtocol("SLL");
-        String label = PACKET_TYPES.get((long) packetType);
-        pinfo.columns().setInfo(label == null ? "Unknown (" + packetType + ")" : label);
-        return tree.add(proto.field(), tvb, 0, len).setText(title);
+        if (pinfo.columns().active()) {
+            String label = PACKET_TYPES.get((long) packetType);
+            pinfo.columns().setInfo(label == null ? "Unknown (" + packetType + ")" : label);
+        }
+        return pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, len).setText(title) : TreeItem.discarding();
     }
 
     /** The sender's address in the first {@code halen} of the 8 address bytes; the rest is unused. */
@@ -145,6 +152,8 @@ final class SllDissector {
             Address src = new Address(Address.Type.ETHER, a);
             pinfo.setDlAddresses(src, Address.NONE);
             pinfo.columns().setSource(src);
+        } else if (sll.isDiscarding()) {
+            return; // the rest only makes items
         } else if (hatypeValue == ARPHRD_IPGRE && halenValue == 4) {
             sll.add(srcIpv4, tvb, offset, 4, tvb.u32(offset));
         } else if (shown > 0) {
@@ -156,17 +165,16 @@ final class SllDissector {
         }
     }
 
-    /** The protocol field: a Linux protocol number, a GRE protocol type, or an EtherType. */
-    private TreeItem protocol(TreeItem sll, Tvb tvb, int offset, int hatypeValue, int protocolValue) {
-        FieldDef which = protocolValue < ETH_P_802_3_MIN ? ltype : hatypeValue == ARPHRD_IPGRE ? gretype : etype;
-        return sll.add(which, tvb, offset, 2, protocolValue);
+    /** The protocol's field: a Linux protocol number, a GRE protocol type, or an EtherType. */
+    private FieldDef protocolField(int hatypeValue, int protocolValue) {
+        return protocolValue < ETH_P_802_3_MIN ? ltype : hatypeValue == ARPHRD_IPGRE ? gretype : etype;
     }
 
     private int dispatch(Tvb tvb, PacketInfo pinfo, TreeItem tree, TreeItem sll, int headerLen, int protocolValue,
-                         TreeItem protocolItem) {
-        if (protocolItem.def() == etype) {
+                         FieldDef protocolField, String title) {
+        if (protocolField == etype) {
             pinfo.put(EthertypeDissector.Call.class,
-                    new EthertypeDissector.Call(protocolValue, headerLen, sll, trailer, sll.text(), 0));
+                    new EthertypeDissector.Call(protocolValue, headerLen, sll, trailer, title, 0));
             pinfo.call(ethertype, tvb, tree);
         } else {
             // Linux protocol numbers (802.2 LLC, CAN, …) and GRE payloads are not dissected here.
