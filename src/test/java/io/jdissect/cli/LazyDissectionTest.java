@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Lazy dissection: the items a run leaves out because neither its filter nor its output reads them
@@ -105,6 +107,23 @@ class LazyDissectionTest {
                 assertSameAsDissectAll(args(c.file(), options), c.name() + " " + options);
             }
         }));
+    }
+
+    /** The project's own link-layer captures (VLAN, SLL v2, Null and Loop, FDDI, raw IP, ...), which the shared ones lack in part. */
+    @TestFactory
+    Stream<DynamicTest> ownLowerLayerCapturesToo() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("testdata/lower"))) {
+            List<Path> captures = files.filter(f -> f.toString().endsWith(".pcap") || f.toString().endsWith(".pcapng"))
+                    .sorted().toList();
+            assertTrue(captures.size() >= 10, "testdata/lower: " + captures);
+            return captures.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+                for (String options : OUTPUTS) {
+                    assertSameAsDissectAll(args(c, options), c.getFileName() + " " + options);
+                }
+                assertSameAsDissectAll(args(c, "-Y vlan.id||sll.pkttype||null.family -T fields -e frame.number -e vlan.id"),
+                        c.getFileName() + " link-layer fields");
+            }));
+        }
     }
 
     @TestFactory

@@ -65,7 +65,9 @@ final class NullDissector {
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree, long familyValue) {
         pinfo.columns().setProtocol("N/A");
         pinfo.columns().setInfo("Null/Loopback");
-        TreeItem item = tree.add(proto.field(), tvb, 0, HEADER_LEN).setText("Null/Loopback");
+        TreeItem item = pinfo.wants(proto.field())
+                ? tree.add(proto.field(), tvb, 0, HEADER_LEN).setText("Null/Loopback")
+                : TreeItem.discarding(); // nothing reads its field (a filter on SMTP only, say)
         item.add(family, tvb, 0, HEADER_LEN, familyValue);
         Tvb next = tvb.subset(HEADER_LEN);
         DissectorHandle h = table.get(familyValue);

@@ -95,9 +95,14 @@ final class VlanDissector {
         int pri = tag.priority();
         int de = tag.dei() ? 1 : 0;
         int vid = tag.vlanId();
-        pinfo.columns().setInfo("PRI: " + pri + "  DEI: " + de + "  ID: " + vid);
-        TreeItem item = tree.add(vlan.field(), tvb, 0, TAG_LEN).setText("802.1Q Virtual LAN, PRI: " + pri
-                + ", DEI: " + de + ", ID: " + vid);
+        if (pinfo.columns().active()) {
+            pinfo.columns().setInfo("PRI: " + pri + "  DEI: " + de + "  ID: " + vid);
+        }
+        // Nothing reads the tag's fields (a filter on SMTP only, say): no item, nor its label.
+        TreeItem item = pinfo.wants(vlan.field())
+                ? tree.add(vlan.field(), tvb, 0, TAG_LEN).setText(() -> "802.1Q Virtual LAN, PRI: " + pri
+                        + ", DEI: " + de + ", ID: " + vid)
+                : TreeItem.discarding();
         item.add(priority, tvb, 0, 2, pri);
         item.add(dei, tvb, 0, 2, de);
         item.add(id, tvb, 0, 2, vid);
@@ -108,7 +113,9 @@ final class VlanDissector {
         pinfo.columns().setProtocol("IEEE 802.1ad");
         VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
         int vid = tag.vlanId();
-        TreeItem item = tree.add(qinq.field(), tvb, 0, TAG_LEN).setText("IEEE 802.1ad, ID: " + vid);
+        TreeItem item = pinfo.wants(qinq.field())
+                ? tree.add(qinq.field(), tvb, 0, TAG_LEN).setText(() -> "IEEE 802.1ad, ID: " + vid)
+                : TreeItem.discarding();
         item.add(qinqPriority, tvb, 0, 2, tag.priority());
         item.add(qinqDei, tvb, 0, 2, tag.dei() ? 1 : 0);
         item.add(qinqId, tvb, 0, 2, vid);
