@@ -82,6 +82,27 @@ final class CaptureInput implements AutoCloseable {
         return b;
     }
 
+    /**
+     * Where the next {@code len} bytes are in {@link #peekedArray()}, when they can be looked at in
+     * place (the file is read ahead and the current chunk holds them all); else -1. Nothing is read:
+     * {@link #consume} reads them. A header parsed in place is neither copied nor read through
+     * {@code readNBytes}, which for pcapng's three reads a packet cost as much as the copies.
+     */
+    int peek(int len) {
+        return readAhead != null ? readAhead.peek(len) : -1;
+    }
+
+    /** The array {@link #peek}'s offsets point into, until the next read. */
+    byte[] peekedArray() {
+        return readAhead.chunk();
+    }
+
+    /** Reads {@code len} bytes that {@link #peek} found. */
+    void consume(int len) {
+        readAhead.consume(len);
+        position += len;
+    }
+
     /** Reads exactly {@code len} bytes or throws the "cut short" error naming {@code recordStart}. */
     void readFully(byte[] buf, int off, int len, long recordStart) throws CaptureException, IOException {
         if (read(buf, off, len) < len) {

@@ -30,6 +30,8 @@ final class PcapngReader implements CaptureReader {
     private static final int IDB = 1;
     private static final int SPB = 3;
     private static final int EPB = 6;
+    /** An Enhanced Packet Block's header and fixed fields: type, length, interface, timestamp, lengths. */
+    private static final int EPB_HEAD = 28;
     private static final int BYTE_ORDER_MAGIC = 0x1A2B3C4D;
     /** Metadata blocks (section and interface headers, options) beyond this are taken as damage. */
     private static final int MAX_METADATA_BLOCK = 16 << 20;
@@ -73,6 +75,10 @@ final class PcapngReader implements CaptureReader {
             return null;
         }
         try {
+            CaptureRecord inPlace = enhancedPacketInPlace();
+            if (inPlace != null) {
+                return inPlace;
+            }
             while (true) {
                 long start = in.position();
                 int n = in.read(head, 0, 8);
@@ -108,6 +114,30 @@ final class PcapngReader implements CaptureReader {
             done = true;
             throw e;
         }
+    }
+
+    /**
+     * The next block, when it is an Enhanced Packet Block (nearly every block of a capture) whose
+     * header and fixed fields can be parsed where the file was read into; else null, nothing read.
+     */
+    private CaptureRecord enhancedPacketInPlace() throws IOException {
+        int at = in.peek(EPB_HEAD);
+        if (at < 0) {
+            return null;
+        }
+        byte[] a = in.peekedArray();
+        if (int32be(a, at) == SHB) {
+            return null;
+        }
+        PcapngBlockHeader h = new PcapngBlockHeader(headerIo.reset(a, at, 8), littleEndian);
+        long length = h.blockTotalLength();
+        if (h.blockType() != EPB || length < 32 || length % 4 != 0) {
+            return null; // read, and checked, as any other block
+        }
+        PcapngEnhancedPacket epb = new PcapngEnhancedPacket(headerIo.reset(a, at + 8, 20), littleEndian);
+        long start = in.position();
+        in.consume(EPB_HEAD);
+        return enhancedPacket(start, length, epb);
     }
 
     private void readSectionHeader(long start) throws IOException {
@@ -186,7 +216,11 @@ final class PcapngReader implements CaptureReader {
             throw in.corrupt(start, "pcapng: enhanced packet block length " + length + " is too small");
         }
         in.readFully(fixed, 0, 20, start);
-        PcapngEnhancedPacket epb = new PcapngEnhancedPacket(headerIo.reset(fixed, 0, fixed.length), littleEndian);
+        return enhancedPacket(start, length, new PcapngEnhancedPacket(headerIo.reset(fixed, 0, fixed.length), littleEndian));
+    }
+
+    /** The rest of an Enhanced Packet Block of {@code length} bytes, whose fixed fields are read. */
+    private CaptureRecord enhancedPacket(long start, long length, PcapngEnhancedPacket epb) throws IOException {
         long caplen = epb.capturedLen();
         if (caplen > MaxPacketSize.BYTES) {
             throw in.corrupt(start, "pcapng: File has " + caplen + "-byte packet, bigger than maximum of "
@@ -244,9 +278,15 @@ final class PcapngReader implements CaptureReader {
         if (rest > MAX_METADATA_BLOCK) {
             throw in.corrupt(start, "pcapng: block length " + length + " is invalid");
         }
+        int at = rest == padding + 4 ? in.peek((int) rest) : -1;
+        if (at >= 0) { // no options: only the trailing length, checked where it was read into
+            checkTrailingLength(start, length, in.peekedArray(), at + (int) padding);
+            in.consume((int) rest);
+            return null;
+        }
         ensureScratch((int) rest);
         in.readFully(scratch, 0, (int) rest, start);
-        checkTrailingLength(start, length, (int) rest - 4);
+        checkTrailingLength(start, length, scratch, (int) rest - 4);
         String comment = null;
         for (PcapngOptions.Option o : options((int) padding, (int) rest - 4)) {
             if (o.code() == OPT_COMMENT && comment == null) {
@@ -264,12 +304,12 @@ final class PcapngReader implements CaptureReader {
         int rest = (int) (length - alreadyRead);
         ensureScratch(rest);
         in.readFully(scratch, 0, rest, start);
-        checkTrailingLength(start, length, rest - 4);
+        checkTrailingLength(start, length, scratch, rest - 4);
         return rest - 4;
     }
 
-    private void checkTrailingLength(long start, long length, int at) throws CaptureException {
-        int raw = int32be(scratch, at);
+    private void checkTrailingLength(long start, long length, byte[] a, int at) throws CaptureException {
+        int raw = int32be(a, at);
         long trailing = Integer.toUnsignedLong(littleEndian ? Integer.reverseBytes(raw) : raw);
         if (trailing != length) {
             throw in.corrupt(start, "pcapng: total block lengths (first " + length + " and second " + trailing

@@ -170,6 +170,24 @@ final class ReadAheadInputStream extends InputStream {
         return b;
     }
 
+    /**
+     * Where the next {@code len} bytes are in {@link #chunk()} when the current chunk holds them all,
+     * else -1; nothing is read (see {@link #consume}).
+     */
+    int peek(int len) {
+        return len <= current.length() - pos ? pos : -1;
+    }
+
+    /** The current chunk's array, which {@link #peek}'s offsets point into until the next read. */
+    byte[] chunk() {
+        return current.bytes();
+    }
+
+    /** Reads {@code len} bytes that {@link #peek} found in the current chunk. */
+    void consume(int len) {
+        pos += len;
+    }
+
     /** Copies the next {@code len} bytes into {@code to} when the current chunk holds them all, else false (nothing read). */
     boolean copyNext(byte[] to, int len) {
         if (len > current.length() - pos) {

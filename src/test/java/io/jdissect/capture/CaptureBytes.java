@@ -46,6 +46,13 @@ final class CaptureBytes {
                 .bytes(data).pad(data.length).build());
     }
 
+    /** An Enhanced Packet Block with an opt_comment option. */
+    CaptureBytes enhancedPacket(int iface, long units, byte[] data, String comment) {
+        return block(6, body().u32(iface).u32((int) (units >>> 32)).u32((int) units).u32(data.length).u32(data.length)
+                .bytes(data).pad(data.length).option(1, comment.getBytes(StandardCharsets.UTF_8)).option(0, new byte[0])
+                .build());
+    }
+
     CaptureBytes simplePacket(byte[] data) {
         return block(3, body().u32(data.length).bytes(data).pad(data.length).build());
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -227,6 +228,75 @@ class CaptureReadersTest {
             assertTrue(e.getMessage().contains("pcapng: total block lengths (first 48 and second 32) don't match"),
                     e.getMessage());
             assertEquals(good.length - 48, e.offset());
+        }
+    }
+
+    /**
+     * A big file is read ahead (ReadAheadInputStream), and pcapng's packet headers are then parsed in
+     * the chunk they were read into: the same records as through a plain stream, at chunk boundaries,
+     * after other blocks, with options and in both byte orders.
+     */
+    @Test
+    void pcapngReadAheadGivesTheSameRecords() throws IOException {
+        java.util.Random random = new java.util.Random(7);
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
+            CaptureBytes b = new CaptureBytes(order).sectionHeader().interfaceDescription(ETHERNET, "eth0", 9)
+                    .interfaceDescription(RAW, null, null);
+            for (int i = 0; i < 3000; i++) {
+                byte[] data = bytes(random.nextInt(1600), i);
+                int kind = random.nextInt(50);
+                if (kind == 0) {
+                    b.enhancedPacket(1, i, data, "comment " + i);
+                } else if (kind == 1) {
+                    b.simplePacket(data);
+                } else if (kind == 2) {
+                    b.block(0x777, new byte[4 * random.nextInt(5)]);              // skipped
+                } else {
+                    b.enhancedPacket(random.nextInt(2), 1_700_000_000_000_000_000L + i, data);
+                }
+            }
+            file.writeBytes(b.build());
+        }
+        byte[] bytes = file.toByteArray();
+        assertTrue(bytes.length > 4 * ReadAheadInputStream.CHUNK_SIZE, "spans several chunks: " + bytes.length);
+        try (CaptureReader plain = open(bytes);
+             CaptureReader ahead = CaptureFiles.open(new ReadAheadInputStream(new ByteArrayInputStream(bytes), "t"), "t")) {
+            int n = 0;
+            for (CaptureRecord p; (p = plain.next()) != null; n++) {
+                CaptureRecord a = ahead.next();
+                assertEquals(p.timestamp(), a.timestamp(), "record " + n);
+                assertEquals(p.interfaceId(), a.interfaceId(), "record " + n);
+                assertEquals(p.linkType(), a.linkType(), "record " + n);
+                assertEquals(p.fileOffset(), a.fileOffset(), "record " + n);
+                assertEquals(p.comment(), a.comment(), "record " + n);
+                assertEquals(p.sectionNumber(), a.sectionNumber(), "record " + n);
+                assertArrayEquals(Arrays.copyOf(p.data(), p.capturedLength()), Arrays.copyOf(a.data(), a.capturedLength()));
+            }
+            assertNull(ahead.next());
+            assertTrue(n > 5000, "records: " + n);
+        }
+    }
+
+    /** A damaged trailing length is found where the block starts, whether the block was read ahead or not. */
+    @Test
+    void pcapngTrailingLengthMustMatchWhenReadAhead() throws IOException {
+        CaptureBytes b = new CaptureBytes(ByteOrder.LITTLE_ENDIAN).sectionHeader().interfaceDescription(ETHERNET, null, null);
+        for (int i = 0; i < 2000; i++) {
+            b.enhancedPacket(0, i, bytes(1000, i));
+        }
+        byte[] bytes = b.build();
+        int blockLength = 12 + 20 + 1000;
+        int last = bytes.length - blockLength;
+        bytes[bytes.length - 4] ^= 0x10;
+        try (CaptureReader reader = CaptureFiles.open(new ReadAheadInputStream(new ByteArrayInputStream(bytes), "t"), "t")) {
+            for (int i = 0; i < 1999; i++) {
+                assertTrue(reader.next() != null);
+            }
+            CaptureException e = assertThrows(CaptureException.class, reader::next);
+            assertTrue(e.getMessage().contains("pcapng: total block lengths (first 1032 and second 1048) don't match"),
+                    e.getMessage());
+            assertEquals(last, e.offset());
         }
     }
 
