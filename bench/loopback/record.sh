@@ -4,10 +4,11 @@
 # beside HTTP downloads from Python's http.server on port 8080, captured by dumpcap on the loopback
 # interface as pcapng. See "Captures made by other tools" in the README.
 #
-#   sudo bench/loopback/record.sh OUT.pcapng [SESSIONS_PER_CLIENT [CLIENTS [--bare-lf]]]   (defaults 120 and 8)
+#   sudo bench/loopback/record.sh OUT.pcapng [SESSIONS_PER_CLIENT [CLIENTS [--bare-lf] [--any]]]   (defaults 120 and 8)
 #
 # 120 sessions for each of 8 clients make about 380 MB, 320 about 1.1 GB. --bare-lf: message lines
-# end in LF alone (as some clients send them; see sessions.py).
+# end in LF alone (as some clients send them; see sessions.py). --any: captured on the "any" device,
+# as `tcpdump -i any` does, so the link layer is Linux cooked capture (SLL) instead of Ethernet.
 #
 # Needs root (port 25, capturing, and the interface settings below), dumpcap, ethtool, ip, and a
 # Python 3.11 (smtpd left the standard library in 3.12). For the time of the recording the loopback
@@ -16,9 +17,14 @@
 # restored afterwards.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-out="${1:?usage: record.sh OUT.pcapng [SESSIONS_PER_CLIENT [CLIENTS [--bare-lf]]]}"
+out="${1:?usage: record.sh OUT.pcapng [SESSIONS_PER_CLIENT [CLIENTS [--bare-lf] [--any]]]}"
 sessions="${2:-120}"
 clients="${3:-8}"
+device=lo
+session_options=()
+for option in "${@:4}"; do
+  if [[ $option == --any ]]; then device=any; else session_options+=("$option"); fi
+done
 old_mtu="$(cat /sys/class/net/lo/mtu)"
 # The offloads' settings before, as "tso on gso on gro off" for ethtool -K.
 old_offloads="$(ethtool -k lo | awk '/^tcp-segmentation-offload:/ {printf "tso %s ", $2}
@@ -33,10 +39,10 @@ trap restore EXIT
 ip link set lo mtu 1500
 ethtool -K lo tso off gso off gro off
 rm -f "$out"
-dumpcap -i lo -B 512 -s 0 -q -w "$out" &
+dumpcap -i "$device" -B 512 -s 0 -q -w "$out" &
 dumpcap_pid=$!
 sleep 2   # dumpcap's capture is open before the first session starts
-python3 -W ignore "$here/sessions.py" "$sessions" "$clients" "${@:4}"
+python3 -W ignore "$here/sessions.py" "$sessions" "$clients" "${session_options[@]}"
 sleep 1
 kill -INT "$dumpcap_pid"
 wait "$dumpcap_pid" || true
