@@ -86,7 +86,7 @@ final class CaptureInput implements AutoCloseable {
      * Where the next {@code len} bytes are in {@link #peekedArray()}, when they can be looked at in
      * place (the file is read ahead and the current chunk holds them all); else -1. Nothing is read:
      * {@link #consume} reads them. A header parsed in place is neither copied nor read through
-     * {@code readNBytes}, which for pcapng's three reads a packet cost as much as the copies.
+     * {@code readNBytes} (pcapng took three such reads a packet).
      */
     int peek(int len) {
         return readAhead != null ? readAhead.peek(len) : -1;
