@@ -109,7 +109,10 @@ class LazyDissectionTest {
         }));
     }
 
-    /** The project's own link-layer captures (VLAN, SLL v2, Null and Loop, FDDI, raw IP, ...), which the shared ones lack in part. */
+    /**
+     * The project's own link-layer captures (VLAN, SLL v2, Null and Loop, FDDI, raw IP, ...), which
+     * the shared ones lack in part.
+     */
     @TestFactory
     Stream<DynamicTest> ownLowerLayerCapturesToo() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("testdata/lower"))) {
