@@ -90,8 +90,9 @@ final class SequenceAnalyzer {
                 ta.flag(TcpAnalysis.ZERO_WINDOW_PROBE_ACK);
                 finishedFwd = true;
             } else if (sameSeqAck && window != 0 && window == fwd.window) {
-                // DUPLICATE ACK: same window, seq and ack as before, no data.
-                fwd.dupAckNum++;
+                // DUPLICATE ACK: same window, seq and ack as before, no data. After an ACK of an
+                // unseen segment the count was UNSEEN_ACKED, which the first duplicate makes 1.
+                fwd.dupAckNum = fwd.dupAckNum == TcpFlow.UNSEEN_ACKED ? 1 : fwd.dupAckNum + 1;
                 ta.flag(TcpAnalysis.DUPLICATE_ACK);
                 ta.dupAckNum = fwd.dupAckNum;
                 ta.dupAckFrame = fwd.lastNonDupAck;
@@ -104,11 +105,20 @@ final class SequenceAnalyzer {
             fwd.dupAckNum = 0;
         }
 
-        // ACKED LOST PACKET: acknowledges beyond what the other side was seen to send; the
-        // mark moves to the highest seq seen so one gap is reported once (tshark 4.0).
+        // ACKED LOST PACKET: acknowledges beyond what the other side was seen to send (tshark
+        // 4.0.17). When the other side sent more since, the mark moves to its highest seq, so one
+        // gap is reported once; when it did not (its segment is still to come, or was lost), only
+        // while this side has no duplicate ACK counted, and then the count is marked instead.
         if (rev.maxSeqToBeAcked != 0 && Seq.gt(ack, rev.maxSeqToBeAcked) && ackFlag) {
-            ta.flag(TcpAnalysis.ACK_LOST_PACKET);
-            rev.maxSeqToBeAcked = rev.nextseq;
+            if (Seq.lt(rev.maxSeqToBeAcked, rev.nextseq)) {
+                rev.maxSeqToBeAcked = rev.nextseq;
+                ta.flag(TcpAnalysis.ACK_LOST_PACKET);
+            } else {
+                if (rev.dupAckNum == 0) {
+                    ta.flag(TcpAnalysis.ACK_LOST_PACKET);
+                }
+                rev.dupAckNum = TcpFlow.UNSEEN_ACKED;
+            }
         }
 
         if (seglen > 0 || syn || fin) {
@@ -178,7 +188,9 @@ final class SequenceAnalyzer {
         }
         // FAST RETRANSMISSION: >= 2 duplicate ACKs for this seq within 20 ms.
         long sinceAck = now.minus(rev.lastAckTime).toNanos();
-        if (seqNotAdvanced && rev.dupAckNum >= 2 && rev.lastAck == seq && sinceAck < NANOS_20MS) {
+        // tshark's count is unsigned: UNSEEN_ACKED (-1) is at least 2 there.
+        if (seqNotAdvanced && Integer.compareUnsigned(rev.dupAckNum, 2) >= 0 && rev.lastAck == seq
+                && sinceAck < NANOS_20MS) {
             ta.flag(TcpAnalysis.FAST_RETRANSMISSION);
             return;
         }

@@ -105,6 +105,8 @@ final class TcpDissector implements Dissector {
         long win = h.window();
 
         TcpStream stream = stream(pinfo, sport, dport, flags, rawSeq);
+        // tshark's conversation_is_new: this segment made the stream (not a SYN on reused ports).
+        boolean newConversation = stream.firstTime == null && stream.reusedPortsFrame != pinfo.frameNumber();
         if (stream.restored) {
             stream.restored = false;
             expert.add(ti, f.eiStreamEvicted, tvb, 0, 0);
@@ -115,6 +117,13 @@ final class TcpDissector implements Dissector {
         TcpAnalysis ta = new TcpAnalysis();
         if (stream.reusedPortsFrame == pinfo.frameNumber()) {
             ta.flag(TcpAnalysis.REUSED_PORTS);
+        } else if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN && fwd.baseSeqSet
+                && rawSeq == fwd.baseSeq) {
+            // A SYN again with the connection's ISN (tshark 4.0): the highest seq seen goes back to
+            // the highest acknowledgeable one (a RST may have carried the ACK number as its seq,
+            // Wireshark issue 17616), and the analysis record is made, so its tree shows even empty.
+            fwd.nextseq = fwd.maxSeqToBeAcked;
+            ta.touch();
         }
         pinfo.setConversation(stream.conversation);
 
@@ -133,7 +142,6 @@ final class TcpDissector implements Dissector {
         }
         timestamps(stream, pinfo.absoluteTime());
 
-        boolean directionKnown = fwd.baseSeqSet;
         boolean ackSet = (flags & TcpHeaderFlags.ACK) != 0;
         boolean syn = (flags & TcpHeaderFlags.SYN) != 0;
         boolean fin = (flags & TcpHeaderFlags.FIN) != 0;
@@ -213,7 +221,7 @@ final class TcpDissector implements Dissector {
             throw BoundsException.malformed(hlen, 0, tvb.reportedLength());
         }
         if (haveSeglen) {
-            updateCompleteness(stream, flags, seglen, directionKnown);
+            updateCompleteness(stream, newConversation, flags, seglen);
             pinfo.notes().note(f.completeness.abbrev(), stream.index, stream.completeness);
         }
 
@@ -365,10 +373,11 @@ final class TcpDissector implements Dissector {
         if (s == null) {
             return streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
         }
-        // A SYN with another ISN, or after the SYN/ACK was seen, is a new connection on the same ports.
+        // A SYN with another ISN is a new connection on the same ports. One with the same ISN stays in
+        // the connection, whatever came before it (SYN/ACK, FIN, RST), as in tshark 4.0: a retransmission.
         if ((flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN) {
             TcpFlow fwd = s.flows[s.direction(pinfo.netSrc(), sport)];
-            if (fwd.baseSeqSet && (rawSeq != fwd.baseSeq || (s.completeness & TcpStream.SYN_ACK) != 0)) {
+            if (fwd.baseSeqSet && rawSeq != fwd.baseSeq) {
                 release(s);
                 s = streams.create(pinfo.netSrc(), sport, pinfo.netDst(), dport);
                 s.reusedPortsFrame = pinfo.frameNumber();
@@ -523,16 +532,24 @@ final class TcpDissector implements Dissector {
      * tshark 4.0 a pure ACK and data count only once this direction's first sequence number was
      * known before the segment (so the first segment of a capture joined mid-stream counts not).
      */
-    private static void updateCompleteness(TcpStream s, int flags, int seglen, boolean directionKnown) {
-        if ((flags & TcpHeaderFlags.SYN) != 0) {
-            s.completeness |= (flags & TcpHeaderFlags.ACK) != 0 ? TcpStream.SYN_ACK : TcpStream.SYN_SENT;
-        } else if ((flags & TcpHeaderFlags.ACK) != 0 && seglen == 0 && directionKnown) {
-            s.completeness |= TcpStream.ACK;
+    /**
+     * tshark 4.0's conversation completeness (packet-tcp.c, "initialize or move forward"): a new
+     * conversation starts from its first segment alone, SYN_SENT for a pure SYN (and DATA with it, TCP
+     * Fast Open) and nothing for any other; later segments add SYN_ACK (SYN/ACK), DATA or ACK (an ACK
+     * without SYN, with or without payload), FIN (FIN with ACK) and RST. A later pure SYN adds nothing.
+     */
+    private static void updateCompleteness(TcpStream s, boolean newConversation, int flags, int seglen) {
+        int synAck = flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK);
+        if (newConversation) {
+            s.completeness = synAck == TcpHeaderFlags.SYN ? TcpStream.SYN_SENT | (seglen > 0 ? TcpStream.DATA : 0) : 0;
+            return;
         }
-        if (seglen > 0 && directionKnown) {
-            s.completeness |= TcpStream.DATA;
+        if (synAck == (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) {
+            s.completeness |= TcpStream.SYN_ACK;
+        } else if (synAck == TcpHeaderFlags.ACK) {
+            s.completeness |= seglen > 0 ? TcpStream.DATA : TcpStream.ACK;
         }
-        if ((flags & TcpHeaderFlags.FIN) != 0) {
+        if ((flags & (TcpHeaderFlags.FIN | TcpHeaderFlags.ACK)) == (TcpHeaderFlags.FIN | TcpHeaderFlags.ACK)) {
             s.completeness |= TcpStream.FIN;
         }
         if ((flags & TcpHeaderFlags.RST) != 0) {

@@ -56,7 +56,13 @@ final class TcpFlow {
     long lastAck;
     Timestamp lastAckTime = Timestamp.ZERO;
     long lastNonDupAck;
+    /** Duplicate ACKs counted since the ACK number last changed, or {@link #UNSEEN_ACKED}. */
     int dupAckNum;
+    /**
+     * tshark's dupacknum after the other side acknowledged a segment this side was not seen to send
+     * and had nothing newer: (guint32) -1, which no longer counts as zero duplicates.
+     */
+    static final int UNSEEN_ACKED = -1;
     /** Unacked segments, newest first (packet-tcp.c adds to the head of its list). */
     final Deque<Unacked> segments = new ArrayDeque<>();
 
