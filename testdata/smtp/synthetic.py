@@ -63,3 +63,8 @@ for name, (opts, packets) in SESSIONS.items():
     rows.append("%s\t%d\t%s" % (name, len(packets), opts))
 with open("manifest-synthetic.tsv", "w") as f:
     f.write("file\tframes\ttshark_extra_options\n" + "\n".join(rows) + "\n")
+# tshark's expert messages on a capture where jdissect's own expert items say more (MainTest: with
+# --tshark-only, -T fields leaves ours out).
+with open("smtp_syn_verbs.pcap.expert.tsv", "w") as f:
+    subprocess.run(["tshark", "-r", "smtp_syn_verbs.pcap", "-T", "fields", "-e", "frame.number", "-e", "_ws.expert.message"],
+                   stdout=f, env=env, check=True, stderr=subprocess.DEVNULL)

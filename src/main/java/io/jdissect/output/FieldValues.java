@@ -42,6 +42,35 @@ public final class FieldValues {
         return out;
     }
 
+    /**
+     * Values, taking {@code _ws.col.*} from the options' columns, of the occurrences the options
+     * show: with {@code --tshark-only} none inside jdissect's own fields or expert items.
+     */
+    public static List<String> values(Packet packet, String abbrev, OutputOptions options) {
+        if (!options.tsharkOnly() || abbrev.startsWith(COLUMN_PREFIX)) {
+            return values(packet, abbrev, options.columns());
+        }
+        List<String> out = new ArrayList<>(2);
+        collectShown(packet.tree(), abbrev, options, out);
+        return out;
+    }
+
+    private static void collectShown(TreeItem parent, String abbrev, OutputOptions options, List<String> out) {
+        for (int i = 0; i < parent.childCount(); i++) {
+            TreeItem c = parent.child(i);
+            if (!options.shows(c)) {
+                continue;
+            }
+            if (c.def() != null && c.def().abbrev().equals(abbrev)) {
+                String v = FieldFormat.fieldsText(c);
+                if (v != null) {
+                    out.add(v);
+                }
+            }
+            collectShown(c, abbrev, options, out);
+        }
+    }
+
     /** True if {@code abbrev} names a summary column pseudo-field. */
     public static boolean isColumn(String abbrev) {
         return abbrev.startsWith(COLUMN_PREFIX)

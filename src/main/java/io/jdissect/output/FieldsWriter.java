@@ -45,7 +45,7 @@ public final class FieldsWriter implements PacketWriter {
             if (i > 0) {
                 line.append(f.separator());
             }
-            String value = joined(FieldValues.values(packet, fields.get(i), options.columns()), f);
+            String value = joined(FieldValues.values(packet, fields.get(i), options), f);
             if (!value.isEmpty() && f.quote() != 0) {
                 line.append(f.quote()).append(value).append(f.quote());
             } else {

@@ -79,11 +79,25 @@ public final class OutputOptions {
 
     /**
      * Whether the writers show {@code item}: everything, except jdissect's own fields (named
-     * {@code <protocol>.x} and {@code <protocol>.x.*}, beside tshark's) in tshark-only mode.
+     * {@code <protocol>.x} and {@code <protocol>.x.*}, beside tshark's) in tshark-only mode, and
+     * the expert items ({@code _ws.expert}) that stand for an expert info of ours, the field each
+     * holds first.
      */
     public boolean shows(TreeItem item) {
-        return !tsharkOnly || item.def() == null || !item.def().isOwn();
+        if (!tsharkOnly || item.def() == null) {
+            return true;
+        }
+        if (item.def().isOwn()) {
+            return false;
+        }
+        if (item.childCount() > 0 && item.def().abbrev().equals(EXPERT)) {
+            TreeItem info = item.child(0);
+            return info.def() == null || !info.def().isOwn();
+        }
+        return true;
     }
+
+    private static final String EXPERT = "_ws.expert";
 
     public FieldsFormat fieldsFormat() {
         return fieldsFormat;

@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -98,6 +99,19 @@ class MainTest {
         // jdissect never resolves names; tshark shows "00:00:00_00:00:00 (00:00:00:00:00:00)" for the MACs.
         String expected = stored(".V.txt").replace("00:00:00_00:00:00 (00:00:00:00:00:00)", "00:00:00:00:00:00");
         assertEquals(expected, run("-r", SESSION.toString(), "-V", "--tshark-only").out);
+    }
+
+    @Test
+    void tsharkOnlyFieldsLeaveOutOurExpertItems() throws IOException {
+        // testdata/smtp/synthetic.py stores tshark's expert messages; jdissect's own expert items
+        // (smtp.x.*) say more on the same frames, and --tshark-only leaves them out of -T fields too.
+        String capture = "testdata/smtp/smtp_syn_verbs.pcap";
+        String[] args = {"-r", capture, "-T", "fields", "-e", "frame.number", "-e", "_ws.expert.message"};
+        String tshark = Files.readString(Path.of(capture + ".expert.tsv"));
+        assertNotEquals(tshark, run(args).out, "jdissect's own expert items are there by default");
+        String[] only = Arrays.copyOf(args, args.length + 1);
+        only[args.length] = "--tshark-only";
+        assertEquals(tshark, run(only).out);
     }
 
     @Test
