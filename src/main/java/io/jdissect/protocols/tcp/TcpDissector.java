@@ -445,9 +445,10 @@ final class TcpDissector implements Dissector {
         }
         TreeItem str = fl.add(f.flagsStr, tvb, 12, 2, TcpHeaderFlags.letters(flags)).generated();
         if ((flags & TcpHeaderFlags.FIN) != 0) {
-            // A FIN before the other side's starts the close (again if retransmitted); after it, answers it.
+            // A FIN answers the close when the other side started it, else it starts it (again when
+            // retransmitted, even after the other side's answer: tshark's closing_initiator).
             int dir = stream.direction(pinfo.netSrc(), sport);
-            if (stream.flows[1 - dir].finSent) {
+            if (stream.flows[1 - dir].closingInitiator) {
                 expert.add(str, f.eiFinPassive, tvb, 12, 2);
             } else {
                 expert.add(str, f.eiFinActive, tvb, 12, 2);
@@ -455,7 +456,7 @@ final class TcpDissector implements Dissector {
         }
     }
 
-    /** What the flags tell the stream, items or not: the server port, the last SYN, who sent a FIN. */
+    /** What the flags tell the stream, items or not: the server port, the last SYN, who started closing. */
     private static void noteFlags(TcpStream stream, int flags, int sport, int dport, PacketInfo pinfo) {
         if ((flags & TcpHeaderFlags.SYN) != 0) {
             // The server port is what the SYN went to, or what the SYN/ACK came from.
@@ -467,7 +468,10 @@ final class TcpDissector implements Dissector {
             }
         }
         if ((flags & TcpHeaderFlags.FIN) != 0) {
-            stream.flows[stream.direction(pinfo.netSrc(), sport)].finSent = true;
+            int dir = stream.direction(pinfo.netSrc(), sport);
+            if (!stream.flows[1 - dir].closingInitiator) {
+                stream.flows[dir].closingInitiator = true;
+            }
         }
     }
 

@@ -42,7 +42,8 @@ final class TcpFlow {
     final long[] sackLeft = new long[MAX_SACK_RANGES];
     final long[] sackRight = new long[MAX_SACK_RANGES];
     int sackRanges;
-    boolean finSent;
+    /** This side sent a FIN before the other side had started closing (tshark's closing_initiator). */
+    boolean closingInitiator;
     long pushBytesSent;
     boolean pushSetLast;
     /** TcpAnalysis flags of the last segment sent in this direction. */
