@@ -75,9 +75,10 @@ public final class Expert {
         e.add(message, tvb, offset, 0, text).hidden();
         e.add(severity, tvb, offset, 0, def.severity().value).generated();
         e.add(group, tvb, offset, 0, def.group().value).generated();
-        if (def.group() == Group.MALFORMED && malformed != null) {
+        if (def.group() == Group.MALFORMED && malformed != null && !def.field().isOwn()) {
             // expert.c: a hidden _ws.malformed beside every Malformed-group finding, so that the
-            // filter "_ws.malformed" finds them (tshark's JSON shows it).
+            // filter "_ws.malformed" finds them (tshark's JSON shows it). Not beside one of ours:
+            // "_ws.malformed" is tshark's field and must not match a frame tshark finds sound.
             parent.add(malformed, null, 0, 0).hidden();
         }
         return e;

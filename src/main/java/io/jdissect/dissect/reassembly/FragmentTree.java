@@ -33,17 +33,18 @@ public final class FragmentTree {
     /** Adds the tree under {@code parent}; {@code reassembled} is the new data source of the message. */
     public static TreeItem add(TreeItem parent, Fields fields, Reassembled message, Tvb reassembled) {
         int total = message.data().length;
-        StringBuilder summary = new StringBuilder().append(message.fragments().size()).append(' ')
-                .append(fields.label()).append(" (").append(total).append(" byte").append(total == 1 ? "" : "s")
-                .append("): ");
+        String head = message.fragments().size() + " " + fields.label() + " (" + total + " byte" + (total == 1 ? "" : "s")
+                + "): ";
+        // The frames are appended text (show_fragment): a long list is cut, not marked as truncated.
+        StringBuilder list = new StringBuilder();
         for (int i = 0; i < message.fragments().size(); i++) {
             Fragment f = message.fragments().get(i);
-            summary.append(i == 0 ? "" : ", ").append('#').append(f.frame()).append('(').append(f.length()).append(')');
+            list.append(i == 0 ? "" : ", ").append('#').append(f.frame()).append('(').append(f.length()).append(')');
         }
         TreeItem top = fields.fragments().type() == FieldType.FT_BYTES
                 ? parent.add(fields.fragments(), reassembled, 0, total, message.data())
                 : parent.add(fields.fragments(), reassembled, 0, total);
-        top.setText(summary.toString()).generated();
+        top.setText(head).appendText(list.toString()).generated();
         for (Fragment f : message.fragments()) {
             top.add(fields.fragment(), reassembled, f.offset(), f.length(), f.frame())
                     .setText("Frame: " + f.frame() + ", payload: " + f.offset() + "-" + (f.offset() + f.length() - 1)

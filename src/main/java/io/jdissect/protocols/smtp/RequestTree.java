@@ -125,16 +125,16 @@ final class RequestTree {
     /** The "[n DATA fragments (L bytes): #f(l), …]" tree tshark shows on the reassembling frame. */
     void fragmentsTree(TreeItem smtp, Tvb reassembled, DataReassembly.Message m) {
         List<DataReassembly.Fragment> frags = m.fragments();
-        StringBuilder label = new StringBuilder();
-        label.append(frags.size()).append(frags.size() == 1 ? " DATA fragment" : " DATA fragments")
-                .append(" (").append(m.length()).append(" byte").append(m.length() == 1 ? "" : "s")
-                .append("): ");
+        String head = frags.size() + (frags.size() == 1 ? " DATA fragment" : " DATA fragments")
+                + " (" + m.length() + " byte" + (m.length() == 1 ? "" : "s") + "): ";
+        // The frames are appended text (reassemble.c's show_fragment): a long list is cut, not marked.
+        StringBuilder list = new StringBuilder();
         for (int i = 0; i < frags.size(); i++) {
             DataReassembly.Fragment fr = frags.get(i);
-            label.append(i == 0 ? "" : ", ").append('#').append(fr.frame()).append('(').append(fr.length()).append(')');
+            list.append(i == 0 ? "" : ", ").append('#').append(fr.frame()).append('(').append(fr.length()).append(')');
         }
         TreeItem top = smtp.add(f.dataFragments, reassembled, 0, reassembled.reportedLength())
-                .setText(label.toString()).generated();
+                .setText(head).appendText(list.toString()).generated();
         for (DataReassembly.Fragment fr : frags) {
             top.add(f.dataFragment, reassembled, fr.offset(), fr.length(), fr.frame())
                     .setText("Frame: " + fr.frame() + ", payload: " + fr.offset() + "-" + (fr.offset() + fr.length() - 1)

@@ -355,8 +355,8 @@ final class TcpReassembly {
     private void segmentsTree(TreeItem root, TreeItem tcpItem, Msp msp, Tvb pdu) {
         int total = pdu.length();
         TreeItem st = root.add(f.segments, pdu, 0, total);
+        // The frames are appended text (show_fragment): a long list is cut, not marked as truncated.
         StringBuilder label = new StringBuilder();
-        label.append(msp.fragments.size()).append(" Reassembled TCP Segments (").append(total).append(" bytes): ");
         for (int i = 0; i < msp.fragments.size(); i++) {
             Fragment fr = msp.fragments.get(i);
             int n = fr.data().length;
@@ -366,9 +366,11 @@ final class TcpReassembly {
             label.append('#').append(fr.frame()).append('(').append(n).append(')');
             String range = n == 0 ? "no data" : fr.offset() + "-" + (fr.offset() + n - 1);
             st.add(f.segment, pdu, fr.offset(), n, fr.frame())
-                    .setText("Frame: " + fr.frame() + ", payload: " + range + " (" + n + " byte" + (n == 1 ? "" : "s") + ")");
+                    .setText("Frame: " + fr.frame() + ", payload: " + range + " (" + n + " byte" + (n == 1 ? "" : "s") + ")")
+                    .generated();
         }
-        st.setText(label.toString());
+        st.setText(msp.fragments.size() + " Reassembled TCP Segments (" + total + " bytes): ").appendText(label.toString())
+                .generated();
         st.add(f.segmentCount, pdu, 0, 0, msp.fragments.size()).generated();
         st.add(f.reassembledLength, pdu, 0, 0, total).generated();
         st.add(f.reassembledData, pdu, 0, total, pdu.bytes()).generated();
