@@ -5,7 +5,7 @@ SYN/ACK, after data, after FIN and after RST (tshark 4.0 keeps each in its conne
 retransmission, not a new one); a SYN with another ISN after a SYN/ACK seen first (a new connection);
 an ACK seen before the data it acknowledges, then that data, then duplicate ACKs (tshark 4.0.17 says
 "ACKed unseen segment" once and counts the duplicates from 1); an ACK of data that never comes, sent
-three times; a FIN sent again after the other side's FIN answered it (tshark: it starts the close
+three times, then one of still more (no flag, but tshark's analysis record is made); a FIN sent again after the other side's FIN answered it (tshark: it starts the close
 again). Ports carry no protocol tshark knows. tshark's outputs beside it: see
 tcp_reordered.pcap.meta.txt."""
 import struct
@@ -65,7 +65,7 @@ def main(path):
                       (c, I + 1, J + 201, A, b""), (c, I + 1, J + 201, A, b"")])
     case(out, 40008, [(c, I, 0, S, b""), (s, J, I + 1, S | A, b""), (c, I + 1, J + 1, A, b""),
                       (s, J + 1, I + 1, P | A, data), (c, I + 1, J + 301, A, b""),
-                      (c, I + 1, J + 301, A, b""), (c, I + 1, J + 301, A, b"")])
+                      (c, I + 1, J + 301, A, b""), (c, I + 1, J + 301, A, b""), (c, I + 1, J + 401, A, b"")])
     case(out, 40009, [(c, I, 0, S, b""), (s, J, I + 1, S | A, b""), (c, I + 1, J + 1, A, b""),
                       (c, I + 1, J + 1, F | A, b""), (s, J + 1, I + 2, F | A, b""), (c, I + 1, J + 2, F | A, b""),
                       (s, J + 2, I + 2, A, b"")])

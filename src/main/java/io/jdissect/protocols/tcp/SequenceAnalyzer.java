@@ -110,6 +110,7 @@ final class SequenceAnalyzer {
         // gap is reported once; when it did not (its segment is still to come, or was lost), only
         // while this side has no duplicate ACK counted, and then the count is marked instead.
         if (rev.maxSeqToBeAcked != 0 && Seq.gt(ack, rev.maxSeqToBeAcked) && ackFlag) {
+            ta.touch(); // the record is made flag or not, so the analysis tree shows
             if (Seq.lt(rev.maxSeqToBeAcked, rev.nextseq)) {
                 rev.maxSeqToBeAcked = rev.nextseq;
                 ta.flag(TcpAnalysis.ACK_LOST_PACKET);
