@@ -12,6 +12,7 @@ import java.util.Set;
  * filter ({@code -j}/{@code -J}), and the fields of {@code -e} with their {@code -E} format.
  */
 public final class OutputOptions {
+    private static final String EXPERT = "_ws.expert";
     private SummaryColumns columns = new SummaryColumns();
     private Set<String> expandOnly;
     private boolean hexDump;
@@ -96,8 +97,6 @@ public final class OutputOptions {
         }
         return true;
     }
-
-    private static final String EXPERT = "_ws.expert";
 
     public FieldsFormat fieldsFormat() {
         return fieldsFormat;

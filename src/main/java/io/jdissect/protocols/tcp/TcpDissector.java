@@ -532,15 +532,11 @@ final class TcpDissector implements Dissector {
     }
 
     /**
-     * The conversation completeness bits, updated after the item showed the value so far. As in
-     * tshark 4.0 a pure ACK and data count only once this direction's first sequence number was
-     * known before the segment (so the first segment of a capture joined mid-stream counts not).
-     */
-    /**
-     * tshark 4.0's conversation completeness (packet-tcp.c, "initialize or move forward"): a new
-     * conversation starts from its first segment alone, SYN_SENT for a pure SYN (and DATA with it, TCP
-     * Fast Open) and nothing for any other; later segments add SYN_ACK (SYN/ACK), DATA or ACK (an ACK
-     * without SYN, with or without payload), FIN (FIN with ACK) and RST. A later pure SYN adds nothing.
+     * The conversation completeness bits, updated after the item showed the value so far, as tshark
+     * 4.0 does (packet-tcp.c, "initialize or move forward"): a new conversation starts from its first
+     * segment alone, SYN_SENT for a pure SYN (and DATA with it, TCP Fast Open) and nothing for any
+     * other; later segments add SYN_ACK (SYN/ACK), DATA or ACK (an ACK without SYN, with or without
+     * payload), FIN (FIN with ACK) and RST. A later pure SYN adds nothing.
      */
     private static void updateCompleteness(TcpStream s, boolean newConversation, int flags, int seglen) {
         int synAck = flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK);

@@ -356,20 +356,20 @@ final class TcpReassembly {
         int total = pdu.length();
         TreeItem st = root.add(f.segments, pdu, 0, total);
         // The frames are appended text (show_fragment): a long list is cut, not marked as truncated.
-        StringBuilder label = new StringBuilder();
+        StringBuilder list = new StringBuilder();
         for (int i = 0; i < msp.fragments.size(); i++) {
             Fragment fr = msp.fragments.get(i);
             int n = fr.data().length;
             if (i > 0) {
-                label.append(", ");
+                list.append(", ");
             }
-            label.append('#').append(fr.frame()).append('(').append(n).append(')');
+            list.append('#').append(fr.frame()).append('(').append(n).append(')');
             String range = n == 0 ? "no data" : fr.offset() + "-" + (fr.offset() + n - 1);
             st.add(f.segment, pdu, fr.offset(), n, fr.frame())
                     .setText("Frame: " + fr.frame() + ", payload: " + range + " (" + n + " byte" + (n == 1 ? "" : "s") + ")")
                     .generated();
         }
-        st.setText(msp.fragments.size() + " Reassembled TCP Segments (" + total + " bytes): ").appendText(label.toString())
+        st.setText(msp.fragments.size() + " Reassembled TCP Segments (" + total + " bytes): ").appendText(list.toString())
                 .generated();
         st.add(f.segmentCount, pdu, 0, 0, msp.fragments.size()).generated();
         st.add(f.reassembledLength, pdu, 0, 0, total).generated();
