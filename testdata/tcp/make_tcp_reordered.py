@@ -11,36 +11,20 @@ tcp_reordered.pcap.meta.txt."""
 import struct
 import sys
 
+from make_tcp_edge_cases import packet  # the same Ethernet/IPv4/TCP frames, checksums right
+
 F, S, R, P, A = 0x01, 0x02, 0x04, 0x08, 0x10
 C_ADDR, S_ADDR = bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
-
-
-def packet(src, dst, sport, dport, seq, ack, flags, payload=b""):
-    tcp = struct.pack("!HHIIBBHHH", sport, dport, seq & 0xFFFFFFFF, ack & 0xFFFFFFFF, 5 << 4, flags, 64240, 0, 0)
-    tcp += payload
-    pseudo = src + dst + struct.pack("!BBH", 0, 6, len(tcp))
-    tcp = tcp[:16] + struct.pack("!H", csum(pseudo + tcp)) + tcp[18:]
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(tcp), 1, 0x4000, 64, 6, 0, src, dst)
-    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
-    return b"\x02\0\0\0\0\x02\x02\0\0\0\0\x01\x08\x00" + ip + tcp
+WINDOW = 64240
 
 
 def case(out, port, steps):
     """steps: (from_client, seq, ack, flags, payload); raw numbers, client ISN 1000, server ISN 5000."""
     for from_client, seq, ack, flags, payload in steps:
         if from_client:
-            out.append(packet(C_ADDR, S_ADDR, port, 33400, seq, ack, flags, payload))
+            out.append(packet(C_ADDR, S_ADDR, port, 33400, seq, ack, flags, payload, window=WINDOW))
         else:
-            out.append(packet(S_ADDR, C_ADDR, 33400, port, seq, ack, flags, payload))
+            out.append(packet(S_ADDR, C_ADDR, 33400, port, seq, ack, flags, payload, window=WINDOW))
 
 
 def main(path):
