@@ -269,9 +269,11 @@ final class TcpDissector implements Dissector {
             summary.seq = rawSeq;
         }
         ti.add(f.stream, tvb, 0, 0, stream.index).generated();
-        // A second pass (-2) shows the stream's final completeness, noted by the first.
+        // A second pass (-2) shows the stream's final completeness, noted by the first, and what
+        // tshark's second pass adds to it from the stream's first segment (see updateCompleteness).
         long finalCompleteness = pinfo.notes().later(f.completeness.abbrev(), stream.index);
-        int completeness = finalCompleteness != FirstPassNotes.ABSENT ? (int) finalCompleteness : stream.completeness;
+        int completeness = finalCompleteness != FirstPassNotes.ABSENT
+                ? (int) finalCompleteness | stream.secondPassBits : stream.completeness;
         ti.add(f.completeness, null, 0, 0, completeness).generated()
                 .setText(() -> "Conversation completeness: " + Completeness.label(completeness));
         if (shortSegment) {
@@ -535,25 +537,38 @@ final class TcpDissector implements Dissector {
      * The conversation completeness bits, updated after the item showed the value so far, as tshark
      * 4.0 does (packet-tcp.c, "initialize or move forward"): a new conversation starts from its first
      * segment alone, SYN_SENT for a pure SYN (and DATA with it, TCP Fast Open) and nothing for any
-     * other; later segments add SYN_ACK (SYN/ACK), DATA or ACK (an ACK without SYN, with or without
-     * payload), FIN (FIN with ACK) and RST. A later pure SYN adds nothing.
+     * other; later segments add {@link #laterSegmentBits}. tshark's second pass finds the conversation
+     * already made, so it adds the first segment's bits as a later one's to the first pass's final
+     * value: kept for the second pass's items.
      */
     private static void updateCompleteness(TcpStream s, boolean newConversation, int flags, int seglen) {
-        int synAck = flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK);
         if (newConversation) {
-            s.completeness = synAck == TcpHeaderFlags.SYN ? TcpStream.SYN_SENT | (seglen > 0 ? TcpStream.DATA : 0) : 0;
+            boolean pureSyn = (flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) == TcpHeaderFlags.SYN;
+            s.completeness = pureSyn ? TcpStream.SYN_SENT | (seglen > 0 ? TcpStream.DATA : 0) : 0;
+            s.secondPassBits = laterSegmentBits(flags, seglen);
             return;
         }
+        s.completeness |= laterSegmentBits(flags, seglen);
+    }
+
+    /**
+     * What a segment of a known conversation adds: SYN_ACK (SYN/ACK), DATA or ACK (an ACK without
+     * SYN, with or without payload), FIN (FIN with ACK) and RST. A pure SYN adds nothing.
+     */
+    private static int laterSegmentBits(int flags, int seglen) {
+        int bits = 0;
+        int synAck = flags & (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK);
         if (synAck == (TcpHeaderFlags.SYN | TcpHeaderFlags.ACK)) {
-            s.completeness |= TcpStream.SYN_ACK;
+            bits |= TcpStream.SYN_ACK;
         } else if (synAck == TcpHeaderFlags.ACK) {
-            s.completeness |= seglen > 0 ? TcpStream.DATA : TcpStream.ACK;
+            bits |= seglen > 0 ? TcpStream.DATA : TcpStream.ACK;
         }
         if ((flags & (TcpHeaderFlags.FIN | TcpHeaderFlags.ACK)) == (TcpHeaderFlags.FIN | TcpHeaderFlags.ACK)) {
-            s.completeness |= TcpStream.FIN;
+            bits |= TcpStream.FIN;
         }
         if ((flags & TcpHeaderFlags.RST) != 0) {
-            s.completeness |= TcpStream.RST;
+            bits |= TcpStream.RST;
         }
+        return bits;
     }
 }

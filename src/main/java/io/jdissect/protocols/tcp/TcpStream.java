@@ -27,6 +27,8 @@ final class TcpStream {
     final Conversation conversation;
     int serverPort;
     int completeness;
+    /** What tshark's second pass adds to the final completeness from this stream's first segment. */
+    int secondPassBits;
     Timestamp firstTime;
     Timestamp prevTime;
     /** Time of the most recent SYN (ts_mru_syn) and the handshake RTT once known (ts_first_rtt). */
