@@ -6,7 +6,8 @@ retransmission, not a new one); a SYN with another ISN after a SYN/ACK seen firs
 an ACK seen before the data it acknowledges, then that data, then duplicate ACKs (tshark 4.0.17 says
 "ACKed unseen segment" once and counts the duplicates from 1); an ACK of data that never comes, sent
 three times, then one of still more (no flag, but tshark's analysis record is made); a FIN sent again after the other side's FIN answered it (tshark: it starts the close
-again). Ports carry no protocol tshark knows. tshark's outputs beside it: see
+again); data with a segment lost and acknowledged, and two segments swapped (follow,tcp: the gap
+marked, the order restored). Ports carry no protocol tshark knows. tshark's outputs beside it: see
 tcp_reordered.pcap.meta.txt."""
 import struct
 import sys
@@ -53,6 +54,11 @@ def main(path):
     case(out, 40009, [(c, I, 0, S, b""), (s, J, I + 1, S | A, b""), (c, I + 1, J + 1, A, b""),
                       (c, I + 1, J + 1, F | A, b""), (s, J + 1, I + 2, F | A, b""), (c, I + 1, J + 2, F | A, b""),
                       (s, J + 2, I + 2, A, b"")])
+    seg = [bytes([ord("A") + k]) * 100 for k in range(5)]
+    case(out, 40010, [(c, I, 0, S, b""), (s, J, I + 1, S | A, b""), (c, I + 1, J + 1, A, b""),
+                      (s, J + 1, I + 1, P | A, seg[0]), (s, J + 201, I + 1, P | A, seg[2]),
+                      (c, I + 1, J + 301, A, b""), (s, J + 401, I + 1, P | A, seg[4]),
+                      (s, J + 301, I + 1, P | A, seg[3]), (c, I + 1, J + 501, A, b"")])
     with open(path, "wb") as f:
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
         for k, frame in enumerate(out):

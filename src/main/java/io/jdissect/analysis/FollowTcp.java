@@ -7,12 +7,14 @@ import io.jdissect.api.Endpoint;
 import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
 import io.jdissect.api.TreeItem;
+import io.jdissect.protocols.tcp.Seq;
 import io.jdissect.protocols.tcp.TcpInfo;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,18 +22,25 @@ import java.util.List;
  * 4.0's layout (ui/cli/tap-follow.c): node 0 is the source of the stream's first packet; each
  * segment that brings new bytes is one chunk, its length on a line of its own (indented with a tab
  * for node 1), then its bytes (printable ASCII, CR and LF as they are, anything else '.').
- * Retransmitted bytes are left out by their sequence numbers.
+ * The chunks are put in order as packet-tcp.c's follow tap does (follow_tcp_tap_listener,
+ * check_follow_fragments): retransmitted bytes are left out, a segment ahead of the next expected
+ * sequence number waits until the bytes before it come, and once the other side acknowledges beyond
+ * what is missing, a chunk "[N bytes missing in capture file]" (with its NUL) stands for them.
  */
 public final class FollowTcp implements Analyzer {
     private static final String RULE = "=".repeat(67);
     private final int stream;
     private Endpoint node0;
     private Endpoint node1;
-    /** Next relative sequence number expected from node 0 and node 1; -1 before their first segment. */
-    private final long[] next = {-1, -1};
+    /** Next relative sequence number expected from node 0 and node 1 (0 before it is known). */
+    private final long[] next = new long[2];
+    private final long[] bytesWritten = new long[2];
+    /** Segments of each node that came before the bytes ahead of them, in arrival order. */
+    private final List<List<Chunk>> waiting = List.of(new ArrayList<>(), new ArrayList<>());
     private final List<Chunk> chunks = new ArrayList<>();
 
-    private record Chunk(int node, long frame, byte[] data) {
+    /** Bytes of one node from sequence number {@code seq} (for the waiting ones) seen in {@code frame}. */
+    private record Chunk(int node, long frame, long seq, byte[] data) {
     }
 
     FollowTcp(int stream) {
@@ -49,22 +58,90 @@ public final class FollowTcp implements Analyzer {
             node0 = src;
             node1 = new Endpoint(p.info().netDst(), p.info().dstPort());
         }
+        int node = src.equals(node0) ? 0 : 1;
+        if (!waiting.get(1 - node).isEmpty()) {
+            while (applyWaiting(1 - node, tcp.ack(), p.number(), true)) {
+                // each call places one waiting segment or one gap
+            }
+        }
+        long sequence = tcp.syn() ? Seq.add(tcp.seq(), 1) : tcp.seq();
+        long length = Seq.sub(tcp.nxtseq(), tcp.seq());
+        if (bytesWritten[node] == 0 && next[node] == 0) {
+            next[node] = sequence;
+        }
         TreeItem payload = p.first("tcp.payload");
-        if (payload == null) {
+        byte[] bytes = payload == null ? new byte[0] : payload.itemBytes();
+        int offset = 0;
+        int count = bytes.length;
+        if (Seq.lt(sequence, next[node])) {
+            long end = Seq.add(sequence, length);
+            if (Seq.gt(end, next[node])) { // a retransmission that brings more: keep only what is new
+                offset = (int) Seq.sub(next[node], sequence);
+                count = count <= offset ? 0 : count - offset;
+                sequence = next[node];
+                length = Seq.sub(end, next[node]);
+            }
+        }
+        if (count == 0 || Seq.lt(sequence, next[node])) {
             return;
         }
-        int node = src.equals(node0) ? 0 : 1;
-        byte[] bytes = payload.itemBytes();
-        long seq = tcp.seq();
-        int skip = 0;
-        if (next[node] >= 0 && seq < next[node]) {
-            skip = (int) Math.min(bytes.length, next[node] - seq);
+        Chunk c = new Chunk(node, p.number(), sequence, Arrays.copyOfRange(bytes, offset, offset + count));
+        if (sequence == next[node]) {
+            next[node] = Seq.add(next[node], length);
+            bytesWritten[node] += count;
+            chunks.add(c);
+            while (applyWaiting(node, 0, p.number(), false)) {
+                // the segments this one makes fit follow it
+            }
+        } else {
+            waiting.get(node).add(c);
         }
-        next[node] = Math.max(next[node], seq + bytes.length);
-        if (skip < bytes.length) {
-            byte[] fresh = skip == 0 ? bytes : java.util.Arrays.copyOfRange(bytes, skip, bytes.length);
-            chunks.add(new Chunk(node, p.number(), fresh));
+    }
+
+    /**
+     * Places one waiting segment of {@code node} that now fits (or whose bytes were all seen), or,
+     * with {@code useAck}, a gap chunk when the other side acknowledged beyond the lowest waiting
+     * segment; false when nothing could be placed.
+     */
+    private boolean applyWaiting(int node, long acknowledged, long frame, boolean useAck) {
+        List<Chunk> list = waiting.get(node);
+        if (list.isEmpty()) {
+            return false;
         }
+        long lowest = list.get(0).seq();
+        for (int i = 0; i < list.size(); i++) {
+            Chunk w = list.get(i);
+            if (Seq.gt(lowest, w.seq())) {
+                lowest = w.seq();
+            }
+            if (Seq.lt(w.seq(), next[node])) {
+                long end = Seq.add(w.seq(), w.data().length);
+                if (Seq.gt(end, next[node])) {
+                    int from = (int) Seq.sub(next[node], w.seq());
+                    if (w.data().length > from) {
+                        chunks.add(new Chunk(node, w.frame(), next[node], Arrays.copyOfRange(w.data(), from, w.data().length)));
+                    }
+                    next[node] = Seq.add(next[node], w.data().length - from);
+                }
+                list.remove(i);
+                return true;
+            }
+            if (w.seq() == next[node]) {
+                if (w.data().length > 0) {
+                    chunks.add(w);
+                }
+                next[node] = Seq.add(next[node], w.data().length);
+                list.remove(i);
+                return true;
+            }
+        }
+        if (useAck && Seq.gt(acknowledged, lowest)) {
+            String gap = "[" + (int) Seq.sub(lowest, next[node]) + " bytes missing in capture file]\0";
+            chunks.add(new Chunk(node, frame, lowest, gap.getBytes(StandardCharsets.US_ASCII)));
+            next[node] = lowest;
+            return true;
+        }
+        return false;
     }
 
     private static String ascii(byte[] data) {

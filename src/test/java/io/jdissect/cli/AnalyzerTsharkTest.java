@@ -77,6 +77,14 @@ class AnalyzerTsharkTest {
     }
 
     @Test
+    void followMarksLostBytesAndRestoresTheOrderAsTshark() throws IOException {
+        // testdata/tcp/make_tcp_reordered.py, stream 10: a segment lost and acknowledged, two swapped.
+        Path capture = Path.of("testdata/tcp/tcp_reordered.pcap");
+        String expected = Files.readString(Path.of(capture + ".follow_tcp_ascii_10.txt"), StandardCharsets.UTF_8);
+        assertEquals(expected, run("-q", "-r", capture.toString(), "-z", "follow,tcp,ascii,10"));
+    }
+
+    @Test
     void expertShowsOnlyTheSeveritiesAsked() throws IOException {
         String expected = Files.readString(EXPECTED.resolve("arkime__smtp-data-521.pcap.expert_note.txt"), StandardCharsets.UTF_8);
         assertEquals(expected, run("-q", "--tshark-only", "-r", capture("arkime__smtp-data-521.pcap").toString(), "-z", "expert,note"));

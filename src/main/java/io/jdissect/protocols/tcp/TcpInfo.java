@@ -15,6 +15,11 @@ package io.jdissect.protocols.tcp;
  * @param reassembled  true when the tvb is a "Reassembled TCP" one
  */
 public record TcpInfo(int stream, int serverPort, long seq, long nxtseq, long ack, int flags, boolean reassembled) {
+    /** The SYN flag is set (the segment's first sequence number is the SYN's, not a byte's). */
+    public boolean syn() {
+        return (flags & TcpHeaderFlags.SYN) != 0;
+    }
+
     /** True when the segment goes to the server port (a request), judged by {@code serverPort}. */
     public boolean toServer(int dstPort) {
         return serverPort != 0 && dstPort == serverPort;

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 class TcpReorderedTest {
     private static final SharedTestdata.Capture REORDERED = new SharedTestdata.Capture(
-            Path.of("testdata/tcp/tcp_reordered.pcap"), "", 53);
+            Path.of("testdata/tcp/tcp_reordered.pcap"), "", 62);
 
     @Test
     void fieldsAndInfoMatchTshark() throws IOException {
