@@ -3,8 +3,8 @@ package io.jdissect.analysis;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jdissect.api.Analyzer;
 import io.jdissect.api.AnalyzerFactory;
-import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Expert;
+import io.jdissect.api.FieldRegistry;
 import io.jdissect.api.Packet;
 import io.jdissect.api.Report;
 import io.jdissect.api.TreeItem;
@@ -80,14 +80,14 @@ public final class ExpertInfos implements Analyzer {
     }
 
     private void add(TreeItem expert, String protocol) {
+        if (tsharkOnly && Expert.isOwnFinding(expert)) {
+            return;
+        }
         String message = null;
         int severity = -1;
         int group = -1;
         for (TreeItem c : expert.children()) {
             String abbrev = c.def() == null ? "" : c.def().abbrev();
-            if (tsharkOnly && abbrev.contains(".x.")) {
-                return;
-            }
             switch (abbrev) {
                 case "_ws.expert.message" -> message = String.valueOf(c.value());
                 case "_ws.expert.severity" -> severity = (int) c.longValue();

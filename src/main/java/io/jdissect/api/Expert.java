@@ -61,6 +61,15 @@ public final class Expert {
         this.malformed = malformed;
     }
 
+    /**
+     * Whether {@code expertItem} (an {@code _ws.expert} item, as {@link #add} makes them) stands for
+     * an expert info of jdissect's own: the finding's field, its first child, is one of ours.
+     */
+    public static boolean isOwnFinding(TreeItem expertItem) {
+        TreeItem finding = expertItem.childCount() > 0 ? expertItem.child(0) : null;
+        return finding != null && finding.def() != null && finding.def().isOwn();
+    }
+
     /** Adds the finding {@code def} under {@code parent}, with the registered summary as message. */
     public TreeItem add(TreeItem parent, Def def, Tvb tvb, int offset, int length) {
         return add(parent, def, tvb, offset, length, def.summary());

@@ -183,6 +183,14 @@ public final class PacketInfo {
         return field.wantedBy(wanted);
     }
 
+    /**
+     * A layer's item, {@code parent.add(field, tvb, offset, length)}, when the run reads {@code field}
+     * or a field below it; else the discarding tree, so that the layer makes no items (nor labels).
+     */
+    public TreeItem addIfWanted(TreeItem parent, FieldDef field, Tvb tvb, int offset, int length) {
+        return wants(field) ? parent.add(field, tvb, offset, length) : TreeItem.discarding();
+    }
+
     /** {@link #wants(String)} for a name a dissector asks about on every packet, answered once per run. */
     public boolean wants(WantedName name) {
         return name.wantedBy(wanted);

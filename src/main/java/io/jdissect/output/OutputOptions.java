@@ -1,5 +1,6 @@
 package io.jdissect.output;
 
+import io.jdissect.api.Expert;
 import io.jdissect.api.TreeItem;
 
 import java.util.ArrayList;
@@ -91,11 +92,7 @@ public final class OutputOptions {
         if (item.def().isOwn()) {
             return false;
         }
-        if (item.childCount() > 0 && item.def().abbrev().equals(EXPERT)) {
-            TreeItem info = item.child(0);
-            return info.def() == null || !info.def().isOwn();
-        }
-        return true;
+        return !item.def().abbrev().equals(EXPERT) || !Expert.isOwnFinding(item);
     }
 
     public FieldsFormat fieldsFormat() {

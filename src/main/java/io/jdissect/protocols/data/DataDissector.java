@@ -39,7 +39,7 @@ public final class DataDissector {
             return 0;
         }
         // Nothing reads the data items (a filter on SMTP only, say): none is made.
-        TreeItem item = pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, n) : TreeItem.discarding();
+        TreeItem item = pinfo.addIfWanted(tree, proto.field(), tvb, 0, n);
         if (!item.isDiscarding()) {
             item.setText(() -> "Data (" + n + " byte" + (n == 1 ? "" : "s") + ")");
             item.addBytes(data, tvb, 0, n);

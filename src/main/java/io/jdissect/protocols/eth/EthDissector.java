@@ -136,7 +136,7 @@ final class EthDissector {
         // used inside Cisco MDS switches).
         boolean ethernet2 = typeOrLength >= EtherTypes.MIN_ETHERTYPE || typeOrLength == 0;
         // Nothing reads Ethernet's items (a filter on SMTP only, say): none is made.
-        TreeItem eth = pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, HEADER_LEN) : TreeItem.discarding();
+        TreeItem eth = pinfo.addIfWanted(tree, proto.field(), tvb, 0, HEADER_LEN);
         if (!eth.isDiscarding()) {
             // tshark 4.0 labels an 802.3 frame without its addresses (and with a trailing space).
             eth.setText(() -> ethernet2 ? "Ethernet II, Src: " + srcAddr + ", Dst: " + dstAddr : "IEEE 802.3 Ethernet ");

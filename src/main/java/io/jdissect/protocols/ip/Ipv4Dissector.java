@@ -151,9 +151,8 @@ final class Ipv4Dissector {
         Address dstAddr = address(h.dst());
         // The addresses join the title only once the lengths proved sane, as in tshark.
         // Nothing reads IPv4's items (a filter on SMTP only, say): none is made, nor their text.
-        TreeItem ip = pinfo.wants(proto.field())
-                ? tree.add(proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER)).setText(proto.name())
-                : TreeItem.discarding();
+        TreeItem ip = pinfo.addIfWanted(tree, proto.field(), tvb, 0, Math.max(headerLen, MIN_HEADER))
+                .setText(proto.name());
         // The header's items only when IPv4's tree is kept: their lazy labels are objects of their own.
         boolean items = !ip.isDiscarding();
         TreeItem hdrLenItem = items ? versionItems(ip, tvb, h, headerLen) : ip;

@@ -91,7 +91,7 @@ final class Ipv6Dissector {
         Address srcAddr = new Address(Address.Type.IPv6, h.src());
         Address dstAddr = new Address(Address.Type.IPv6, h.dst());
         // Nothing reads IPv6's items (a filter on SMTP only, say): none is made, nor their text.
-        TreeItem ip6 = pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, HEADER_LEN) : TreeItem.discarding();
+        TreeItem ip6 = pinfo.addIfWanted(tree, proto.field(), tvb, 0, HEADER_LEN);
         if (!ip6.isDiscarding()) {
             ip6.setText(() -> "Internet Protocol Version 6, Src: " + srcAddr + ", Dst: " + dstAddr);
             int v = h.version();

@@ -65,9 +65,8 @@ final class NullDissector {
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree, long familyValue) {
         pinfo.columns().setProtocol("N/A");
         pinfo.columns().setInfo("Null/Loopback");
-        TreeItem item = pinfo.wants(proto.field())
-                ? tree.add(proto.field(), tvb, 0, HEADER_LEN).setText("Null/Loopback")
-                : TreeItem.discarding(); // nothing reads its field (a filter on SMTP only, say)
+        // Nothing made when nothing reads its field (a filter on SMTP only, say).
+        TreeItem item = pinfo.addIfWanted(tree, proto.field(), tvb, 0, HEADER_LEN).setText("Null/Loopback");
         item.add(family, tvb, 0, HEADER_LEN, familyValue);
         Tvb next = tvb.subset(HEADER_LEN);
         DissectorHandle h = table.get(familyValue);

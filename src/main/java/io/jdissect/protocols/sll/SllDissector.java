@@ -138,7 +138,7 @@ final class SllDissector {
             String label = PACKET_TYPES.get((long) packetType);
             pinfo.columns().setInfo(label == null ? "Unknown (" + packetType + ")" : label);
         }
-        return pinfo.wants(proto.field()) ? tree.add(proto.field(), tvb, 0, len).setText(title) : TreeItem.discarding();
+        return pinfo.addIfWanted(tree, proto.field(), tvb, 0, len).setText(title);
     }
 
     /** The sender's address in the first {@code halen} of the 8 address bytes; the rest is unused. */

@@ -87,9 +87,7 @@ final class TcpDissector implements Dissector {
             // state is not kept either (a third of the benchmark capture's packets).
             return tvb.reportedLength();
         }
-        TreeItem ti = pinfo.wants(f.proto.field())
-                ? tree.add(f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()))
-                : TreeItem.discarding();
+        TreeItem ti = pinfo.addIfWanted(tree, f.proto.field(), tvb, 0, Math.min(MIN_HEADER, tvb.reportedLength()));
         // The protocol item's label, noted beside the items: null when they are not kept.
         Label summary = ti.isDiscarding() ? null : new Label(sport, dport);
         if (summary != null) {

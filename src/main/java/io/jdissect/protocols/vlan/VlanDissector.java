@@ -99,10 +99,8 @@ final class VlanDissector {
             pinfo.columns().setInfo("PRI: " + pri + "  DEI: " + de + "  ID: " + vid);
         }
         // Nothing reads the tag's fields (a filter on SMTP only, say): no item, nor its label.
-        TreeItem item = pinfo.wants(vlan.field())
-                ? tree.add(vlan.field(), tvb, 0, TAG_LEN).setText(() -> "802.1Q Virtual LAN, PRI: " + pri
-                        + ", DEI: " + de + ", ID: " + vid)
-                : TreeItem.discarding();
+        TreeItem item = pinfo.addIfWanted(tree, vlan.field(), tvb, 0, TAG_LEN)
+                .setText(() -> "802.1Q Virtual LAN, PRI: " + pri + ", DEI: " + de + ", ID: " + vid);
         item.add(priority, tvb, 0, 2, pri);
         item.add(dei, tvb, 0, 2, de);
         item.add(id, tvb, 0, 2, vid);
@@ -113,9 +111,8 @@ final class VlanDissector {
         pinfo.columns().setProtocol("IEEE 802.1ad");
         VlanTag tag = new VlanTag(KaitaiTvb.stream(headerIo, tvb, 0, TAG_LEN));
         int vid = tag.vlanId();
-        TreeItem item = pinfo.wants(qinq.field())
-                ? tree.add(qinq.field(), tvb, 0, TAG_LEN).setText(() -> "IEEE 802.1ad, ID: " + vid)
-                : TreeItem.discarding();
+        TreeItem item = pinfo.addIfWanted(tree, qinq.field(), tvb, 0, TAG_LEN)
+                .setText(() -> "IEEE 802.1ad, ID: " + vid);
         item.add(qinqPriority, tvb, 0, 2, tag.priority());
         item.add(qinqDei, tvb, 0, 2, tag.dei() ? 1 : 0);
         item.add(qinqId, tvb, 0, 2, vid);
