@@ -129,9 +129,9 @@ public final class ImfDissector {
         }
         TreeItem item = AsciiItems.add(tree, h.field(), tvb, valueOffset, valueLength);
         if (h.toInfo()) {
-            col.appendInfo(h.name() + ": " + FormatText.text(tvb, valueOffset, AsciiItems.length(tvb, valueOffset, valueLength))
-                    + ", ");
-            String value = tvb.ascii(valueOffset, AsciiItems.length(tvb, valueOffset, valueLength));
+            int shown = AsciiItems.length(tvb, valueOffset, valueLength);
+            col.appendInfo(h.name() + ": " + FormatText.text(tvb, valueOffset, shown) + ", ");
+            String value = tvb.ascii(valueOffset, shown);
             if (h.field() == f.from) {
                 headers.sender = value;
             } else {
