@@ -119,9 +119,14 @@ class ByteSearchTest {
         // Bytes one above '.' and CR (0x2f, 0x0e) are where the word test flags more than the matches.
         byte[] alphabet = {'.', '.', '\r', '\r', '\n', 'a', 0x2f, 0x0e, (byte) 0xae, (byte) 0x8d, 0x00};
         for (int round = 0; round < 50_000; round++) {
-            byte[] a = new byte[random.nextInt(48)];
+            // Past 32 bytes the search goes four words a step: half the rounds are sparse, so that
+            // the pair (or a lone first byte) falls in any word of a step, or after the steps.
+            byte[] a = new byte[random.nextInt(round % 2 == 0 ? 48 : 120)];
             for (int i = 0; i < a.length; i++) {
-                a[i] = alphabet[random.nextInt(alphabet.length)];
+                a[i] = round % 2 == 0 ? alphabet[random.nextInt(alphabet.length)] : (byte) 'a';
+            }
+            for (int planted = random.nextInt(4); round % 2 == 1 && planted > 0 && a.length > 0; planted--) {
+                a[random.nextInt(a.length)] = alphabet[random.nextInt(4)];
             }
             int from = a.length == 0 ? 0 : random.nextInt(a.length + 1);
             int to = from + random.nextInt(a.length - from + 1);
