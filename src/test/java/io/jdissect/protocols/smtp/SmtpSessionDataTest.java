@@ -75,4 +75,37 @@ class SmtpSessionDataTest {
         assertEquals(whole, message(limits, content, 7, 30));
         assertTrue(whole.length() < content.length());
     }
+
+    @Test
+    void randomLinesInRandomSegmentsAreKeptAsRfc5321Reads() {
+        // Lines that start with dots, hold lone CRs, or are longer than the cap, in random segments:
+        // the message is each line cut at the cap, without its stuffed dot (RFC 5321 4.5.2).
+        java.util.Random random = new java.util.Random(29);
+        int cap = 20;
+        SmtpLimits limits = new SmtpLimits(cap, 100, 16 << 20);
+        char[] alphabet = {'a', 'a', 'a', '.', '\r', ' '};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder content = new StringBuilder();
+            StringBuilder kept = new StringBuilder();
+            for (int lines = random.nextInt(12); lines > 0; lines--) {
+                StringBuilder line = new StringBuilder();
+                for (int n = random.nextInt(30); n > 0; n--) {
+                    line.append(alphabet[random.nextInt(alphabet.length)]);
+                }
+                line.append(random.nextBoolean() ? "\r\n" : "\n");
+                String cut = line.substring(0, Math.min(cap, line.length()));
+                String text = cut.endsWith("\n") ? cut.substring(0, cut.length() - 1) : cut;
+                text = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+                if (text.equals(".")) {
+                    continue; // the end of data, which comes last
+                }
+                content.append(line);
+                kept.append(cut.startsWith(".") ? cut.substring(1) : cut);
+            }
+            content.append(".\r\n");
+            int[] cuts = random.ints(random.nextInt(4), 1, content.length()).sorted().distinct().toArray();
+            assertEquals(kept.toString(), message(limits, content.toString(), cuts),
+                    () -> content + " cut at " + java.util.Arrays.toString(cuts));
+        }
+    }
 }
