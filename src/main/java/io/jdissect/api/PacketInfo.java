@@ -46,6 +46,7 @@ public final class PacketInfo {
     private boolean canDesegment;
     private int desegmentOffset;
     private int desegmentLen;
+    private int seenBefore;
     private boolean fragmented;
     private Predicate<String> wanted = abbrev -> true;
 
@@ -349,6 +350,21 @@ public final class PacketInfo {
 
     public int desegmentLen() {
         return desegmentLen;
+    }
+
+    /**
+     * How many leading bytes of this reassembled payload its dissector was handed before, in a call
+     * where it asked for more bytes having dissected none ({@code requestMoreBytes(0, ...)}); those
+     * bytes are the same now. 0 when there was no such call. Set by TCP around each payload call.
+     * Wireshark has no such hint: a dissector that searches its PDU's end from the start (SMTP a
+     * line's) searched a line of megabytes again with every segment, in quadratic time.
+     */
+    public int seenBefore() {
+        return seenBefore;
+    }
+
+    public void setSeenBefore(int bytes) {
+        this.seenBefore = bytes;
     }
 
     /** Cleared by TCP before each payload call. */

@@ -24,9 +24,22 @@ final class FrameClassifier {
     /** tshark's per-frame more_frags: false once this frame completes a BDAT ... LAST message. */
     private boolean moreFrags = true;
 
+    /** Where the first line's end may be: not before this (see {@link io.jdissect.api.PacketInfo#seenBefore}). */
+    private final int firstLineEndFrom;
+
     /** One classifier per frame: it carries the frame's more_frags flag. */
     FrameClassifier(boolean decodeAuth) {
+        this(decodeAuth, 0);
+    }
+
+    /**
+     * {@code seenBefore}: the leading bytes of this payload an earlier call found no line end in
+     * (but for a CR as their last byte), so that a line of megabytes is not searched again with
+     * every segment TCP adds to it.
+     */
+    FrameClassifier(boolean decodeAuth, int seenBefore) {
         this.decodeAuth = decodeAuth;
+        this.firstLineEndFrom = Math.max(0, seenBefore - 1);
     }
 
     /**
@@ -50,7 +63,7 @@ final class FrameClassifier {
         int loffset = 0;
         int linelen = 0;
         while (loffset < tvb.length()) {
-            linelen = LineFinder.find(tvb, loffset, desegment, next);
+            linelen = LineFinder.find(tvb, loffset, loffset == 0 ? firstLineEndFrom : loffset, desegment, next);
             if (linelen < 0) {
                 if (loffset == 0) {
                     return null;
@@ -104,7 +117,7 @@ final class FrameClassifier {
      */
     private Verdict messageSegment(Tvb tvb, boolean desegment, TsharkSession s) {
         int[] next = new int[1];
-        if (LineFinder.find(tvb, 0, desegment, next) < 0) {
+        if (LineFinder.find(tvb, 0, firstLineEndFrom, desegment, next) < 0) {
             return null;
         }
         byte[] a = tvb.array();

@@ -16,7 +16,12 @@ final class LineFinder {
      * and the end is not in the buffer; {@code next[0]} gets the offset after the end-of-line.
      */
     static int find(Tvb tvb, int offset, boolean desegment, int[] next) {
-        int len = tvb.findLineEnd(offset, next);
+        return find(tvb, offset, offset, desegment, next);
+    }
+
+    /** As {@link #find(Tvb, int, boolean, int[])}, for a line whose end is known not to lie before {@code searchFrom}. */
+    static int find(Tvb tvb, int offset, int searchFrom, boolean desegment, int[] next) {
+        int len = tvb.findLineEnd(searchFrom, next);
         if (len < 0) {
             if (desegment) {
                 return -1;
@@ -24,10 +29,10 @@ final class LineFinder {
             next[0] = tvb.length();
             return tvb.length() - offset;
         }
-        int eol = offset + len;
+        int eol = searchFrom + len;
         if (desegment && eol == tvb.length() - 1 && tvb.u8(eol) == '\r') {
             return -1; // a CR as the buffer's last byte: CRLF or a lone CR, the next segment decides
         }
-        return len;
+        return eol - offset;
     }
 }

@@ -38,6 +38,26 @@ final class TcpReassembly {
         boolean done;
         final List<Fragment> fragments = new ArrayList<>(4);
         long bytes;
+        /**
+         * The PDU as last handed to the application: its first {@link #assembledLength} bytes, made
+         * of the first {@link #assembledFragments} fragments. An application that asks for one more
+         * segment at a time (a line with no end yet) is handed the PDU again with every segment:
+         * made afresh each time, a 6 MB line cost 12 GB of copies. It grows in place instead
+         * (doubling when full); the bytes already handed out never change (see {@link #assemble}).
+         */
+        byte[] assembled;
+        int assembledLength;
+        int assembledFragments;
+        /** What the application saw of the PDU when it last asked for more having dissected none. */
+        int seenByApplication;
+
+        void clearFragments() {
+            fragments.clear();
+            assembled = null;
+            assembledLength = 0;
+            assembledFragments = 0;
+            seenByApplication = 0;
+        }
 
         Msp(long seq, long nxtpdu, long frame) {
             this.seq = seq;
@@ -85,7 +105,7 @@ final class TcpReassembly {
         for (Msp m : flow.reassembly.msps) {
             totalBytes -= m.bytes;
             m.bytes = 0;
-            m.fragments.clear();
+            m.clearFragments();
         }
         flow.reassembly.clear();
     }
@@ -170,13 +190,17 @@ final class TcpReassembly {
 
             if (completed != null) {
                 byte[] pdu = assemble(completed);
-                Tvb next = Tvb.ofSource("Reassembled TCP", pdu);
+                int pduLength = completed.assembledLength;
+                Tvb next = Tvb.ofSource("Reassembled TCP", pdu, pduLength, pduLength);
+                pinfo.setSeenBefore(completed.seenByApplication);
                 Call c = call(next, pinfo, root, stream, ta, fwd, completed.seq, true);
+                pinfo.setSeenBefore(0);
                 calledDissector = true;
                 desegmentLen = c.desegmentLen;
                 desegmentOffset = c.desegmentOffset;
                 if (desegmentLen != 0 && desegmentOffset == 0) {
                     // Still incomplete: keep collecting into the same MSP (partial reassembly).
+                    completed.seenByApplication = pduLength;
                     extend(fs, completed, desegmentLen, Seq.add(seq, tvb.reportedLength() - offset),
                             Seq.add(seq, lastFragmentLen));
                     anotherPduFollows = 0;
@@ -198,10 +222,10 @@ final class TcpReassembly {
                     if (desegmentLen != 0) {
                         // The PDU ended inside the reassembled data; its tail starts the next one.
                         Msp rest = new Msp(Seq.add(completed.seq, desegmentOffset), 0, frame);
-                        extend(fs, rest, desegmentLen, Seq.add(completed.seq, pdu.length),
-                                Seq.add(completed.seq, pdu.length));
+                        extend(fs, rest, desegmentLen, Seq.add(completed.seq, pduLength),
+                                Seq.add(completed.seq, pduLength));
                         remember(fs, rest);
-                        byte[] tail = java.util.Arrays.copyOfRange(pdu, desegmentOffset, pdu.length);
+                        byte[] tail = java.util.Arrays.copyOfRange(pdu, desegmentOffset, pduLength);
                         if (!addFragment(fs, rest, frame, 0, Tvb.ofSource("Reassembled TCP", tail), 0, tail.length)) {
                             limitReached(pinfo, tvb, offset, tcpTree, fs, rest);
                             return;
@@ -305,7 +329,7 @@ final class TcpReassembly {
     private void limitReached(PacketInfo pinfo, Tvb tvb, int offset, TreeItem tcpTree, FlowState fs, Msp msp) {
         totalBytes -= msp.bytes;
         msp.bytes = 0;
-        msp.fragments.clear();
+        msp.clearFragments();
         fs.msps.remove(msp);
         int n = tvb.reportedLength() - offset;
         TreeItem item = segmentData(tcpTree, tvb, offset, n, "TCP segment data");
@@ -337,17 +361,41 @@ final class TcpReassembly {
         return true;
     }
 
+    /**
+     * The MSP's bytes, {@code [0, msp.assembledLength)} of the array returned, where the first copy
+     * of overlapping bytes wins. Only the fragments added since the last call are written, and only
+     * beyond what that call assembled: the MSP was contiguous then, so every byte before that length
+     * came from an earlier fragment, which wins. Earlier views of the array keep their bytes.
+     */
     private static byte[] assemble(Msp msp) {
-        int total = 0;
-        for (Fragment fr : msp.fragments) {
+        int total = msp.assembledLength;
+        for (int i = msp.assembledFragments; i < msp.fragments.size(); i++) {
+            Fragment fr = msp.fragments.get(i);
             total = Math.max(total, fr.offset() + fr.data().length);
         }
-        byte[] out = new byte[total];
-        // Later fragments are written first so that the first copy of overlapping bytes wins.
-        for (int i = msp.fragments.size() - 1; i >= 0; i--) {
-            Fragment fr = msp.fragments.get(i);
-            System.arraycopy(fr.data(), 0, out, fr.offset(), fr.data().length);
+        byte[] out = msp.assembled;
+        if (out == null || out.length < total) {
+            // A PDU that grew once may well grow again: room for as much again.
+            int room = out == null ? total : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, 2L * out.length));
+            byte[] grown = new byte[room];
+            if (out != null) {
+                System.arraycopy(out, 0, grown, 0, msp.assembledLength);
+            }
+            out = grown;
         }
+        int done = msp.assembledLength;
+        // Later fragments are written first so that the first copy of overlapping bytes wins.
+        for (int i = msp.fragments.size() - 1; i >= msp.assembledFragments; i--) {
+            Fragment fr = msp.fragments.get(i);
+            int from = Math.max(fr.offset(), done);
+            int to = fr.offset() + fr.data().length;
+            if (from < to) {
+                System.arraycopy(fr.data(), from - fr.offset(), out, from, to - from);
+            }
+        }
+        msp.assembled = out;
+        msp.assembledLength = total;
+        msp.assembledFragments = msp.fragments.size();
         return out;
     }
 
@@ -382,7 +430,7 @@ final class TcpReassembly {
         msp.done = true;
         totalBytes -= msp.bytes;
         msp.bytes = 0;
-        msp.fragments.clear();
+        msp.clearFragments();
     }
 
     private static void remember(FlowState fs, Msp msp) {
