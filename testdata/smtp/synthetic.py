@@ -48,13 +48,14 @@ def segments(data, size=1460, cuts=()):
 
 
 # lines of tens of kilobytes, which TCP hands to SMTP again with every segment until their end comes
-# (jdissect resumes its search for the end where the last call stopped): a MAIL command, and a body
-# line whose CR ends one segment and whose LF starts the next
+# (jdissect resumes its search for the end where the last call stopped): a MAIL command, DATA and a
+# body line, each with its CR ending one segment and its LF starting the next
 LONG_LINE = bytes((b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"[i * 7 % 64] for i in range(20000)))
+LONG_MAIL = b"MAIL FROM:<" + LONG_LINE[:5000] + b"@example.test>\r\n"
 LONG_BODY = b"Subject: long\r\n\r\n" + LONG_LINE + b"\r\nshort\r\n.\r\n"
 SESSIONS["smtp_syn_long_lines.pcap"] = ("", [("S", b"220 ok\r\n")]
-    + segments(b"MAIL FROM:<" + LONG_LINE[:5000] + b"@example.test>\r\n")
-    + [("S", b"250 ok\r\n"), ("C", b"RCPT TO:<c@d>\r\n"), ("S", b"250 ok\r\n"), ("C", b"DATA\r\n"),
+    + segments(LONG_MAIL, cuts=[len(LONG_MAIL) - 1])
+    + [("S", b"250 ok\r\n"), ("C", b"RCPT TO:<c@d>\r\n"), ("S", b"250 ok\r\n"), ("C", b"DATA\r"), ("C", b"\n"),
        ("S", b"354 go\r\n")]
     + segments(LONG_BODY, cuts=[LONG_BODY.index(b"\r\nshort") + 1])
     + [("S", b"250 queued\r\n"), ("C", b"QUIT\r\n"), ("S", b"221 bye\r\n")])

@@ -241,6 +241,9 @@ final class TcpReassembly {
                 if (Seq.sub(nxtseq, desegSeq) <= MAX_FIRST_SEGMENT_SPAN) {
                     Msp m = new Msp(desegSeq, 0, frame);
                     extend(fs, m, desegmentLen, nxtseq, nxtseq);
+                    if (desegmentOffset == 0) {
+                        m.seenByApplication = (int) Seq.sub(nxtseq, desegSeq);
+                    }
                     remember(fs, m);
                     if (!addFragment(fs, m, frame, 0, tvb, desegOffset, (int) Seq.sub(nxtseq, desegSeq))) {
                         limitReached(pinfo, tvb, desegOffset, tcpTree, fs, m);
