@@ -10,7 +10,12 @@ import struct
 import subprocess
 
 FIELDS = """frame.number frame.section_number frame.interface_id frame.interface_name
-frame.interface_description frame.comment frame.encap_type frame.time_epoch frame.time_relative
+frame.interface_description frame.comment frame.packet_flags frame.packet_flags_direction
+frame.packet_flags_reception_type frame.packet_flags_fcs_length frame.packet_flags_reserved
+frame.packet_flags_crc_error frame.packet_flags_packet_too_error frame.packet_flags_packet_too_short_error
+frame.packet_flags_wrong_inter_frame_gap_error frame.packet_flags_unaligned_frame_error
+frame.packet_flags_start_frame_delimiter_error frame.packet_flags_preamble_error frame.packet_flags_symbol_error
+frame.p2p_dir frame.encap_type frame.time_epoch frame.time_relative
 frame.time_delta frame.time_delta_displayed frame.len frame.cap_len frame.protocols
 eth.dst eth.src eth.addr eth.type eth.len eth.padding eth.trailer eth.lg eth.ig
 vlan.priority vlan.dei vlan.id vlan.etype vlan.len vlan.trailer
@@ -115,9 +120,11 @@ def idb(e, linktype, name=None, descr=None, tsresol=None, snaplen=0):
     return block(e, 1, struct.pack(e + "HHI", linktype, 0, snaplen) + opts)
 
 
-def epb(e, iface, units, data, orig=None, comment=None):
+def epb(e, iface, units, data, orig=None, comment=None, flags=None):
     pad = b"\0" * ((4 - len(data) % 4) % 4)
-    opts = option(e, 1, comment.encode()) + option(e, 0, b"") if comment else b""
+    opts = option(e, 1, comment.encode()) if comment else b""
+    opts += option(e, 2, struct.pack(e + "I", flags)) if flags is not None else b""
+    opts += option(e, 0, b"") if opts else b""
     return block(e, 6, struct.pack(e + "IIIII", iface, units >> 32, units & 0xFFFFFFFF, len(data),
                                    orig if orig else len(data)) + data + pad + opts)
 
@@ -148,6 +155,21 @@ def make_pcapng(path):
         idb(be, 1, "lo", "Loopback"),
         epb(be, 0, 1_700_000_003_250_000, udp4_frame(ident=0x1237)),  # microseconds by default
     ]
+    with open(path, "wb") as f:
+        f.write(b"".join(blocks))
+
+
+def make_packet_flags(path):
+    """EPB flags words (epb_flags): each direction, reception types, an FCS length, reserved and
+    error bits, beside a comment, none at all, and in a big-endian section."""
+    le, be = "<", ">"
+    words = [0x1, 0x2, 0x0, 0x3, (4 << 2) | (4 << 5), (1 << 2) | 0x1, 0xFF000000 | 0x2, 0x0000FE00, 0x01000000]
+    blocks = [shb(le), idb(le, 1, "eth0")]
+    blocks += [epb(le, 0, 1_700_000_000_000_000 + i, udp4_frame(ident=0x2000 + i), flags=w) for i, w in enumerate(words)]
+    blocks += [epb(le, 0, 1_700_000_000_000_100, udp4_frame(ident=0x2100), comment="with flags", flags=0x2),
+               epb(le, 0, 1_700_000_000_000_101, udp4_frame(ident=0x2101)),
+               shb(be), idb(be, 1, "eth1"),
+               epb(be, 0, 1_700_000_000_000_102, udp4_frame(ident=0x2102), flags=(3 << 2) | 0x1)]
     with open(path, "wb") as f:
         f.write(b"".join(blocks))
 
@@ -242,11 +264,12 @@ def tshark(capture):
 
 if __name__ == "__main__":
     make_pcapng("two_sections.pcapng")
+    make_packet_flags("packet_flags.pcapng")
     make_vlan("vlan.pcap")
     make_fragments("fragments.pcap")
     make_links()
     make_zero_length()
     # only this script's captures: make_udp_llc_captures.py stores other fields for its own
-    for name in ("two_sections.pcapng", "vlan.pcap", "fragments.pcap", "null_be.pcap", "loop.pcap", "raw.pcap",
+    for name in ("two_sections.pcapng", "packet_flags.pcapng", "vlan.pcap", "fragments.pcap", "null_be.pcap", "loop.pcap", "raw.pcap",
                  "snaplen.pcap", "sll2_ipv6.pcap", "ipv4_options.pcap", "zero_length.pcap", "zero_length.pcapng"):
         tshark(name)

@@ -37,6 +37,8 @@ final class PcapngReader implements CaptureReader {
     private static final int MAX_METADATA_BLOCK = 16 << 20;
 
     private static final int OPT_COMMENT = 1;
+    /** epb_flags: the Enhanced Packet Block's flags word. */
+    private static final int EPB_FLAGS = 2;
     private static final int IF_NAME = 2;
     private static final int IF_DESCRIPTION = 3;
     private static final int IF_TSRESOL = 9;
@@ -232,10 +234,11 @@ final class PcapngReader implements CaptureReader {
         }
         int iface = interfaceIndex(start, epb.interfaceId());
         byte[] data = in.readRecord((int) caplen, start);
-        String comment = readTrailer(start, length, 28 + caplen, pad4(caplen) - caplen);
+        Trailer trailer = readTrailer(start, length, 28 + caplen, pad4(caplen) - caplen);
         long units = (epb.timestampHigh() << 32) | epb.timestampLow();
         return new CaptureRecord(timestamp(iface, units), (int) epb.interfaceId(), interfaces.get(iface).linkType(),
-                (int) Math.min(epb.originalLen(), Integer.MAX_VALUE), data, (int) caplen, start, comment, section, true);
+                (int) Math.min(epb.originalLen(), Integer.MAX_VALUE), data, (int) caplen, start, trailer.comment(), section,
+                true, trailer.flags());
     }
 
     private CaptureRecord readSimplePacket(long start, long length) throws IOException {
@@ -265,15 +268,19 @@ final class PcapngReader implements CaptureReader {
         // A simple packet has no timestamp: tshark shows no times for it and counts the next
         // frame's delta from zero.
         return new CaptureRecord(Timestamp.ZERO, 0, interfaces.get(iface).linkType(),
-                (int) Math.min(spb.originalLen(), Integer.MAX_VALUE), data, (int) caplen, start, null, section, false);
+                (int) Math.min(spb.originalLen(), Integer.MAX_VALUE), data, (int) caplen, start, null, section, false, -1);
+    }
+
+    /** What a packet block's options say: its first comment (or null) and its flags word (or -1). */
+    private record Trailer(String comment, long flags) {
+        static final Trailer NONE = new Trailer(null, -1);
     }
 
     /**
      * Reads the rest of a packet block after its data ({@code consumed} bytes of the block read so
      * far, then {@code padding} bytes): options and the trailing length, which must match.
-     * Returns the packet comment, if any.
      */
-    private String readTrailer(long start, long length, long consumed, long padding) throws IOException {
+    private Trailer readTrailer(long start, long length, long consumed, long padding) throws IOException {
         long rest = length - consumed;
         if (rest > MAX_METADATA_BLOCK) {
             throw in.corrupt(start, "pcapng: block length " + length + " is invalid");
@@ -282,18 +289,27 @@ final class PcapngReader implements CaptureReader {
         if (at >= 0) { // no options: only the trailing length, checked where it was read into
             checkTrailingLength(start, length, in.peekedArray(), at + (int) padding);
             in.consume((int) rest);
-            return null;
+            return Trailer.NONE;
         }
         ensureScratch((int) rest);
         in.readFully(scratch, 0, (int) rest, start);
         checkTrailingLength(start, length, scratch, (int) rest - 4);
         String comment = null;
+        long flags = -1;
         for (PcapngOptions.Option o : options((int) padding, (int) rest - 4)) {
             if (o.code() == OPT_COMMENT && comment == null) {
                 comment = utf8(o.value());
+            } else if (o.code() == EPB_FLAGS) {
+                // tshark (wiretap's pcapng.c) stops reading the file at a flags option of another size.
+                if (o.value().length != 4) {
+                    throw in.corrupt(start, "pcapng: packet block flags option length " + o.value().length + " is not 4");
+                }
+                if (flags < 0) {
+                    flags = uint32(o.value());
+                }
             }
         }
-        return comment;
+        return comment == null && flags < 0 ? Trailer.NONE : new Trailer(comment, flags);
     }
 
     /**
@@ -362,6 +378,16 @@ final class PcapngReader implements CaptureReader {
         if (scratch.length < len) {
             scratch = new byte[Math.max(len, scratch.length * 2)];
         }
+    }
+
+    /** An option's 4-byte value in the section's byte order. */
+    private long uint32(byte[] b) {
+        long v = 0;
+        for (int i = 0; i < 4; i++) {
+            int idx = littleEndian ? 3 - i : i;
+            v = (v << 8) | (b[idx] & 0xff);
+        }
+        return v;
     }
 
     private long int64(byte[] b) {

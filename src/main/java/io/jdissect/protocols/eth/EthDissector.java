@@ -24,7 +24,7 @@ final class EthDissector {
     /** The stream every header of this dissector is parsed through (see ArrayKaitaiStream). */
     private final ArrayKaitaiStream headerIo = new ArrayKaitaiStream();
     private static final int HEADER_LEN = 14;
-    /** pcap does not say whether Ethernet frames keep their FCS (wiretap's fcs_len -1). */
+    /** The capture does not say whether Ethernet frames keep their FCS (wiretap's fcs_len -1). */
     private static final int FCS_UNKNOWN = -1;
 
     private final ProtocolDef proto;
@@ -143,18 +143,20 @@ final class EthDissector {
             address(eth, tvb, 0, dst, h.dst(), dstLg, dstIg);
             address(eth, tvb, 6, src, h.src(), srcLg, srcIg);
         }
+        // The capture may say whether the frame keeps its FCS (pcapng packet flags); else it is guessed.
+        int fcsLength = tvb.isSource() ? pinfo.record().fcsLength() : FCS_UNKNOWN;
         if (!ethernet2) {
             // IEEE 802.3: the length field, then an 802.2 LLC header (packet-ieee8023.c).
             eth.add(len, tvb, 12, 2, typeOrLength);
             int payload = Math.min(typeOrLength, tvb.reportedLength() - HEADER_LEN);
             pinfo.callContained(llc != null ? llc : data, tvb.subset(HEADER_LEN, payload), tree);
             trailerDissector.addTrailer(pinfo, tvb, new EthertypeDissector.Call(typeOrLength, HEADER_LEN, eth, trailer,
-                    "IEEE 802.3", FCS_UNKNOWN), tvb.subset(HEADER_LEN), payload);
+                    "IEEE 802.3", fcsLength), tvb.subset(HEADER_LEN), payload);
             return tvb.reportedLength();
         }
         eth.add(type, tvb, 12, 2, typeOrLength);
         pinfo.put(EthertypeDissector.Call.class,
-                new EthertypeDissector.Call(typeOrLength, HEADER_LEN, eth, trailer, "Ethernet II", FCS_UNKNOWN));
+                new EthertypeDissector.Call(typeOrLength, HEADER_LEN, eth, trailer, "Ethernet II", fcsLength));
         pinfo.call(ethertype, tvb, tree);
         return tvb.reportedLength();
     }

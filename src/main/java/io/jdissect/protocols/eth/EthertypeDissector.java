@@ -64,7 +64,10 @@ public final class EthertypeDissector {
 
     private int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         Call call = pinfo.get(Call.class);
-        Tvb next = tvb.subset(call.payloadOffset());
+        Tvb after = tvb.subset(call.payloadOffset());
+        // A known FCS is not the payload's (packet-ethertype.c ends the payload's tvb before it).
+        Tvb next = call.fcsLength() > 0 && after.reportedLength() >= call.fcsLength()
+                ? after.subset(0, after.reportedLength() - call.fcsLength()) : after;
         DissectorHandle h = table.get(call.etype());
         int taken = 0;
         if (h != null) {
@@ -78,7 +81,8 @@ public final class EthertypeDissector {
             pinfo.columns().setProtocol(String.format("0x%04x", call.etype()));
             pinfo.columns().setInfo(call.description());
         }
-        addTrailer(pinfo, tvb, call, next, taken);
+        // What follows the payload, the FCS included, is the trailer.
+        addTrailer(pinfo, tvb, call, after, Math.min(taken, next.reportedLength()));
         return tvb.reportedLength();
     }
 

@@ -38,6 +38,7 @@ public final class FrameDissector {
     private final FieldDef sectionNumber;
     private final FieldDef interfaceName;
     private final FieldDef interfaceDescription;
+    private final PacketFlags packetFlags;
     private final ProtocolDef commentProto;
     private final FieldDef comment;
     private final io.jdissect.api.Expert.Def commentExpert;
@@ -80,6 +81,7 @@ public final class FrameDissector {
                 .blurb("The friendly name for this interface").register();
         interfaceDescription = f.field(proto, "frame.interface_description", "Interface description",
                 FieldType.FT_STRING).blurb("The description for this interface").register();
+        packetFlags = new PacketFlags(f, proto);
         comment = f.field(proto, "frame.comment", "Comment", FieldType.FT_STRING).register();
         // tshark puts packet comments in their own top-level "Packet comments" item, before the frame.
         commentProto = f.protocol("Packet comments", "Packet comments", "pkt_comment");
@@ -123,6 +125,12 @@ public final class FrameDissector {
         }
         if (rec.interfaceId() >= 0) {
             addInterface(pinfo, fr, tvb, rec.interfaceId(), pinfo.get(InterfaceInfo.class));
+            if (rec.packetFlags() >= 0) {
+                fr.appendText(PacketFlags.frameSuffix(rec.packetFlags()));
+            }
+        }
+        if (rec.packetFlags() >= 0) {
+            packetFlags.add(pinfo, fr, tvb, rec.packetFlags());
         }
         // A run that reads only some frame fields (frame.number, say) gets only their items: with
         // the other layers left out, the frame's items are most of what a packet allocates.
@@ -154,6 +162,9 @@ public final class FrameDissector {
         }
         item(pinfo, fr, marked, tvb, 0L).generated();
         item(pinfo, fr, ignored, tvb, 0L).generated();
+        if (rec.packetFlags() >= 0) {
+            packetFlags.addDirection(pinfo, fr, tvb, rec.packetFlags());
+        }
         TreeItem protos = item(pinfo, fr, protocols, tvb, "").generated();
 
         int taken = 0;

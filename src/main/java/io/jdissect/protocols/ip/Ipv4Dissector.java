@@ -177,6 +177,11 @@ final class Ipv4Dissector {
             pinfo.columns().setInfo("Bogus IP length (" + totalLen + ", less than header length " + headerLen + ")");
             return tvb.reportedLength();
         }
+        if (totalLen > tvb.reportedLength() && pinfo.get(InErrorPacket.class) == null) {
+            // Not in a datagram an ICMP error quotes, whose rest is expected to be missing.
+            expert.add(lenItem, bogusLength, tvb, 2, 2,
+                    "IPv4 total length exceeds packet length (" + tvb.reportedLength() + " bytes)");
+        }
         if (items) {
             restOfHeaderItems(ip, tvb, h);
         }
