@@ -175,6 +175,19 @@ class MainTest {
     }
 
     /**
+     * pcapng EPB flags words (testdata/lower/make_captures.py): the Packet flags items, the frame's
+     * "(inbound)"/"(outbound)", the Point-to-Point Direction, and an FCS length that makes Ethernet
+     * end the payload before the FCS, word for word as tshark -V shows them.
+     */
+    @Test
+    void packetFlagsAsTsharkShowsThem() throws IOException {
+        Path f = Path.of("testdata/lower/packet_flags.pcapng");
+        Result r = run("-r", f.toString(), "-V", "--tshark-only");
+        assertEquals(Main.OK, r.code, r.err);
+        assertEquals(Files.readString(Path.of(f + ".V.txt"), StandardCharsets.UTF_8), r.out);
+    }
+
+    /**
      * Records with no captured bytes (pcap caplen 0; pcapng EPB captured length 0), with a wire
      * length of 0 or 60: tshark 4.0 shows them as frames ("Ethernet 0 [Malformed Packet]",
      * "[Packet size limited during capture]"), not as damage of the file, and reads on (exit 0).
