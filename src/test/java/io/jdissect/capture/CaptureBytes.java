@@ -53,6 +53,12 @@ final class CaptureBytes {
                 .build());
     }
 
+    /** An Enhanced Packet Block with an epb_flags option of the given bytes (4, normally). */
+    CaptureBytes enhancedPacketWithFlags(int iface, long units, byte[] data, byte[] flags) {
+        return block(6, body().u32(iface).u32((int) (units >>> 32)).u32((int) units).u32(data.length).u32(data.length)
+                .bytes(data).pad(data.length).option(2, flags).option(0, new byte[0]).build());
+    }
+
     CaptureBytes simplePacket(byte[] data) {
         return block(3, body().u32(data.length).bytes(data).pad(data.length).build());
     }

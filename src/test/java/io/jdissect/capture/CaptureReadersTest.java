@@ -231,6 +231,25 @@ class CaptureReadersTest {
         }
     }
 
+    /** epb_flags in the section's byte order; one of another length stops the file as wiretap does. */
+    @Test
+    void pcapngPacketFlags() throws IOException {
+        for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+            byte[] word = java.nio.ByteBuffer.allocate(4).order(order).putInt(0x01000082).array();
+            byte[] file = new CaptureBytes(order).sectionHeader().interfaceDescription(ETHERNET, null, null)
+                    .enhancedPacketWithFlags(0, 1, PACKET, word).enhancedPacket(0, 2, PACKET)
+                    .enhancedPacketWithFlags(0, 3, PACKET, new byte[] {1, 0, 0}).build();
+            try (CaptureReader reader = open(file)) {
+                CaptureRecord flagged = reader.next();
+                assertEquals(0x01000082L, flagged.packetFlags(), order.toString());
+                assertEquals(4, flagged.fcsLength());
+                assertEquals(-1, reader.next().packetFlags());
+                CaptureException e = assertThrows(CaptureException.class, reader::next);
+                assertTrue(e.getMessage().contains("pcapng: packet block flags option length 3 is not 4"), e.getMessage());
+            }
+        }
+    }
+
     /**
      * A big file is read ahead (ReadAheadInputStream), and pcapng's packet headers are then parsed in
      * the chunk they were read into: the same records as through a plain stream, at chunk boundaries,
