@@ -382,18 +382,18 @@ final class PcapngReader implements CaptureReader {
 
     /** An option's 4-byte value in the section's byte order. */
     private long uint32(byte[] b) {
-        long v = 0;
-        for (int i = 0; i < 4; i++) {
-            int idx = littleEndian ? 3 - i : i;
-            v = (v << 8) | (b[idx] & 0xff);
-        }
-        return v;
+        return inSectionOrder(b, 4);
     }
 
     private long int64(byte[] b) {
+        return inSectionOrder(b, 8);
+    }
+
+    /** The first {@code n} bytes of {@code b} as a number in the section's byte order. */
+    private long inSectionOrder(byte[] b, int n) {
         long v = 0;
-        for (int i = 0; i < 8; i++) {
-            int idx = littleEndian ? 7 - i : i;
+        for (int i = 0; i < n; i++) {
+            int idx = littleEndian ? n - 1 - i : i;
             v = (v << 8) | (b[idx] & 0xff);
         }
         return v;
