@@ -29,6 +29,14 @@ public final class IpEndpoints implements Analyzer {
         this.tapFilter = tapFilter;
     }
 
+    /** IPv4's source and destination items and what the tap's filter reads. */
+    @Override
+    public java.util.Set<String> fieldsRead() {
+        java.util.Set<String> read = new java.util.HashSet<>(tapFilter.fieldsUsed());
+        read.add("ip");
+        return read;
+    }
+
     private static final String RULE = "=".repeat(80);
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 

@@ -57,6 +57,11 @@ final class TapFilter {
         }
     }
 
+    /** The fields the filter reads (none without a filter). */
+    Set<String> fieldsUsed() {
+        return filter == null ? Set.of() : filter.fieldsUsed();
+    }
+
     /** The filter as given, or null when there is none (tshark's headers then say so). */
     String text() {
         return text;

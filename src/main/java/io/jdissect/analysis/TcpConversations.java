@@ -29,6 +29,14 @@ public final class TcpConversations implements Analyzer {
         this.tapFilter = tapFilter;
     }
 
+    /** TCP's layer (a connection's state is kept only when something reads it) and what the tap's filter reads. */
+    @Override
+    public java.util.Set<String> fieldsRead() {
+        java.util.Set<String> read = new java.util.HashSet<>(tapFilter.fieldsUsed());
+        read.add("tcp");
+        return read;
+    }
+
     private static final String RULE = "=".repeat(80);
     private final Map<Integer, Conversation> conversations = new LinkedHashMap<>();
 

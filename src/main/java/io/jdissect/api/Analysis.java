@@ -128,6 +128,22 @@ public final class Analysis {
         return Collections.unmodifiableMap(analyzers);
     }
 
+    /**
+     * What the analyzers read of the packets ({@link Analyzer#fieldsRead}), together; null when one
+     * of them may read any field.
+     */
+    public java.util.Set<String> fieldsRead() {
+        java.util.Set<String> all = new java.util.HashSet<>();
+        for (Analyzer a : analyzers.values()) {
+            java.util.Set<String> read = a.fieldsRead();
+            if (read == null) {
+                return null;
+            }
+            all.addAll(read);
+        }
+        return all;
+    }
+
     /** Feeds one packet, then the events it caused. */
     public void packet(Packet packet) {
         if (analyzers.isEmpty()) {

@@ -41,6 +41,17 @@ public interface Analyzer {
     default void end() {
     }
 
+    /**
+     * The fields whose items this analyzer reads from the packets (abbreviations; a protocol's name
+     * stands for all of its fields), or null when it may read any. Dissection makes only the items a
+     * run reads: an analyzer that says what it reads (a TCP conversation table: {@code tcp}) spares
+     * the run every other layer's items, MIME decoding among them. What it gets from
+     * {@link PacketInfo} and the events comes whatever it says.
+     */
+    default java.util.Set<String> fieldsRead() {
+        return null;
+    }
+
     /** The result, asked for after {@link #end()}. */
     Report report();
 }

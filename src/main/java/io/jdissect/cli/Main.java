@@ -196,14 +196,17 @@ public final class Main {
     /**
      * The fields this run reads: the filter's, and the printed ones — all of them for a tree, hex
      * dumps or whole JSON (with {@code --tshark-only} too: jdissect's own code adds expert items),
-     * the columns ({@code _ws.col.*}) only for summary lines. Taps and exports read what they like: all.
+     * the columns ({@code _ws.col.*}) only for summary lines; what the taps say they read (all when
+     * one does not say). Exports read what they like: all.
      */
     private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, Analysis taps,
             ExportObjects export, CaptureWriter capture) {
-        if (o.dissectAll || !taps.analyzers().isEmpty() || export != null) {
+        Set<String> tapsRead = taps.analyzers().isEmpty() ? Set.of() : taps.fieldsRead();
+        if (o.dissectAll || tapsRead == null || export != null) {
             return FieldNeeds.ALL;
         }
         Set<String> fields = new HashSet<>(filter.fieldsUsed());
+        fields.addAll(tapsRead);
         if (capture == null && !o.quiet) {
             boolean wholeTree = o.format.equals("text") ? o.details || o.hex : o.fields.isEmpty() && !o.format.equals("fields");
             if (wholeTree) {
