@@ -47,6 +47,12 @@ public final class FollowTcp implements Analyzer {
         this.stream = stream;
     }
 
+    /** The segments' payloads: TCP's layer, nothing above it. */
+    @Override
+    public java.util.Set<String> fieldsRead() {
+        return java.util.Set.of("tcp.payload");
+    }
+
     @Override
     public void packet(Packet p) {
         TcpInfo tcp = p.info().get(TcpInfo.class);
