@@ -32,9 +32,7 @@ public final class IpEndpoints implements Analyzer {
     /** IPv4's source and destination items and what the tap's filter reads. */
     @Override
     public java.util.Set<String> fieldsRead() {
-        java.util.Set<String> read = new java.util.HashSet<>(tapFilter.fieldsUsed());
-        read.add("ip");
-        return read;
+        return tapFilter.fieldsReadWith("ip");
     }
 
     private static final String RULE = "=".repeat(80);

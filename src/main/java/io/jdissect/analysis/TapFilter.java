@@ -57,9 +57,11 @@ final class TapFilter {
         }
     }
 
-    /** The fields the filter reads (none without a filter). */
-    Set<String> fieldsUsed() {
-        return filter == null ? Set.of() : filter.fieldsUsed();
+    /** What a tap that reads {@code layer} reads with this filter: the layer and the filter's fields. */
+    Set<String> fieldsReadWith(String layer) {
+        Set<String> read = new HashSet<>(filter.fieldsUsed());
+        read.add(layer);
+        return read;
     }
 
     /** The filter as given, or null when there is none (tshark's headers then say so). */

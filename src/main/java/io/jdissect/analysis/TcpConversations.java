@@ -32,9 +32,7 @@ public final class TcpConversations implements Analyzer {
     /** TCP's layer (a connection's state is kept only when something reads it) and what the tap's filter reads. */
     @Override
     public java.util.Set<String> fieldsRead() {
-        java.util.Set<String> read = new java.util.HashSet<>(tapFilter.fieldsUsed());
-        read.add("tcp");
-        return read;
+        return tapFilter.fieldsReadWith("tcp");
     }
 
     private static final String RULE = "=".repeat(80);
