@@ -81,7 +81,8 @@ final class SmtpDissector {
         }
         boolean request = pinfo.dstPort() == pinfo.matchUint();
         boolean desegment = prefs.desegmentLines() && pinfo.canDesegment();
-        FrameClassifier.Verdict v = new FrameClassifier(prefs.decodeAuth(), pinfo.seenBefore()).classify(tvb, frame, request, desegment, s);
+        FrameClassifier.Verdict v = new FrameClassifier(prefs.decodeAuth(), pinfo.seenBefore())
+                .classify(tvb, frame, request, desegment, s);
         if (v == null) {
             // Nothing dissected yet (TCP then lists no SMTP layer for the frame, as tshark).
             pinfo.requestMoreBytes(0, PacketInfo.ONE_MORE_SEGMENT);

@@ -178,7 +178,7 @@ final class TcpReassembly {
                     anotherPduFollows = (int) Seq.sub(msp.nxtpdu, seq);
                 }
             } else {
-                Call c = call(tvb.subset(offset), pinfo, root, stream, ta, fwd, seq, false);
+                Call c = call(tvb.subset(offset), pinfo, root, stream, ta, fwd, seq, false, 0);
                 calledDissector = true;
                 desegmentLen = c.desegmentLen;
                 desegmentOffset = c.desegmentOffset;
@@ -192,9 +192,7 @@ final class TcpReassembly {
                 byte[] pdu = assemble(completed);
                 int pduLength = completed.assembledLength;
                 Tvb next = Tvb.ofSource("Reassembled TCP", pdu, pduLength, pduLength);
-                pinfo.setSeenBefore(completed.seenByApplication);
-                Call c = call(next, pinfo, root, stream, ta, fwd, completed.seq, true);
-                pinfo.setSeenBefore(0);
+                Call c = call(next, pinfo, root, stream, ta, fwd, completed.seq, true, completed.seenByApplication);
                 calledDissector = true;
                 desegmentLen = c.desegmentLen;
                 desegmentOffset = c.desegmentOffset;
@@ -291,10 +289,11 @@ final class TcpReassembly {
     }
 
     private Call call(Tvb payload, PacketInfo pinfo, TreeItem root, TcpStream stream, TcpAnalysis ta,
-                      TcpFlow fwd, long seq, boolean reassembled) {
+                      TcpFlow fwd, long seq, boolean reassembled, int seenBefore) {
         Call c = new Call();
         pinfo.clearDesegment();
         pinfo.setCanDesegment(true);
+        pinfo.setSeenBefore(seenBefore);
         TcpInfo previous = pinfo.get(TcpInfo.class);
         if (previous != null) {
             pinfo.put(TcpInfo.class, previous.at(Seq.sub(seq, fwd.baseSeq), reassembled));
@@ -312,6 +311,7 @@ final class TcpReassembly {
         }
         pinfo.clearDesegment();
         pinfo.setCanDesegment(false);
+        pinfo.setSeenBefore(0);
         if (previous != null) {
             pinfo.put(TcpInfo.class, previous);
         }
