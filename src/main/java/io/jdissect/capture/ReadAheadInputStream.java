@@ -20,13 +20,18 @@ import java.util.concurrent.BlockingQueue;
  * (-Y imf on 1 GB: 1.385 -> 1.345 s, -Y MAIL 1.135 -> 1.095 s, medians of alternating runs). Smaller
  * still costs more system calls than it saves.
  *
- * <p>The reader, once every slot is filled, sleeps until all chunks but one are taken, and then
- * fills them again: one wake-up for three chunks instead of one for each. A wake-up is a system
- * call made by the dissecting thread; one per chunk was 4 % of its time in -Y imf.
+ * <p>The reader, once every slot is filled, sleeps until no more than {@link #REFILL_AT} chunks are
+ * left, and then fills the others again: one wake-up for twelve chunks instead of one for each. A
+ * wake-up is a system call made by the dissecting thread, and a costly one in a virtual machine: one
+ * per chunk was 4 % of its time in -Y imf; one per three chunks (four slots) still 3.5 % on a 2-core
+ * KVM guest, where sixteen slots took -Y imf on a 1.1 GB recording 1.55 -> 1.51 s (medians of seven
+ * alternating runs).
  */
 final class ReadAheadInputStream extends InputStream {
     static final int CHUNK_SIZE = 1 << 18;
-    static final int CHUNKS = 4;
+    static final int CHUNKS = 16;
+    /** The reader is woken when no more than this many filled chunks are left. */
+    static final int REFILL_AT = 4;
 
     /** A filled chunk; {@code length} -1 is the end, a non-null {@code error} the read that failed. */
     private record Chunk(byte[] bytes, int length, IOException error) {
@@ -109,7 +114,7 @@ final class ReadAheadInputStream extends InputStream {
                 }
             }
             Chunk c = filled.pollFirst();
-            if (readerWaits && filled.size() <= 1) {
+            if (readerWaits && filled.size() <= REFILL_AT) {
                 readerWaits = false;
                 filled.notifyAll();
             }
