@@ -19,12 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The {@code ./jdissect} launcher's choice of JVM options ({@code JDISSECT_PRINT_JAVA_OPTS=1} prints
  * them without building or running): C1 alone below 32 MiB of capture, C2 too from there on, judged
  * by the size of the file a capture path names, through a symbolic link too; transparent huge pages
- * when the kernel gives them on request and has enough free 2 MiB blocks (a fake kernel root stands
- * for {@code /sys} and {@code /proc}).
+ * where a page fault is dear (measured once per boot, or given by {@code JDISSECT_PAGE_FAULT_NS}) and
+ * the kernel gives them on request and has enough free 2 MiB blocks (a fake kernel root stands for
+ * {@code /sys} and {@code /proc}).
  */
 class LauncherTest {
     private static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
     private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+    /** A 4 KiB page fault of 11 us, as on the machine where huge pages paid. */
+    private static final String DEAR = "11000";
     /** 301 free blocks of 2 MiB and 1,003 of 4 MiB: 2,307 huge pages. */
     private static final String UNFRAGMENTED = "Node 0, zone      DMA      0      0      0      0      0      0      0      0      1      1      3\n"
             + "Node 0, zone   Normal   6247   4097   3072    608    405    263    416    701    600    301   1000\n";
@@ -57,16 +60,57 @@ class LauncherTest {
     }
 
     @Test
-    void hugePagesWhenTheKernelHasThemFree() throws Exception {
-        assertTrue(javaOptions(kernel("always [madvise] never", UNFRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
-        assertTrue(javaOptions(kernel("[always] madvise never", UNFRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
+    void hugePagesWhereFaultsAreDearAndTheKernelHasThemFree() throws Exception {
+        assertTrue(javaOptions(kernel("always [madvise] never", UNFRAGMENTED), DEAR, "-r", "x.pcap").contains(HUGE_PAGES));
+        assertTrue(javaOptions(kernel("[always] madvise never", UNFRAGMENTED), DEAR, "-r", "x.pcap").contains(HUGE_PAGES));
     }
 
     @Test
     void noHugePagesWhenTheyWouldBeMadeByCompactionOrAreOff() throws Exception {
-        assertFalse(javaOptions(kernel("always [madvise] never", FRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
-        assertFalse(javaOptions(kernel("always madvise [never]", UNFRAGMENTED), "-r", "x.pcap").contains(HUGE_PAGES));
-        assertFalse(javaOptions(dir.resolve("no-such-root"), "-r", "x.pcap").contains(HUGE_PAGES));
+        assertFalse(javaOptions(kernel("always [madvise] never", FRAGMENTED), DEAR, "-r", "x.pcap").contains(HUGE_PAGES));
+        assertFalse(javaOptions(kernel("always madvise [never]", UNFRAGMENTED), DEAR, "-r", "x.pcap").contains(HUGE_PAGES));
+        assertFalse(javaOptions(dir.resolve("no-such-root"), DEAR, "-r", "x.pcap").contains(HUGE_PAGES));
+    }
+
+    @Test
+    void noHugePagesWhereFaultsAreCheap() throws Exception {
+        assertFalse(javaOptions(kernel("always [madvise] never", UNFRAGMENTED), "1300", "-r", "x.pcap").contains(HUGE_PAGES));
+        assertFalse(javaOptions(kernel("always [madvise] never", UNFRAGMENTED), "4999", "-r", "x.pcap").contains(HUGE_PAGES));
+        assertTrue(javaOptions(kernel("always [madvise] never", UNFRAGMENTED), "5000", "-r", "x.pcap").contains(HUGE_PAGES));
+    }
+
+    /**
+     * Without a given cost the launcher measures one and keeps it for the boot: a kept answer is
+     * used as it is (here one it could not have measured), another boot's is measured again.
+     */
+    @Test
+    void faultCostMeasuredOncePerBoot() throws Exception {
+        Path cache = Path.of("target", "page-fault-ns");
+        byte[] before = Files.exists(cache) ? Files.readAllBytes(cache) : null;
+        try {
+            Path kernel = kernel("always [madvise] never", UNFRAGMENTED);
+            Files.createDirectories(kernel.resolve("proc/sys/kernel/random"));
+            Files.writeString(kernel.resolve("proc/sys/kernel/random/boot_id"), "boot-a\n");
+            Files.deleteIfExists(cache);
+            javaOptions(kernel, null, "-r", "x.pcap");
+            String measured = Files.readString(cache);
+            assertTrue(measured.matches("boot-a [0-9]+\n"), measured);
+
+            Files.writeString(cache, "boot-a 123456\n");
+            assertTrue(javaOptions(kernel, null, "-r", "x.pcap").contains(HUGE_PAGES), "the kept cost");
+            Files.writeString(cache, "boot-a 10\n");
+            assertFalse(javaOptions(kernel, null, "-r", "x.pcap").contains(HUGE_PAGES), "the kept cost");
+
+            Files.writeString(cache, "boot-b 123456\n");
+            javaOptions(kernel, null, "-r", "x.pcap");
+            assertTrue(Files.readString(cache).startsWith("boot-a "), "measured again for this boot");
+        } finally {
+            if (before != null) {
+                Files.write(cache, before);
+            } else {
+                Files.deleteIfExists(cache);
+            }
+        }
     }
 
     private Path kernel(String enabled, String buddyinfo) throws IOException {
@@ -88,19 +132,24 @@ class LauncherTest {
     }
 
     private static List<String> javaOptions(String... args) throws Exception {
-        return javaOptions(null, args);
+        return javaOptions(null, null, args);
     }
 
     /**
      * The options the launcher prints, with {@code kernelRoot} for / in its kernel paths (null: the
-     * real ones); it must say nothing on stderr (a shell error in its checks would).
+     * real ones) and {@code faultNs} as the cost of a page fault (null: measured or kept); it must
+     * say nothing on stderr (a shell error in its checks would).
      */
-    private static List<String> javaOptions(Path kernelRoot, String... args) throws Exception {
+    private static List<String> javaOptions(Path kernelRoot, String faultNs, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", Path.of("jdissect").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.PIPE);
         pb.environment().put("JDISSECT_PRINT_JAVA_OPTS", "1");
         pb.environment().remove("JDISSECT_JAVA_OPTS");
+        pb.environment().remove("JDISSECT_PAGE_FAULT_NS");
+        if (faultNs != null) {
+            pb.environment().put("JDISSECT_PAGE_FAULT_NS", faultNs);
+        }
         if (kernelRoot != null) {
             pb.environment().put("JDISSECT_KERNEL_ROOT", kernelRoot.toString());
         }
