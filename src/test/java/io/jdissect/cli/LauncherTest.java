@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code ./jdissect} launcher's choice of JVM options ({@code JDISSECT_PRINT_JAVA_OPTS=1} prints
- * them without building or running): C1 alone below 32 MiB of capture, C2 too from there on, judged
- * by the size of the file a capture path names, through a symbolic link too; transparent huge pages
+ * them without building or running): C1 alone below 32 MiB of capture, and below 256 MiB for a run
+ * that prints no whole trees and makes one pass; C2 too from there on, judged by the size of the file
+ * a capture path names, through a symbolic link too; transparent huge pages
  * where a page fault is dear (measured once per boot, or given by {@code JDISSECT_PAGE_FAULT_NS}) and
  * the kernel gives them on request and has enough free 2 MiB blocks (a fake kernel root stands for
  * {@code /sys} and {@code /proc}).
@@ -46,14 +47,33 @@ class LauncherTest {
 
     @Test
     void bigCaptureRunsC2Too() throws Exception {
-        Path big = sparseFile("big.pcap", 40L << 20);
+        Path big = sparseFile("big.pcap", 300L << 20);
         assertFalse(javaOptions("-r", big.toString()).contains(C1_ONLY));
         assertFalse(javaOptions("--read-file=" + big).contains(C1_ONLY));
+        assertFalse(javaOptions("-r" + big, "-T", "fields", "-e", "frame.number").contains(C1_ONLY));
+    }
+
+    /** Between 32 and 256 MiB: C1 alone for fields, filters and the summary; C2 too for whole trees and two passes. */
+    @Test
+    void midSizeCaptureRunsC2TooOnlyForWholeTrees() throws Exception {
+        String mid = sparseFile("mid.pcap", 120L << 20).toString();
+        assertTrue(javaOptions("-r", mid).contains(C1_ONLY));
+        assertTrue(javaOptions("-r", mid, "-Y", "imf", "-T", "fields", "-e", "imf.subject").contains(C1_ONLY));
+        assertTrue(javaOptions("-r", mid, "-q", "-z", "conv,tcp").contains(C1_ONLY));
+        assertTrue(javaOptions("-r", mid, "-T", "text").contains(C1_ONLY));
+        for (List<String> wholeTrees : List.of(List.of("-T", "json"), List.of("-T", "ek"), List.of("-Tjson"),
+                List.of("-Tek"), List.of("-V"), List.of("-x"), List.of("-2", "-q"))) {
+            List<String> args = new ArrayList<>(List.of("-r", mid));
+            args.addAll(wholeTrees);
+            assertFalse(javaOptions(args.toArray(String[]::new)).contains(C1_ONLY), String.join(" ", wholeTrees));
+        }
+        String small = sparseFile("small.pcap", 1 << 20).toString();
+        assertTrue(javaOptions("-r", small, "-T", "json").contains(C1_ONLY), "whole trees of a small capture");
     }
 
     @Test
     void linkToBigCaptureRunsC2Too() throws Exception {
-        Path link = Files.createSymbolicLink(dir.resolve("link.pcap"), sparseFile("big.pcap", 40L << 20));
+        Path link = Files.createSymbolicLink(dir.resolve("link.pcap"), sparseFile("big.pcap", 300L << 20));
         assertFalse(javaOptions("-r", link.toString()).contains(C1_ONLY));
         Path smallLink = Files.createSymbolicLink(dir.resolve("small-link.pcap"), sparseFile("small.pcap", 1 << 20));
         assertTrue(javaOptions("-r", smallLink.toString()).contains(C1_ONLY));
