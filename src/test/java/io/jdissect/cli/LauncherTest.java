@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The {@code ./jdissect} launcher's choice of JVM options ({@code JDISSECT_PRINT_JAVA_OPTS=1} prints
- * them without building or running): C1 alone below 32 MiB of capture, and below 256 MiB for a run
- * that prints no whole trees and makes one pass; C2 too from there on, judged by the size of the file
- * a capture path names, through a symbolic link too; transparent huge pages
+ * them without building or running): C1 alone below 32 MiB of capture for a text tree or two
+ * passes, below 96 MiB for JSON and EK, below 256 MiB for the rest; C2 too from there on, judged by
+ * the size of the file a capture path names, through a symbolic link too; transparent huge pages
  * where a page fault is dear (measured once per boot, or given by {@code JDISSECT_PAGE_FAULT_NS}) and
  * the kernel gives them on request and has enough free 2 MiB blocks (a fake kernel root stands for
  * {@code /sys} and {@code /proc}).
@@ -53,7 +53,7 @@ class LauncherTest {
         assertFalse(javaOptions("-r" + big, "-T", "fields", "-e", "frame.number").contains(C1_ONLY));
     }
 
-    /** Between 32 and 256 MiB: C1 alone for fields, filters and the summary; C2 too for whole trees and two passes. */
+    /** Between 96 and 256 MiB: C1 alone for fields, filters, taps and the summary; C2 too for whole trees and two passes. */
     @Test
     void midSizeCaptureRunsC2TooOnlyForWholeTrees() throws Exception {
         String mid = sparseFile("mid.pcap", 120L << 20).toString();
@@ -63,12 +63,29 @@ class LauncherTest {
         assertTrue(javaOptions("-r", mid, "-T", "text").contains(C1_ONLY));
         for (List<String> wholeTrees : List.of(List.of("-T", "json"), List.of("-T", "ek"), List.of("-Tjson"),
                 List.of("-Tek"), List.of("-V"), List.of("-x"), List.of("-2", "-q"))) {
-            List<String> args = new ArrayList<>(List.of("-r", mid));
-            args.addAll(wholeTrees);
-            assertFalse(javaOptions(args.toArray(String[]::new)).contains(C1_ONLY), String.join(" ", wholeTrees));
+            assertFalse(javaOptions(with(mid, wholeTrees)).contains(C1_ONLY), String.join(" ", wholeTrees));
         }
         String small = sparseFile("small.pcap", 1 << 20).toString();
         assertTrue(javaOptions("-r", small, "-T", "json").contains(C1_ONLY), "whole trees of a small capture");
+    }
+
+    /** Between 32 and 96 MiB: C1 alone for JSON and EK too, C2 too for a text tree and two passes, whatever the order. */
+    @Test
+    void jsonOfASmallerCaptureRunsC1Alone() throws Exception {
+        String capture = sparseFile("75.pcap", 75L << 20).toString();
+        for (List<String> json : List.of(List.of("-T", "json"), List.of("-Tek"), List.of("-T", "fields"))) {
+            assertTrue(javaOptions(with(capture, json)).contains(C1_ONLY), String.join(" ", json));
+        }
+        for (List<String> tree : List.of(List.of("-V"), List.of("-x"), List.of("-2"), List.of("-V", "-T", "json"),
+                List.of("-T", "json", "-V"), List.of("-Tek", "-x"))) {
+            assertFalse(javaOptions(with(capture, tree)).contains(C1_ONLY), String.join(" ", tree));
+        }
+    }
+
+    private static String[] with(String capture, List<String> more) {
+        List<String> args = new ArrayList<>(List.of("-r", capture));
+        args.addAll(more);
+        return args.toArray(String[]::new);
     }
 
     @Test
