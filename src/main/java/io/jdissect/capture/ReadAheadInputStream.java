@@ -17,8 +17,10 @@ import java.util.concurrent.BlockingQueue;
  *
  * <p>Chunks are small so that the bytes are read soon after the kernel wrote them, from the shared
  * cache: with 1 MiB chunks (4 MiB ahead) the copy of each record out of its chunk cost twice as much
- * (-Y imf on 1 GB: 1.385 -> 1.345 s, -Y MAIL 1.135 -> 1.095 s, medians of alternating runs). Smaller
- * still costs more system calls than it saves.
+ * (-Y imf on 1 GB: 1.385 -> 1.345 s, -Y MAIL 1.135 -> 1.095 s, medians of alternating runs, on an
+ * earlier machine, with four slots). Smaller still costs more system calls than it saves. Sixteen
+ * slots of 256 KiB hold as much ahead as four of 1 MiB did; what was measured there against the
+ * sixteen slots below is the wake-ups, on another machine.
  *
  * <p>The reader, once every slot is filled, sleeps until no more than {@link #REFILL_AT} chunks are
  * left, and then fills the others again: one wake-up for twelve chunks instead of one for each. A
