@@ -197,6 +197,11 @@ public final class PacketInfo {
         return name.wantedBy(wanted);
     }
 
+    /** Which of {@code fields} the run reads, a bit each (bit i for the i-th), answered once per run. */
+    public long wanted(WantedFields fields) {
+        return fields.bitsFor(wanted);
+    }
+
     /** Set by the engine from the fields the run needs (every field when never called). */
     public void setWanted(Predicate<String> wanted) {
         setWanted(wanted, wanted.test("_ws.col"));
