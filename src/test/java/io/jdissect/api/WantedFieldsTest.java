@@ -3,6 +3,7 @@ package io.jdissect.api;
 import io.jdissect.engine.FieldNeeds;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -46,7 +47,7 @@ class WantedFieldsTest {
     @Test
     void atMostSixtyFourFields() {
         FieldDef[] many = new FieldDef[65];
-        java.util.Arrays.fill(many, number);
+        Arrays.fill(many, number);
         assertThrows(IllegalArgumentException.class, () -> new WantedFields(many));
     }
 }

@@ -47,13 +47,13 @@ public final class FrameDissector {
     private final DissectorHandle dataHandle;
     private final DissectorTable linkTypes;
     /**
-     * The items every record gets, asked about with one question per packet (bits in this order):
-     * one question per field was 2-3 % of the dissecting thread in -Y imf.
+     * The items every record gets, asked about with one question per packet: one question per field
+     * was 2-3 % of the dissecting thread in -Y imf. Its fields are given in the order of the bits below.
      */
     private final WantedFields recordItems;
-    private static final long ENCAP = 1, TIME = 1 << 1, OFFSET_SHIFT = 1 << 2, TIME_EPOCH = 1 << 3, TIME_DELTA = 1 << 4,
-            TIME_DELTA_DISPLAYED = 1 << 5, TIME_RELATIVE = 1 << 6, NUMBER = 1 << 7, LEN = 1 << 8, CAP_LEN = 1 << 9,
-            MARKED = 1 << 10, IGNORED = 1 << 11, PROTOCOLS = 1 << 12;
+    private static final long ENCAP = 1, TIME = 1 << 1, OFFSET_SHIFT = 1 << 2, TIME_EPOCH = 1 << 3,
+            TIME_DELTA = 1 << 4, TIME_DELTA_DISPLAYED = 1 << 5, TIME_RELATIVE = 1 << 6, NUMBER = 1 << 7,
+            LEN = 1 << 8, CAP_LEN = 1 << 9, MARKED = 1 << 10, IGNORED = 1 << 11, PROTOCOLS = 1 << 12;
     private int lastLinkType = Integer.MIN_VALUE;
     private Integer lastEncap;
     private DissectorHandle lastLink;
@@ -101,6 +101,7 @@ public final class FrameDissector {
                 .values(LinkTypes.ENCAP_NAMES).register();
         this.dataHandle = dataHandle;
         this.linkTypes = registry.table(DissectorRegistry.LINK_TYPE);
+        // In the order of the bits ENCAP .. PROTOCOLS.
         recordItems = new WantedFields(encapType, time, offsetShift, timeEpoch, timeDelta, timeDeltaDisplayed,
                 timeRelative, number, len, capLen, marked, ignored, protocols);
     }
