@@ -54,6 +54,8 @@ final class PcapngReader implements CaptureReader {
     private int section;
     private int sectionFirstInterface;
     private final List<CaptureInterface> interfaces = new ArrayList<>();
+    /** A read-only view of {@link #interfaces}, made once: the engine asks for it with every packet. */
+    private final List<CaptureInterface> interfacesView = Collections.unmodifiableList(interfaces);
     private final List<Long> tsOffsets = new ArrayList<>();
     private boolean done;
 
@@ -432,7 +434,7 @@ final class PcapngReader implements CaptureReader {
      */
     @Override
     public List<CaptureInterface> interfaces() {
-        return Collections.unmodifiableList(interfaces);
+        return interfacesView;
     }
 
     @Override
