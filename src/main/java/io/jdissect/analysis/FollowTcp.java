@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code -z follow,tcp,ascii,N}: the payload of TCP stream N as the two sides sent it, in tshark
@@ -49,8 +50,8 @@ public final class FollowTcp implements Analyzer {
 
     /** The segments' payloads: TCP's layer, nothing above it. */
     @Override
-    public java.util.Set<String> fieldsRead() {
-        return java.util.Set.of("tcp.payload");
+    public Set<String> fieldsRead() {
+        return Set.of("tcp.payload");
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code -z endpoints,ip}: packets and bytes sent and received per IPv4 address, in tshark 4.0's
@@ -31,7 +32,7 @@ public final class IpEndpoints implements Analyzer {
 
     /** IPv4's source and destination items and what the tap's filter reads. */
     @Override
-    public java.util.Set<String> fieldsRead() {
+    public Set<String> fieldsRead() {
         return tapFilter.fieldsReadWith("ip");
     }
 

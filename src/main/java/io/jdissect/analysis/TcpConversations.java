@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code -z conv,tcp}: one row per TCP stream in tshark 4.0's layout (ui/cli/tap-iousers.c):
@@ -31,7 +32,7 @@ public final class TcpConversations implements Analyzer {
 
     /** TCP's layer (a connection's state is kept only when something reads it) and what the tap's filter reads. */
     @Override
-    public java.util.Set<String> fieldsRead() {
+    public Set<String> fieldsRead() {
         return tapFilter.fieldsReadWith("tcp");
     }
 

@@ -6,12 +6,14 @@ import io.jdissect.engine.PluginFailures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -132,10 +134,10 @@ public final class Analysis {
      * What the analyzers read of the packets ({@link Analyzer#fieldsRead}), together; null when one
      * of them may read any field.
      */
-    public java.util.Set<String> fieldsRead() {
-        java.util.Set<String> all = new java.util.HashSet<>();
+    public Set<String> fieldsRead() {
+        Set<String> all = new HashSet<>();
         for (Analyzer a : analyzers.values()) {
-            java.util.Set<String> read = a.fieldsRead();
+            Set<String> read = a.fieldsRead();
             if (read == null) {
                 return null;
             }

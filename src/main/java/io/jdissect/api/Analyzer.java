@@ -1,5 +1,7 @@
 package io.jdissect.api;
 
+import java.util.Set;
+
 /**
  * An analyzer (Wireshark's "tap"): it receives every dissected packet and the higher-level events
  * jdissect derives from them, then produces a {@link Report}. Every callback but {@link #report()}
@@ -48,7 +50,7 @@ public interface Analyzer {
      * the run every other layer's items, MIME decoding among them. What it gets from
      * {@link PacketInfo} and the events comes whatever it says.
      */
-    default java.util.Set<String> fieldsRead() {
+    default Set<String> fieldsRead() {
         return null;
     }
 

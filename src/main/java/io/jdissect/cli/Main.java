@@ -201,7 +201,7 @@ public final class Main {
      */
     private static FieldNeeds fieldNeeds(CliOptions o, DisplayFilter filter, Analysis taps,
             ExportObjects export, CaptureWriter capture) {
-        Set<String> tapsRead = taps.analyzers().isEmpty() ? Set.of() : taps.fieldsRead();
+        Set<String> tapsRead = taps.fieldsRead();
         if (o.dissectAll || tapsRead == null || export != null) {
             return FieldNeeds.ALL;
         }
