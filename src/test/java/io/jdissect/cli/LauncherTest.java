@@ -43,6 +43,7 @@ class LauncherTest {
     void smallCaptureRunsC1Alone() throws Exception {
         Path small = sparseFile("small.pcap", 1 << 20);
         assertTrue(javaOptions("-r", small.toString()).contains(C1_ONLY));
+        assertTrue(javaOptions("-r=" + small).contains(C1_ONLY), "picocli's -r=FILE");
     }
 
     @Test
@@ -62,7 +63,7 @@ class LauncherTest {
         assertTrue(javaOptions("-r", mid, "-q", "-z", "conv,tcp").contains(C1_ONLY));
         assertTrue(javaOptions("-r", mid, "-T", "text").contains(C1_ONLY));
         for (List<String> wholeTrees : List.of(List.of("-T", "json"), List.of("-T", "ek"), List.of("-Tjson"),
-                List.of("-Tek"), List.of("-V"), List.of("-x"), List.of("-2", "-q"))) {
+                List.of("-Tek"), List.of("-T=json"), List.of("-T=ek"), List.of("-V"), List.of("-x"), List.of("-2", "-q"))) {
             assertFalse(javaOptions(with(mid, wholeTrees)).contains(C1_ONLY), String.join(" ", wholeTrees));
         }
         String small = sparseFile("small.pcap", 1 << 20).toString();
