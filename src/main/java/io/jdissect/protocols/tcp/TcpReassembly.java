@@ -17,7 +17,8 @@ import java.util.List;
  * the bytes from there on are kept as a multi-segment PDU (MSP) of this direction, later segments
  * are added to it, and on the segment that completes it the dissector is called again with a
  * "Reassembled TCP" tvb and the {@code tcp.segments} tree. Memory is capped per stream and in
- * total; a PDU that would exceed a cap is dropped with an expert item.
+ * total; a PDU that would exceed a cap is dropped with an expert item. A cap counts what a PDU
+ * holds ({@link Msp#held()}), the room of the array it is assembled into included.
  */
 final class TcpReassembly {
     /** packet-tcp.c does not start an MSP for more than this many bytes of a first segment. */
@@ -25,8 +26,19 @@ final class TcpReassembly {
     /** Finished MSPs kept per direction to recognise retransmissions of their first segment. */
     private static final int KEPT_MSPS = 16;
 
-    /** One piece of a PDU: which frame gave which bytes. */
-    record Fragment(long frame, int offset, byte[] data) {
+    /**
+     * One piece of a PDU: which frame gave which bytes, at which offset of the PDU. Its copy of the
+     * bytes is dropped once they are assembled ({@link Msp#assembled}); its place stays, for the
+     * {@code tcp.segments} tree.
+     */
+    record Fragment(long frame, int offset, int length, byte[] data) {
+        Fragment withoutData() {
+            return new Fragment(frame, offset, length, null);
+        }
+
+        int end() {
+            return offset + length;
+        }
     }
 
     /** A PDU spanning segments (tcp_multisegment_pdu + its fragment_head). */
@@ -37,7 +49,15 @@ final class TcpReassembly {
         boolean entireSegment;
         boolean done;
         final List<Fragment> fragments = new ArrayList<>(4);
+        /** {@link #held()} as last counted against the caps. */
         long bytes;
+        /** Bytes of the fragments not yet assembled, each in a copy of its own. */
+        long pending;
+        /**
+         * The end of the bytes the fragments cover from offset 0 without a hole, while every fragment
+         * began within it (the usual order); -1 once one did not, and holes must be looked for.
+         */
+        int coveredEnd;
         /**
          * The PDU as last handed to the application: its first {@link #assembledLength} bytes, made
          * of the first {@link #assembledFragments} fragments. An application that asks for one more
@@ -51,8 +71,19 @@ final class TcpReassembly {
         /** What the application saw of the PDU when it last asked for more having dissected none. */
         int seenByApplication;
 
+        /**
+         * The bytes this PDU keeps: its assembled array, or, when more, the PDU's length once its
+         * pending fragments are assembled. A pending fragment's copy lives beside the array only
+         * until the call that added it assembles it (a PDU with an array grows a segment at a time).
+         */
+        long held() {
+            return Math.max(assembled == null ? 0 : assembled.length, assembledLength + pending);
+        }
+
         void clearFragments() {
             fragments.clear();
+            coveredEnd = 0;
+            pending = 0;
             assembled = null;
             assembledLength = 0;
             assembledFragments = 0;
@@ -189,7 +220,11 @@ final class TcpReassembly {
             }
 
             if (completed != null) {
-                byte[] pdu = assemble(completed);
+                byte[] pdu = assemble(fs, completed);
+                if (pdu == null) {
+                    limitReached(pinfo, tvb, offset, tcpTree, fs, completed);
+                    return;
+                }
                 int pduLength = completed.assembledLength;
                 Tvb next = Tvb.ofSource("Reassembled TCP", pdu, pduLength, pduLength);
                 Call c = call(next, pinfo, root, stream, ta, fwd, completed.seq, true, completed.seenByApplication);
@@ -320,12 +355,15 @@ final class TcpReassembly {
 
     private boolean addFragment(FlowState fs, Msp msp, long frame, int pduOffset, Tvb tvb, int offset, int len) {
         int captured = Math.max(0, Math.min(len, tvb.length() - offset));
-        if (fs.bytes() + captured > maxPerStream || totalBytes + captured > maxTotal) {
+        msp.pending += captured;
+        long more = msp.held() - msp.bytes;
+        if (fs.bytes() + more > maxPerStream || totalBytes + more > maxTotal) {
+            msp.pending -= captured;
             return false;
         }
-        msp.fragments.add(new Fragment(frame, pduOffset, tvb.bytes(offset, captured)));
-        msp.bytes += captured;
-        totalBytes += captured;
+        msp.fragments.add(new Fragment(frame, pduOffset, captured, tvb.bytes(offset, captured)));
+        msp.coveredEnd = msp.coveredEnd >= pduOffset ? Math.max(msp.coveredEnd, pduOffset + captured) : -1;
+        count(msp);
         return true;
     }
 
@@ -350,8 +388,15 @@ final class TcpReassembly {
                 .setText(what + " (" + n + " byte" + (n == 1 ? "" : "s") + ")");
     }
 
-    /** The MSP data has no holes up to its last fragment. */
+    /**
+     * The MSP data has no holes up to its last fragment. Fragments that came in order say so at
+     * once: a PDU that grows a segment at a time (a line without its end) is asked this with every
+     * segment, and sorting its thousands of fragments each time made it quadratic.
+     */
     private static boolean contiguous(Msp msp) {
+        if (msp.coveredEnd >= 0) {
+            return true;
+        }
         List<Fragment> sorted = new ArrayList<>(msp.fragments);
         sorted.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
         int end = 0;
@@ -359,47 +404,68 @@ final class TcpReassembly {
             if (fr.offset() > end) {
                 return false;
             }
-            end = Math.max(end, fr.offset() + fr.data().length);
+            end = Math.max(end, fr.end());
         }
+        msp.coveredEnd = end;
         return true;
     }
 
     /**
      * The MSP's bytes, {@code [0, msp.assembledLength)} of the array returned, where the first copy
-     * of overlapping bytes wins. Only the fragments added since the last call are written, and only
-     * beyond what that call assembled: the MSP was contiguous then, so every byte before that length
-     * came from an earlier fragment, which wins. Earlier views of the array keep their bytes.
+     * of overlapping bytes wins; null when the array would take the direction or the capture past
+     * its cap. Only the fragments added since the last call are written, and only beyond what that
+     * call assembled: the MSP was contiguous then, so every byte before that length came from an
+     * earlier fragment, which wins. Earlier views of the array keep their bytes. The fragments
+     * written drop their copies, which the array now holds.
      */
-    private static byte[] assemble(Msp msp) {
+    private byte[] assemble(FlowState fs, Msp msp) {
         int total = msp.assembledLength;
         for (int i = msp.assembledFragments; i < msp.fragments.size(); i++) {
-            Fragment fr = msp.fragments.get(i);
-            total = Math.max(total, fr.offset() + fr.data().length);
+            total = Math.max(total, msp.fragments.get(i).end());
         }
         byte[] out = msp.assembled;
-        if (out == null || out.length < total) {
-            // A PDU that grew once may well grow again: room for as much again.
-            int room = out == null ? total : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, 2L * out.length));
-            byte[] grown = new byte[room];
+        int capacity = out == null ? 0 : out.length;
+        if (capacity < total) {
+            // The largest array the caps allow, the fragments' copies being dropped.
+            long most = msp.bytes + Math.min(maxPerStream - fs.bytes(), maxTotal - totalBytes);
+            if (total > most) {
+                return null;
+            }
+            // A PDU that grew once may well grow again: room for as much again, or what the caps
+            // allow (growing by a segment at a time near a cap would copy the PDU with each one).
+            long room = out == null ? total
+                    : Math.min(Integer.MAX_VALUE - 8, Math.max(total, Math.min(2L * capacity, most)));
+            byte[] grown = new byte[(int) room];
             if (out != null) {
                 System.arraycopy(out, 0, grown, 0, msp.assembledLength);
             }
             out = grown;
         }
+
         int done = msp.assembledLength;
         // Later fragments are written first so that the first copy of overlapping bytes wins.
         for (int i = msp.fragments.size() - 1; i >= msp.assembledFragments; i--) {
             Fragment fr = msp.fragments.get(i);
             int from = Math.max(fr.offset(), done);
-            int to = fr.offset() + fr.data().length;
+            int to = fr.end();
             if (from < to) {
                 System.arraycopy(fr.data(), from - fr.offset(), out, from, to - from);
             }
+            msp.fragments.set(i, fr.withoutData());
         }
+        msp.pending = 0;
         msp.assembled = out;
         msp.assembledLength = total;
         msp.assembledFragments = msp.fragments.size();
+        count(msp);
         return out;
+    }
+
+    /** Brings the caps' counts up to what {@code msp} holds now. */
+    private void count(Msp msp) {
+        long held = msp.held();
+        totalBytes += held - msp.bytes;
+        msp.bytes = held;
     }
 
     /** The "[N Reassembled TCP Segments (L bytes): #a(x), #b(y)]" tree, right behind the TCP tree. */
@@ -410,7 +476,7 @@ final class TcpReassembly {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < msp.fragments.size(); i++) {
             Fragment fr = msp.fragments.get(i);
-            int n = fr.data().length;
+            int n = fr.length();
             if (i > 0) {
                 list.append(", ");
             }
