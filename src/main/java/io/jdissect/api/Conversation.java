@@ -35,4 +35,27 @@ public final class Conversation {
     public void remove(Class<?> key) {
         data.remove(key);
     }
+
+    /**
+     * Conversation data that holds bytes counted against a cap shared by conversations (an SMTP
+     * message in flight, say): told when the connection's state is dropped, so that what it held
+     * stops counting. Without it, connections evicted from the stream table in mid-message would
+     * keep their share of the cap to the end of the capture.
+     */
+    public interface Releasable {
+        void release();
+    }
+
+    /**
+     * Drops the conversation's data, telling each {@link Releasable} (TCP calls this when it
+     * evicts the connection or a new connection takes its ports).
+     */
+    public void release() {
+        for (Object value : data.values()) {
+            if (value instanceof Releasable r) {
+                r.release();
+            }
+        }
+        data.clear();
+    }
 }

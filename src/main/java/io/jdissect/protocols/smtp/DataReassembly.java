@@ -67,6 +67,13 @@ final class DataReassembly {
         return fragments.isEmpty() && counted == 0 ? null : finish(frame);
     }
 
+    /** Drops the pending message (the connection's state is dropped), handing its arrays back. */
+    void release() {
+        fragments.clear();
+        counted = 0;
+        bytes.release();
+    }
+
     private Message finish(long frame) {
         byte[] b = keep == Keep.COUNT ? null : keep == Keep.REUSED_BYTES ? bytes.joined(frame) : bytes.bytes();
         Message m = new Message(List.copyOf(fragments), b, b == null ? 0 : bytes.kept(), frame);

@@ -10,6 +10,10 @@ import java.util.ArrayDeque;
  * promoted once and never copied after. Sizes double from {@link #SMALLEST} to {@link #LARGEST},
  * so a message holds at most about twice its size; at most {@link #MAX_FREE_BYTES} wait for reuse.
  * One per dissector: dissection is single-threaded.
+ *
+ * <p>The arrays taken and not yet given back (or kept by their holder) are counted against a cap
+ * over all messages in flight ({@code smtp.jdissect.max_total_message_bytes}): concurrent sessions
+ * each in the middle of a big message would otherwise hold their sum, whatever the cap per message.
  */
 final class MessageChunks {
     static final int SMALLEST = 4096;
@@ -19,13 +23,22 @@ final class MessageChunks {
     /** Free arrays by size class: SMALLEST << i. */
     private final ArrayDeque<byte[]>[] free;
     private long freeBytes;
+    /** Bytes of arrays taken and not yet given back or kept, and their cap. */
+    private long inUse;
+    private final long maxInUse;
     /** The array messages are joined into when nothing keeps them past their packet; grows as needed. */
     private byte[] joined = new byte[0];
     /** The frame whose message {@link #joined} holds. */
     private long joinedFrame = -1;
 
-    @SuppressWarnings("unchecked")
+    /** Without a cap on the arrays in use. */
     MessageChunks() {
+        this(Long.MAX_VALUE);
+    }
+
+    @SuppressWarnings("unchecked")
+    MessageChunks(long maxInUse) {
+        this.maxInUse = maxInUse;
         int classes = Integer.numberOfTrailingZeros(LARGEST / SMALLEST) + 1;
         free = new ArrayDeque[classes];
         for (int i = 0; i < classes; i++) {
@@ -33,9 +46,16 @@ final class MessageChunks {
         }
     }
 
-    /** An array for the next bytes of a message that holds {@code kept} bytes so far. */
+    /**
+     * An array for the next bytes of a message that holds {@code kept} bytes so far; null when it
+     * would take the arrays in use past their cap.
+     */
     byte[] take(int kept) {
         int size = Math.min(LARGEST, Math.max(SMALLEST, Integer.highestOneBit(Math.max(1, kept))));
+        if (inUse + size > maxInUse) {
+            return null;
+        }
+        inUse += size;
         byte[] c = free[classOf(size)].pollLast();
         if (c == null) {
             return new byte[size];
@@ -46,10 +66,24 @@ final class MessageChunks {
 
     /** Takes back an array that nothing reads any more. */
     void give(byte[] chunk) {
+        inUse -= chunk.length;
         if (freeBytes + chunk.length <= MAX_FREE_BYTES) {
             free[classOf(chunk.length)].addLast(chunk);
             freeBytes += chunk.length;
         }
+    }
+
+    /**
+     * Stops counting an array that its holder keeps (a finished transaction's message): it is
+     * no longer a message in flight, and it is never given back.
+     */
+    void keep(byte[] chunk) {
+        inUse -= chunk.length;
+    }
+
+    /** Bytes of the arrays taken and neither given back nor kept. */
+    long inUse() {
+        return inUse;
     }
 
     /**

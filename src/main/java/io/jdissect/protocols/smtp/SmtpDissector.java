@@ -29,8 +29,8 @@ final class SmtpDissector {
     private final RequestTree requests;
     private final ReplyTree replies;
     private final OwnItems own;
-    /** The arrays of the messages in flight, shared by this dissector's conversations. */
-    private final MessageChunks chunks = new MessageChunks();
+    /** The arrays of the messages in flight, shared by this dissector's conversations (made at hand-off, after -o). */
+    private MessageChunks chunks;
     /** The protocols SMTP hands bytes to, found at hand-off (null when absent): not looked up per packet. */
     private DissectorHandle textLines;
     private DissectorHandle imf;
@@ -52,16 +52,27 @@ final class SmtpDissector {
         imf = registry.handle("imf");
         tlsHandle = registry.handle("tls");
         data = registry.handle("data");
+        chunks = new MessageChunks(prefs.maxTotalMessageBytes());
     }
 
-    /** Both views of one TCP connection, kept in its {@link Conversation}. */
-    static final class State {
+    /**
+     * Both views of one TCP connection, kept in its {@link Conversation}. Released with the
+     * connection's state (evicted, or a new connection on its ports): its messages in flight no
+     * longer count against the cap over all of them.
+     */
+    static final class State implements Conversation.Releasable {
         final TsharkSession tshark;
         final SmtpSession session;
 
         State(SmtpLimits limits, DataReassembly.Keep keep, MessageChunks chunks) {
             tshark = new TsharkSession(limits, keep, chunks);
-            session = new SmtpSession(limits);
+            session = new SmtpSession(limits, chunks);
+        }
+
+        @Override
+        public void release() {
+            tshark.reassembly.release();
+            session.release();
         }
     }
 

@@ -12,4 +12,9 @@ record SmtpLimits(int maxLine, int maxPending, int maxMessageBytes) {
     static final int DEFAULT_LINE = 64 * 1024;
     static final int DEFAULT_PENDING = 1024;
     static final int DEFAULT_MESSAGE = 64 << 20;
+    /**
+     * All messages in flight together ({@code smtp.jdissect.max_total_message_bytes}, not per
+     * session): with TCP's reassembly caps, within the launcher's heap.
+     */
+    static final long DEFAULT_TOTAL_MESSAGES = 96L << 20;
 }

@@ -12,6 +12,7 @@ final class SmtpPreferences {
     private final Preferences.Pref maxLine;
     private final Preferences.Pref maxPending;
     private final Preferences.Pref maxMessage;
+    private final Preferences.Pref maxTotalMessages;
 
     SmtpPreferences(Preferences p) {
         ports = p.range(PORTS, "25", "SMTP TCP port(s) (range)");
@@ -24,8 +25,10 @@ final class SmtpPreferences {
                 "jdissect: longest command or reply line kept while waiting for its end");
         maxPending = p.uint("smtp.jdissect.max_pending_commands", SmtpLimits.DEFAULT_PENDING,
                 "jdissect: most requests waiting for a reply; older ones are forgotten");
-        maxMessage = p.uint("smtp.jdissect.max_message_bytes", SmtpLimits.DEFAULT_MESSAGE,
+        maxMessage = p.uint(MessageBuffer.MAX_MESSAGE, SmtpLimits.DEFAULT_MESSAGE,
                 "jdissect: most bytes of one message kept (DATA or BDAT)");
+        maxTotalMessages = p.uint(MessageBuffer.MAX_TOTAL, SmtpLimits.DEFAULT_TOTAL_MESSAGES,
+                "jdissect: most bytes kept of all messages in flight (DATA or BDAT not yet ended)");
     }
 
     boolean desegmentLines() {
@@ -44,6 +47,11 @@ final class SmtpPreferences {
     /** The memory caps, as set now (read per new session, so after -o). */
     SmtpLimits limits() {
         return new SmtpLimits(clamp(maxLine.uint()), clamp(maxPending.uint()), clamp(maxMessage.uint()));
+    }
+
+    /** The cap over all messages in flight, as set now (read at hand-off, after -o). */
+    long maxTotalMessageBytes() {
+        return maxTotalMessages.uint();
     }
 
     private static int clamp(long v) {

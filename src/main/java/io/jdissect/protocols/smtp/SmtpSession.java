@@ -39,9 +39,31 @@ public final class SmtpSession {
     private SmtpTransaction transaction;
     private int transactions;
     private final SmtpLimits limits;
+    private final MessageChunks chunks;
 
-    SmtpSession(SmtpLimits limits) {
+    SmtpSession(SmtpLimits limits, MessageChunks chunks) {
         this.limits = limits;
+        this.chunks = chunks;
+    }
+
+    /** The connection's state is dropped: a message in flight no longer counts against the cap over all. */
+    void release() {
+        dropTransaction();
+    }
+
+    /** The session is done with the transaction: its message stays with it, no longer in flight. */
+    private void dropTransaction() {
+        if (transaction != null) {
+            transaction.buffer().keep();
+            transaction = null;
+        }
+    }
+
+    /** Reports why the message's bytes stopped being kept. */
+    private void messageCut(SmtpEvents ev) {
+        ev.limitReached(MessageBuffer.MAX_TOTAL.equals(transaction.buffer().cutBy())
+                ? "messages in flight beyond " + MessageBuffer.MAX_TOTAL + ": the rest of this one is not kept"
+                : "message longer than " + MessageBuffer.MAX_MESSAGE + ": the rest is not kept");
     }
 
     /** Feeds the client's bytes of one frame; findings go to {@code ev}. */
@@ -51,7 +73,7 @@ public final class SmtpSession {
             if (mode == Mode.BDAT) {
                 int n = (int) Math.min(bdatRemaining, len - i);
                 if (transaction != null && !transaction.buffer().append(a, off + i, n)) {
-                    ev.limitReached("message longer than smtp.jdissect.max_message_bytes: the rest is not kept");
+                    messageCut(ev);
                 }
                 ev.bdatOctets = Math.max(0, ev.bdatOctets) + n;
                 bdatRemaining -= n;
@@ -116,8 +138,9 @@ public final class SmtpSession {
             case "MAIL":
                 kind = Kind.MAIL;
                 if (cmd.address() != null) {
+                    dropTransaction();
                     transaction = new SmtpTransaction(++transactions, cmd.address(), cmd.parameters(), frame,
-                            limits.maxMessageBytes());
+                            limits.maxMessageBytes(), chunks);
                     subject = transaction;
                 }
                 break;
@@ -150,7 +173,7 @@ public final class SmtpSession {
                 }
                 break;
             case "RSET":
-                transaction = null;
+                dropTransaction();
                 break;
             case "STARTTLS":
                 kind = Kind.STARTTLS;
@@ -175,7 +198,7 @@ public final class SmtpSession {
             ev.transaction = t.index();
             t.end(frame);
             ev.finished = t;
-            transaction = null;
+            dropTransaction();
         }
         if (request != null) {
             queue(new Pending(request, Kind.END_OF_DATA, frame, time, t), ev);
@@ -306,7 +329,7 @@ public final class SmtpSession {
         } else if (transaction != null) {
             int skip = len > 0 && a[from] == '.' ? 1 : 0;
             if (!transaction.buffer().append(a, from + skip, len - skip)) {
-                ev.limitReached("message longer than smtp.jdissect.max_message_bytes: the rest is not kept");
+                messageCut(ev);
             }
         }
     }

@@ -65,8 +65,13 @@ public final class SmtpTransaction {
     private long endFrame;
     private int endReplyCode = -1;
 
-    SmtpTransaction(int index, String mailFrom, Map<String, String> mailParameters, long mailFrame, int maxBytes) {
-        this.message = new MessageBuffer(maxBytes, new MessageChunks()); // kept with the transaction: nothing to reuse
+    /**
+     * @param chunks where the message's arrays come from, counted while the message is in flight;
+     *               the transaction keeps them ({@link MessageBuffer#keep()}) once the session is done with it
+     */
+    SmtpTransaction(int index, String mailFrom, Map<String, String> mailParameters, long mailFrame, int maxBytes,
+                    MessageChunks chunks) {
+        this.message = new MessageBuffer(maxBytes, chunks);
         this.index = index;
         this.mailFrom = mailFrom;
         this.mailParameters = mailParameters;

@@ -394,6 +394,7 @@ final class TcpDissector implements Dissector {
             reassembly.release(flow);
             flow.release();
         }
+        s.conversation.release();
     }
 
     private static void timestamps(TcpStream s, Timestamp now) {

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,5 +109,45 @@ class MessageBufferTest {
         byte[] grown = buffer.joined(10);
         assertEquals(40, grown.length);
         assertSame(grown, chunks.joined(3, 11), "the grown array is the one reused after");
+    }
+    /**
+     * Messages in flight share one cap: a buffer that needs an array past it keeps nothing more of
+     * its message (the rest is counted, and the cap is named); arrays given back or kept by their
+     * holder leave room for others, once each.
+     */
+    @Test
+    void messagesInFlightShareOneCap() {
+        MessageChunks chunks = new MessageChunks(3L * MessageChunks.SMALLEST);
+        MessageBuffer first = new MessageBuffer(Integer.MAX_VALUE, chunks);
+        MessageBuffer second = new MessageBuffer(Integer.MAX_VALUE, chunks);
+        byte[] page = new byte[MessageChunks.SMALLEST];
+        assertTrue(first.append(page, 0, page.length));
+        assertTrue(second.append(page, 0, page.length));
+        assertTrue(first.append(page, 0, 10), "a third array still fits");
+        assertEquals(3L * MessageChunks.SMALLEST, chunks.inUse());
+        assertFalse(second.append(page, 0, 10));
+        assertEquals(MessageBuffer.MAX_TOTAL, second.cutBy());
+        assertFalse(second.append(new byte[1], 0, 1), "nothing more of a cut message is kept");
+        assertEquals(MessageChunks.SMALLEST + 11, second.size());
+        assertEquals(MessageChunks.SMALLEST, second.kept());
+        assertNull(first.cutBy());
+
+        first.keep();
+        first.keep();
+        assertEquals(MessageChunks.SMALLEST, chunks.inUse(), "kept arrays no longer count, once");
+        assertEquals(MessageChunks.SMALLEST + 10, first.bytes().length, "and stay with their holder");
+        first.release();
+        assertEquals(MessageChunks.SMALLEST, chunks.inUse(), "nor are they given back");
+        second.release();
+        assertEquals(0, chunks.inUse());
+        assertNull(second.cutBy(), "the next message starts uncut");
+        assertTrue(second.append(page, 0, page.length));
+    }
+
+    @Test
+    void theCapPerMessageIsNamedWhenItCuts() {
+        MessageBuffer buffer = new MessageBuffer(4, new MessageChunks());
+        assertFalse(buffer.append("12345".getBytes(), 0, 5));
+        assertEquals(MessageBuffer.MAX_MESSAGE, buffer.cutBy());
     }
 }
