@@ -16,7 +16,8 @@ import io.jdissect.api.Tvb;
  */
 public final class FragmentLimits {
     private static final int DEFAULT_PENDING = 4096;
-    private static final long DEFAULT_BYTES = 64L << 20;
+    /** Per IP version; with TCP's and SMTP's caps over all connections, within the launcher's heap. */
+    private static final long DEFAULT_BYTES = 16L << 20;
 
     private final String pendingPref;
     private final String bytesPref;

@@ -16,5 +16,5 @@ record SmtpLimits(int maxLine, int maxPending, int maxMessageBytes) {
      * All messages in flight together ({@code smtp.jdissect.max_total_message_bytes}, not per
      * session): with TCP's reassembly caps, within the launcher's heap.
      */
-    static final long DEFAULT_TOTAL_MESSAGES = 96L << 20;
+    static final long DEFAULT_TOTAL_MESSAGES = 64L << 20;
 }

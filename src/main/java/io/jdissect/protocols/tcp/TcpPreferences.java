@@ -36,7 +36,8 @@ final class TcpPreferences {
         p.bool(NO_SUBDISSECTOR_ON_ERROR, true, "Do not call subdissectors for error packets");
         p.uint(MAX_STREAM, 16L * 1024 * 1024,
                 "jdissect: most bytes buffered for reassembly in one TCP stream direction");
-        p.uint(MAX_TOTAL, 256L * 1024 * 1024,
+        // With SMTP's cap over all messages and the defragmentation caps, within the launcher's heap.
+        p.uint(MAX_TOTAL, 64L * 1024 * 1024,
                 "jdissect: most bytes buffered for TCP reassembly over all streams");
         p.uint(MAX_STREAMS, 20_000,
                 "jdissect: most TCP connections with state; the least recently seen is evicted beyond");

@@ -32,7 +32,7 @@
  *     and TCP goes on with the next packet.</li>
  * </ul>
  * Preferences of our own: {@code tcp.jdissect.max_reassembly_bytes} (per stream direction, default
- * 16 MiB) and {@code tcp.jdissect.max_total_reassembly_bytes} (default 256 MiB); a PDU that would
+ * 16 MiB) and {@code tcp.jdissect.max_total_reassembly_bytes} (default 64 MiB), which count the array a PDU is assembled into; a PDU that would
  * exceed them is shown as segment data with an expert item.
  */
 package io.jdissect.protocols.tcp;
