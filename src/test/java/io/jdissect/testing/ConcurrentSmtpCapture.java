@@ -2,7 +2,6 @@ package io.jdissect.testing;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
@@ -54,9 +53,7 @@ public final class ConcurrentSmtpCapture extends InputStream {
         for (int i = 0; i < sessions; i++) {
             this.sessions[i] = new Session(i);
         }
-        current = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        current.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-                .putInt(262144).putInt(1).flip();
+        current = PcapRecords.fileHeader();
     }
 
     @Override
@@ -158,31 +155,16 @@ public final class ConcurrentSmtpCapture extends InputStream {
     }
 
     private void segment(Session s, boolean fromClient, int flags, byte[] data) {
-        int frameLen = 14 + 20 + 20 + data.length;
-        ByteBuffer r = ByteBuffer.allocate(16 + frameLen);
         micros += 100;
-        r.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (1_700_000_000L + micros / 1_000_000))
-                .putInt((int) (micros % 1_000_000)).putInt(frameLen).putInt(frameLen);
-        r.order(ByteOrder.BIG_ENDIAN);
-        r.put(new byte[] {0, 0, 0, 0, 0, (byte) (fromClient ? 2 : 1), 0, 0, 0, 0, 0, (byte) (fromClient ? 1 : 2)});
-        r.putShort((short) 0x0800);
-        r.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 20 + data.length)).putShort((short) 1)
-                .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0)
-                .put(fromClient ? s.ip : SERVER_IP).put(fromClient ? SERVER_IP : s.ip);
-        long seq = fromClient ? s.clientSeq : s.serverSeq;
-        long ack = fromClient ? s.serverSeq : s.clientSeq;
-        r.putShort((short) (fromClient ? s.port : 25)).putShort((short) (fromClient ? 25 : s.port))
-                .putInt((int) seq).putInt((flags & 0x10) != 0 ? (int) ack : 0).put((byte) 0x50).put((byte) flags)
-                .putShort((short) 65535).putShort((short) 0).putShort((short) 0);
-        r.put(data);
+        records.add(PcapRecords.segment(micros, fromClient, fromClient ? s.ip : SERVER_IP, fromClient ? SERVER_IP : s.ip,
+                fromClient ? s.port : 25, fromClient ? 25 : s.port, fromClient ? s.clientSeq : s.serverSeq,
+                fromClient ? s.serverSeq : s.clientSeq, flags, data));
         long advance = data.length + ((flags & 0x03) != 0 ? 1 : 0);
         if (fromClient) {
             s.clientSeq += advance;
         } else {
             s.serverSeq += advance;
         }
-        r.flip();
-        records.add(r);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.jdissect.testing;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -27,10 +26,7 @@ public final class SyntheticSmtpCapture extends InputStream {
 
     public SyntheticSmtpCapture(int messages) {
         this.messages = messages;
-        ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-        header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
-                .putInt(262144).putInt(1).flip();
-        current = header;
+        current = PcapRecords.fileHeader();
     }
 
     @Override
@@ -94,31 +90,17 @@ public final class SyntheticSmtpCapture extends InputStream {
 
     private boolean segment(boolean fromClient, int flags, String payload) {
         byte[] data = payload.getBytes(StandardCharsets.US_ASCII);
-        int frameLen = 14 + 20 + 20 + data.length;
-        ByteBuffer r = ByteBuffer.allocate(16 + frameLen);
         micros += 1000;
-        r.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (1_700_000_000L + micros / 1_000_000))
-                .putInt((int) (micros % 1_000_000)).putInt(frameLen).putInt(frameLen);
-        r.order(ByteOrder.BIG_ENDIAN);
-        r.put(new byte[] {0, 0, 0, 0, 0, (byte) (fromClient ? 2 : 1), 0, 0, 0, 0, 0, (byte) (fromClient ? 1 : 2)});
-        r.putShort((short) 0x0800);
-        r.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 20 + data.length)).putShort((short) 1)
-                .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0)
-                .put(fromClient ? CLIENT_IP : SERVER_IP).put(fromClient ? SERVER_IP : CLIENT_IP);
-        long seq = fromClient ? clientSeq : serverSeq;
-        long ack = fromClient ? serverSeq : clientSeq;
-        r.putShort((short) (fromClient ? CLIENT_PORT : SERVER_PORT)).putShort((short) (fromClient ? SERVER_PORT : CLIENT_PORT))
-                .putInt((int) seq).putInt((flags & 0x10) != 0 ? (int) ack : 0).put((byte) 0x50).put((byte) flags)
-                .putShort((short) 65535).putShort((short) 0).putShort((short) 0);
-        r.put(data);
+        current = PcapRecords.segment(micros, fromClient, fromClient ? CLIENT_IP : SERVER_IP,
+                fromClient ? SERVER_IP : CLIENT_IP, fromClient ? CLIENT_PORT : SERVER_PORT,
+                fromClient ? SERVER_PORT : CLIENT_PORT, fromClient ? clientSeq : serverSeq,
+                fromClient ? serverSeq : clientSeq, flags, data);
         long advance = data.length + ((flags & 0x02) != 0 ? 1 : 0);
         if (fromClient) {
             clientSeq += advance;
         } else {
             serverSeq += advance;
         }
-        r.flip();
-        current = r;
         return true;
     }
 }
