@@ -38,12 +38,30 @@ public final class Conversation {
 
     /**
      * Conversation data that holds bytes counted against a cap shared by conversations (an SMTP
-     * message in flight, say): told when the connection's state is dropped, so that what it held
-     * stops counting. Without it, connections evicted from the stream table in mid-message would
-     * keep their share of the cap to the end of the capture.
+     * message in flight, say): told when the connection's state is dropped, and when a side stops
+     * sending, so that what it held for bytes that can no longer come stops counting. Without it,
+     * messages abandoned in mid-transfer would keep their share of the cap to the end of the capture.
      */
     public interface Releasable {
+        /** The connection's state is dropped (TCP evicted it, or a new connection took its ports). */
         void release();
+
+        /**
+         * The side on {@code port} finished sending (a FIN), or, with {@code reset}, the connection
+         * was reset (a RST from either side): nothing more comes from that side, or from either.
+         * TCP drops what it buffers for reassembly there at the same point.
+         */
+        default void closed(int port, boolean reset) {
+        }
+    }
+
+    /** Tells each {@link Releasable} that the side on {@code port} closed (see {@link Releasable#closed}). */
+    public void closed(int port, boolean reset) {
+        for (Object value : data.values()) {
+            if (value instanceof Releasable r) {
+                r.closed(port, reset);
+            }
+        }
     }
 
     /**

@@ -8,15 +8,21 @@ import java.util.ArrayDeque;
 /**
  * A pcap of {@code sessions} SMTP connections that send their big part at the same time, made on
  * the fly as it is read (the file never exists in memory): each connection opens, is greeted, then
- * either sends one message of {@code bytes} bytes in DATA or a command line of {@code bytes} bytes
- * that never ends; the connections take turns, a few full segments each. What jdissect buffers for
- * them grows with {@code sessions} times {@code bytes} unless its caps hold it.
+ * either sends one message of {@code bytes} bytes in DATA (ended, or abandoned by closing the
+ * connection) or a command line of {@code bytes} bytes that never ends; the connections take turns,
+ * a few full segments each. What jdissect buffers for them grows with {@code sessions} times
+ * {@code bytes} unless its caps hold it.
  */
 public final class ConcurrentSmtpCapture extends InputStream {
     /** What each connection sends at the same time as the others. */
     public enum Payload {
         /** MAIL, RCPT, DATA, a message of base64-like lines, the end of data, QUIT, FIN. */
         MESSAGE,
+        /**
+         * As MESSAGE, but each client closes the connection (FIN) before the end of data; then one
+         * more connection sends a short message whole (subject "short").
+         */
+        ABANDONED_MESSAGE,
         /** A command line without its end (garbage on port 25, say); the connection stays open. */
         UNENDED_LINE
     }
@@ -81,7 +87,7 @@ public final class ConcurrentSmtpCapture extends InputStream {
         switch (phase) {
             case 0 -> {
                 for (Session s : sessions) {
-                    open(s);
+                    open(s, "big " + s.port);
                 }
                 phase = 1;
             }
@@ -94,8 +100,9 @@ public final class ConcurrentSmtpCapture extends InputStream {
                         for (int i = 0; i < n; i++) {
                             long at = s.sent + i;
                             // Lines of 76 characters for a message; no line end at all otherwise.
-                            data[i] = payload == Payload.MESSAGE && at % 78 == 76 ? (byte) '\r'
-                                    : payload == Payload.MESSAGE && at % 78 == 77 ? (byte) '\n'
+                            boolean lines = payload != Payload.UNENDED_LINE;
+                            data[i] = lines && at % 78 == 76 ? (byte) '\r'
+                                    : lines && at % 78 == 77 ? (byte) '\n'
                                     : (byte) ('A' + (int) (at % 26));
                         }
                         segment(s, true, 0x18, data);
@@ -112,6 +119,15 @@ public final class ConcurrentSmtpCapture extends InputStream {
                     for (Session s : sessions) {
                         close(s);
                     }
+                } else if (payload == Payload.ABANDONED_MESSAGE) {
+                    for (Session s : sessions) {
+                        segment(s, true, 0x11, new byte[0]);
+                        segment(s, false, 0x11, new byte[0]);
+                    }
+                    Session last = new Session(sessions.length);
+                    open(last, "short");
+                    segment(last, true, 0x18, ascii("Just this.\r\n"));
+                    close(last);
                 }
                 phase = 3;
             }
@@ -122,12 +138,12 @@ public final class ConcurrentSmtpCapture extends InputStream {
         return true;
     }
 
-    private void open(Session s) {
+    private void open(Session s, String subject) {
         segment(s, true, 0x02, new byte[0]);
         segment(s, false, 0x12, new byte[0]);
         segment(s, true, 0x10, new byte[0]);
         segment(s, false, 0x18, ascii("220 mx.example.test ESMTP\r\n"));
-        if (payload == Payload.MESSAGE) {
+        if (payload != Payload.UNENDED_LINE) {
             segment(s, true, 0x18, ascii("EHLO c" + s.port + ".example.test\r\n"));
             segment(s, false, 0x18, ascii("250 mx.example.test\r\n"));
             segment(s, true, 0x18, ascii("MAIL FROM:<a" + s.port + "@example.test>\r\n"));
@@ -136,8 +152,8 @@ public final class ConcurrentSmtpCapture extends InputStream {
             segment(s, false, 0x18, ascii("250 2.1.5 Ok\r\n"));
             segment(s, true, 0x18, ascii("DATA\r\n"));
             segment(s, false, 0x18, ascii("354 End data with <CR><LF>.<CR><LF>\r\n"));
-            segment(s, true, 0x18, ascii("From: a" + s.port + "@example.test\r\nTo: b@example.test\r\nSubject: big "
-                    + s.port + "\r\n\r\n"));
+            segment(s, true, 0x18, ascii("From: a" + s.port + "@example.test\r\nTo: b@example.test\r\nSubject: "
+                    + subject + "\r\n\r\n"));
         }
     }
 

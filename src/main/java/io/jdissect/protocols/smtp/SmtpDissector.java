@@ -56,17 +56,20 @@ final class SmtpDissector {
     }
 
     /**
-     * Both views of one TCP connection, kept in its {@link Conversation}. Released with the
-     * connection's state (evicted, or a new connection on its ports): its messages in flight no
-     * longer count against the cap over all of them.
+     * Both views of one TCP connection, kept in its {@link Conversation}. When the client can send
+     * no more (its FIN, or a reset) or the connection's state is dropped, a message in flight can
+     * never end: its bytes are dropped and no longer count against the cap over all messages.
      */
     static final class State implements Conversation.Releasable {
         final TsharkSession tshark;
         final SmtpSession session;
+        /** The port the connection was handed to SMTP by (the server's). */
+        private final long serverPort;
 
-        State(SmtpLimits limits, DataReassembly.Keep keep, MessageChunks chunks) {
+        State(SmtpLimits limits, DataReassembly.Keep keep, MessageChunks chunks, long serverPort) {
             tshark = new TsharkSession(limits, keep, chunks);
             session = new SmtpSession(limits, chunks);
+            this.serverPort = serverPort;
         }
 
         @Override
@@ -74,13 +77,20 @@ final class SmtpDissector {
             tshark.reassembly.release();
             session.release();
         }
+
+        @Override
+        public void closed(int port, boolean reset) {
+            if (reset || port != serverPort) {
+                release();
+            }
+        }
     }
 
     int dissect(Tvb tvb, PacketInfo pinfo, TreeItem tree) {
         Conversation conv = pinfo.conversation();
         State st = conv != null ? conv.get(State.class) : null;
         if (st == null) {
-            st = new State(prefs.limits(), keepMessages(pinfo), chunks);
+            st = new State(prefs.limits(), keepMessages(pinfo), chunks, pinfo.matchUint());
             if (conv != null) {
                 conv.put(State.class, st);
             }

@@ -239,10 +239,12 @@ final class TcpDissector implements Dissector {
             }
         }
         if (fin || (flags & TcpHeaderFlags.RST) != 0) {
+            boolean reset = (flags & TcpHeaderFlags.RST) != 0;
             reassembly.release(fwd);
-            if ((flags & TcpHeaderFlags.RST) != 0) {
+            if (reset) {
                 reassembly.release(rev);
             }
+            stream.conversation.closed(sport, reset);
         }
         return tvb.reportedLength();
     }

@@ -4,6 +4,7 @@ import io.jdissect.api.JDissect;
 import io.jdissect.api.Packet;
 import io.jdissect.api.PacketStream;
 import io.jdissect.api.TreeItem;
+import io.jdissect.testing.ConcurrentSmtpCapture;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -55,6 +56,26 @@ class SmtpLimitsTest {
         }
         assertTrue(hit, "the message cap was reported");
         assertTrue(!kept.isEmpty() && kept.stream().allMatch(n -> n <= 100), kept.toString());
+    }
+
+    /**
+     * Twelve clients close their connections in the middle of a 256 KiB message, after filling the
+     * 1 MiB cap over all messages in flight: their messages can never end, so their share comes back,
+     * and the message of the connection after them is kept (before, it got nothing and had no IMF).
+     */
+    @Test
+    void messagesAbandonedByAClosedConnectionGiveTheirShareBack() throws IOException {
+        JDissect jd = JDissect.builder().preference(MessageBuffer.MAX_TOTAL, "1048576").build();
+        List<String> subjects = new ArrayList<>();
+        try (PacketStream packets = jd.open(new ConcurrentSmtpCapture(12, 256 << 10,
+                ConcurrentSmtpCapture.Payload.ABANDONED_MESSAGE), "abandoned")) {
+            for (Packet p : packets) {
+                for (TreeItem subject : p.fields("imf.subject")) {
+                    subjects.add(subject.stringValue());
+                }
+            }
+        }
+        assertEquals(List.of("short"), subjects);
     }
 
     /** "frame: expert message" for each smtp.x.limit_reached item. */
