@@ -1,9 +1,6 @@
 package io.jdissect.testing;
 
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 
 /**
  * A pcap of {@code sessions} SMTP connections that send their big part at the same time, made on
@@ -13,7 +10,7 @@ import java.util.ArrayDeque;
  * a few full segments each. What jdissect buffers for them grows with {@code sessions} times
  * {@code bytes} unless its caps hold it.
  */
-public final class ConcurrentSmtpCapture extends InputStream {
+public final class ConcurrentSmtpCapture extends GeneratedPcap {
     /** What each connection sends at the same time as the others. */
     public enum Payload {
         /** MAIL, RCPT, DATA, a message of base64-like lines, the end of data, QUIT, FIN. */
@@ -34,8 +31,6 @@ public final class ConcurrentSmtpCapture extends InputStream {
     private final Payload payload;
     private final long bytes;
     private final Session[] sessions;
-    private final ArrayDeque<ByteBuffer> records = new ArrayDeque<>();
-    private ByteBuffer current;
     private int phase;
     private long micros;
 
@@ -59,31 +54,11 @@ public final class ConcurrentSmtpCapture extends InputStream {
         for (int i = 0; i < sessions; i++) {
             this.sessions[i] = new Session(i);
         }
-        current = PcapRecords.fileHeader();
-    }
-
-    @Override
-    public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-        while (!current.hasRemaining()) {
-            if (!records.isEmpty()) {
-                current = records.poll();
-            } else if (!nextTurn()) {
-                return -1;
-            }
-        }
-        int n = Math.min(len, current.remaining());
-        current.get(b, off, n);
-        return n;
     }
 
     /** Queues the next records: every opening, then turns of the big parts, then every closing. */
-    private boolean nextTurn() {
+    @Override
+    protected boolean more() {
         switch (phase) {
             case 0 -> {
                 for (Session s : sessions) {
@@ -172,7 +147,7 @@ public final class ConcurrentSmtpCapture extends InputStream {
 
     private void segment(Session s, boolean fromClient, int flags, byte[] data) {
         micros += 100;
-        records.add(PcapRecords.segment(micros, fromClient, fromClient ? s.ip : SERVER_IP, fromClient ? SERVER_IP : s.ip,
+        add(segment(micros, fromClient, fromClient ? s.ip : SERVER_IP, fromClient ? SERVER_IP : s.ip,
                 fromClient ? s.port : 25, fromClient ? 25 : s.port, fromClient ? s.clientSeq : s.serverSeq,
                 fromClient ? s.serverSeq : s.clientSeq, flags, data));
         long advance = data.length + ((flags & 0x03) != 0 ? 1 : 0);

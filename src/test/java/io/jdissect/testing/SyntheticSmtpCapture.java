@@ -1,7 +1,5 @@
 package io.jdissect.testing;
 
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -10,14 +8,13 @@ import java.nio.charset.StandardCharsets;
  * watch what jdissect itself keeps. Ethernet / IPv4 / TCP with consistent sequence numbers; each
  * segment acknowledges everything the other side sent.
  */
-public final class SyntheticSmtpCapture extends InputStream {
+public final class SyntheticSmtpCapture extends GeneratedPcap {
     private static final byte[] CLIENT_IP = {10, 0, 0, 1};
     private static final byte[] SERVER_IP = {10, 0, 0, 2};
     private static final int CLIENT_PORT = 40000;
     private static final int SERVER_PORT = 25;
 
     private final int messages;
-    private ByteBuffer current = ByteBuffer.allocate(0);
     private int step;
     private int message;
     private long clientSeq = 1000;
@@ -26,29 +23,11 @@ public final class SyntheticSmtpCapture extends InputStream {
 
     public SyntheticSmtpCapture(int messages) {
         this.messages = messages;
-        current = PcapRecords.fileHeader();
-    }
-
-    @Override
-    public int read() {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-        while (!current.hasRemaining()) {
-            if (!nextRecord()) {
-                return -1;
-            }
-        }
-        int n = Math.min(len, current.remaining());
-        current.get(b, off, n);
-        return n;
     }
 
     /** The conversation as a script: handshake, greeting, then MAIL/RCPT/DATA/body per message, QUIT. */
-    private boolean nextRecord() {
+    @Override
+    protected boolean more() {
         switch (step) {
             case 0: step++; return segment(true, 0x02, "");
             case 1: step++; return segment(false, 0x12, "");
@@ -91,10 +70,10 @@ public final class SyntheticSmtpCapture extends InputStream {
     private boolean segment(boolean fromClient, int flags, String payload) {
         byte[] data = payload.getBytes(StandardCharsets.US_ASCII);
         micros += 1000;
-        current = PcapRecords.segment(micros, fromClient, fromClient ? CLIENT_IP : SERVER_IP,
+        add(segment(micros, fromClient, fromClient ? CLIENT_IP : SERVER_IP,
                 fromClient ? SERVER_IP : CLIENT_IP, fromClient ? CLIENT_PORT : SERVER_PORT,
                 fromClient ? SERVER_PORT : CLIENT_PORT, fromClient ? clientSeq : serverSeq,
-                fromClient ? serverSeq : clientSeq, flags, data);
+                fromClient ? serverSeq : clientSeq, flags, data));
         long advance = data.length + ((flags & 0x02) != 0 ? 1 : 0);
         if (fromClient) {
             clientSeq += advance;

@@ -31,11 +31,6 @@ final class MessageChunks {
     /** The frame whose message {@link #joined} holds. */
     private long joinedFrame = -1;
 
-    /** Without a cap on the arrays in use. */
-    MessageChunks() {
-        this(Long.MAX_VALUE);
-    }
-
     @SuppressWarnings("unchecked")
     MessageChunks(long maxInUse) {
         this.maxInUse = maxInUse;

@@ -390,7 +390,10 @@ final class TcpDissector implements Dissector {
         return s;
     }
 
-    /** Drops what a finished or evicted stream buffers for reassembly and analysis. */
+    /**
+     * Drops what an evicted stream, or one whose ports a new connection takes, holds: its reassembly
+     * and analysis buffers and its conversation's data.
+     */
     private void release(TcpStream s) {
         for (TcpFlow flow : s.flows) {
             reassembly.release(flow);

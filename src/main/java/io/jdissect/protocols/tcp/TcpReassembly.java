@@ -77,7 +77,12 @@ final class TcpReassembly {
          * until the call that added it assembles it (a PDU with an array grows a segment at a time).
          */
         long held() {
-            return Math.max(assembled == null ? 0 : assembled.length, assembledLength + pending);
+            return heldWith(0);
+        }
+
+        /** What it would keep with {@code more} bytes of fragments pending besides. */
+        long heldWith(long more) {
+            return Math.max(assembled == null ? 0 : assembled.length, assembledLength + pending + more);
         }
 
         void clearFragments() {
@@ -355,12 +360,11 @@ final class TcpReassembly {
 
     private boolean addFragment(FlowState fs, Msp msp, long frame, int pduOffset, Tvb tvb, int offset, int len) {
         int captured = Math.max(0, Math.min(len, tvb.length() - offset));
-        msp.pending += captured;
-        long more = msp.held() - msp.bytes;
+        long more = msp.heldWith(captured) - msp.bytes;
         if (fs.bytes() + more > maxPerStream || totalBytes + more > maxTotal) {
-            msp.pending -= captured;
             return false;
         }
+        msp.pending += captured;
         msp.fragments.add(new Fragment(frame, pduOffset, captured, tvb.bytes(offset, captured)));
         msp.coveredEnd = msp.coveredEnd >= pduOffset ? Math.max(msp.coveredEnd, pduOffset + captured) : -1;
         count(msp);

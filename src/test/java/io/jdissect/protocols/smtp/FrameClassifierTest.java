@@ -128,7 +128,7 @@ class FrameClassifierTest {
     }
 
     private static TsharkSession inData(boolean crlfSeen) {
-        TsharkSession s = new TsharkSession(LIMITS, DataReassembly.Keep.COUNT, new MessageChunks());
+        TsharkSession s = new TsharkSession(LIMITS, DataReassembly.Keep.COUNT, new MessageChunks(Long.MAX_VALUE));
         s.state = TsharkSession.State.READING_DATA;
         s.dataSeen = true;
         s.crlfSeen = crlfSeen;

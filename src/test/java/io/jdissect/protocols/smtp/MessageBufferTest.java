@@ -19,7 +19,7 @@ class MessageBufferTest {
     @Test
     void messagesReadBackWhateverTheSegmentSizesAndTheReuse() {
         Random random = new Random(5);
-        MessageChunks chunks = new MessageChunks();
+        MessageChunks chunks = new MessageChunks(Long.MAX_VALUE);
         MessageBuffer buffer = new MessageBuffer(Integer.MAX_VALUE, chunks);
         for (int message = 0; message < 40; message++) {
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
@@ -40,7 +40,7 @@ class MessageBufferTest {
 
     @Test
     void bytesPastTheCapAreCountedButNotKept() {
-        MessageBuffer buffer = new MessageBuffer(10, new MessageChunks());
+        MessageBuffer buffer = new MessageBuffer(10, new MessageChunks(Long.MAX_VALUE));
         assertTrue(buffer.append("12345678".getBytes(), 0, 8));
         assertFalse(buffer.append("abcdef".getBytes(), 0, 6));
         assertFalse(buffer.append("xyz".getBytes(), 0, 3));
@@ -50,7 +50,7 @@ class MessageBufferTest {
 
     @Test
     void chunksDoubleAndComeBackForReuse() {
-        MessageChunks chunks = new MessageChunks();
+        MessageChunks chunks = new MessageChunks(Long.MAX_VALUE);
         byte[] first = chunks.take(0);
         assertEquals(MessageChunks.SMALLEST, first.length);
         assertEquals(2 * MessageChunks.SMALLEST, chunks.take(2 * MessageChunks.SMALLEST + 5).length);
@@ -62,7 +62,7 @@ class MessageBufferTest {
 
     @Test
     void thePoolKeepsAtMostItsCap() {
-        MessageChunks chunks = new MessageChunks();
+        MessageChunks chunks = new MessageChunks(Long.MAX_VALUE);
         int n = (int) (MessageChunks.MAX_FREE_BYTES / MessageChunks.LARGEST) + 10;
         byte[][] taken = new byte[n][];
         for (int i = 0; i < n; i++) {
@@ -88,7 +88,7 @@ class MessageBufferTest {
      */
     @Test
     void messagesJoinIntoOneArrayButNotTwiceInAFrame() {
-        MessageChunks chunks = new MessageChunks();
+        MessageChunks chunks = new MessageChunks(Long.MAX_VALUE);
         MessageBuffer buffer = new MessageBuffer(Integer.MAX_VALUE, chunks);
         buffer.append("a longer message".getBytes(), 0, 16);
         byte[] first = buffer.joined(7);
@@ -146,7 +146,7 @@ class MessageBufferTest {
 
     @Test
     void theCapPerMessageIsNamedWhenItCuts() {
-        MessageBuffer buffer = new MessageBuffer(4, new MessageChunks());
+        MessageBuffer buffer = new MessageBuffer(4, new MessageChunks(Long.MAX_VALUE));
         assertFalse(buffer.append("12345".getBytes(), 0, 5));
         assertEquals(MessageBuffer.MAX_MESSAGE, buffer.cutBy());
     }

@@ -22,7 +22,7 @@ class SmtpSessionDataTest {
 
     /** Sends the commands, then DATA's content cut at {@code cuts}; returns the finished transaction's message. */
     private static String message(SmtpLimits limits, String content, int... cuts) {
-        SmtpSession s = new SmtpSession(limits, new MessageChunks());
+        SmtpSession s = new SmtpSession(limits, new MessageChunks(Long.MAX_VALUE));
         long frame = 1;
         for (String c : List.of("MAIL FROM:<a@e.x>\r\n", "RCPT TO:<b@e.x>\r\n", "DATA\r\n")) {
             send(s, c, frame++);

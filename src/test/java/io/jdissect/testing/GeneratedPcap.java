@@ -1,15 +1,48 @@
 package io.jdissect.testing;
 
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayDeque;
 
-/** Records of a little-endian microsecond pcap of Ethernet / IPv4 / TCP, for captures tests make on the fly. */
-final class PcapRecords {
-    private PcapRecords() {
+/**
+ * A little-endian microsecond pcap of Ethernet / IPv4 / TCP made on the fly as it is read: the file
+ * never exists in memory, so a test can feed jdissect captures of any size. Subclasses queue the
+ * next records ({@link #add}) when asked ({@link #more}).
+ */
+abstract class GeneratedPcap extends InputStream {
+    private final ArrayDeque<ByteBuffer> records = new ArrayDeque<>();
+    private ByteBuffer current = fileHeader();
+
+    /** Queues the next records with {@link #add}; false when the capture ends. */
+    protected abstract boolean more();
+
+    protected final void add(ByteBuffer record) {
+        records.add(record);
+    }
+
+    @Override
+    public final int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public final int read(byte[] b, int off, int len) {
+        while (!current.hasRemaining()) {
+            if (!records.isEmpty()) {
+                current = records.poll();
+            } else if (!more()) {
+                return -1;
+            }
+        }
+        int n = Math.min(len, current.remaining());
+        current.get(b, off, n);
+        return n;
     }
 
     /** The file header: version 2.4, snap length 256 KiB, Ethernet. */
-    static ByteBuffer fileHeader() {
+    private static ByteBuffer fileHeader() {
         ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0)
                 .putInt(262144).putInt(1).flip();
@@ -20,8 +53,8 @@ final class PcapRecords {
      * One TCP segment at {@code micros} after 1,700,000,000 s, from the client (MAC ending in 2) or
      * the server (ending in 1); the ACK number only when the flags carry ACK.
      */
-    static ByteBuffer segment(long micros, boolean fromClient, byte[] srcIp, byte[] dstIp, int srcPort, int dstPort,
-                              long seq, long ack, int flags, byte[] data) {
+    protected static ByteBuffer segment(long micros, boolean fromClient, byte[] srcIp, byte[] dstIp, int srcPort,
+                                        int dstPort, long seq, long ack, int flags, byte[] data) {
         int frameLen = 14 + 20 + 20 + data.length;
         ByteBuffer r = ByteBuffer.allocate(16 + frameLen);
         r.order(ByteOrder.LITTLE_ENDIAN).putInt((int) (1_700_000_000L + micros / 1_000_000))
